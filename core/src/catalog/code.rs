@@ -1,0 +1,177 @@
+//! Every code the page knows: the 20 titles `az acr check-health` defines, and the few situations
+//! without an official code that get an identifier of ours.
+
+use std::fmt;
+
+/// A known code. `Unknown` codes found in a paste are carried by [`crate::decode::FindingCode`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    DockerCommand,
+    DockerDaemon,
+    DockerVersion,
+    DockerPull,
+    HelmCommand,
+    HelmVersion,
+    NotaryCommand,
+    NotaryVersion,
+    ConnectivityDns,
+    ConnectivityForbidden,
+    ConnectivityChallenge,
+    ConnectivityAadLogin,
+    ConnectivityRefreshToken,
+    ConnectivityTooManyRequests,
+    ConnectivityAccessToken,
+    ConnectivitySsl,
+    LoginServer,
+    Cmk,
+    ConnectivityWwwAuthenticate,
+    Unexpected,
+    /// Ours: the Azure CLI has no signed-in account.
+    AzLoginRequired,
+    /// Ours: the CLI crashed with a traceback and no code.
+    CliCrash,
+}
+
+/// Where a code comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Defined by the Azure CLI and documented in the health-check error reference.
+    Documented,
+    /// Defined by the Azure CLI but absent from the documentation.
+    Undocumented,
+    /// Not a CLI code: an identifier this page gives to a situation the CLI leaves unnamed.
+    Ours,
+}
+
+impl Code {
+    /// Every code, in the order the reference view lists them.
+    pub const ALL: [Code; 22] = [
+        Code::DockerCommand,
+        Code::DockerDaemon,
+        Code::DockerVersion,
+        Code::DockerPull,
+        Code::HelmCommand,
+        Code::HelmVersion,
+        Code::NotaryCommand,
+        Code::NotaryVersion,
+        Code::ConnectivityDns,
+        Code::ConnectivityForbidden,
+        Code::ConnectivityChallenge,
+        Code::ConnectivityAadLogin,
+        Code::ConnectivityRefreshToken,
+        Code::ConnectivityTooManyRequests,
+        Code::ConnectivityAccessToken,
+        Code::ConnectivitySsl,
+        Code::LoginServer,
+        Code::Cmk,
+        Code::ConnectivityWwwAuthenticate,
+        Code::Unexpected,
+        Code::AzLoginRequired,
+        Code::CliCrash,
+    ];
+
+    /// The title as the CLI prints it (or ours, in the same style).
+    pub fn title(self) -> &'static str {
+        match self {
+            Code::DockerCommand => "DOCKER_COMMAND_ERROR",
+            Code::DockerDaemon => "DOCKER_DAEMON_ERROR",
+            Code::DockerVersion => "DOCKER_VERSION_ERROR",
+            Code::DockerPull => "DOCKER_PULL_ERROR",
+            Code::HelmCommand => "HELM_COMMAND_ERROR",
+            Code::HelmVersion => "HELM_VERSION_ERROR",
+            Code::NotaryCommand => "NOTARY_COMMAND_ERROR",
+            Code::NotaryVersion => "NOTARY_VERSION_ERROR",
+            Code::ConnectivityDns => "CONNECTIVITY_DNS_ERROR",
+            Code::ConnectivityForbidden => "CONNECTIVITY_FORBIDDEN_ERROR",
+            Code::ConnectivityChallenge => "CONNECTIVITY_CHALLENGE_ERROR",
+            Code::ConnectivityAadLogin => "CONNECTIVITY_AAD_LOGIN_ERROR",
+            Code::ConnectivityRefreshToken => "CONNECTIVITY_REFRESH_TOKEN_ERROR",
+            Code::ConnectivityTooManyRequests => "CONNECTIVITY_TOOMANYREQUESTS_ERROR",
+            Code::ConnectivityAccessToken => "CONNECTIVITY_ACCESS_TOKEN_ERROR",
+            Code::ConnectivitySsl => "CONNECTIVITY_SSL_ERROR",
+            Code::LoginServer => "LOGIN_SERVER_ERROR",
+            Code::Cmk => "CMK_ERROR",
+            Code::ConnectivityWwwAuthenticate => "CONNECTIVITY_WWW_AUTHENTICATE_ERROR",
+            Code::Unexpected => "UNEXPECTED_ERROR",
+            Code::AzLoginRequired => "AZ_LOGIN_REQUIRED",
+            Code::CliCrash => "CLI_CRASH",
+        }
+    }
+
+    /// The anchor the documentation (and this page's reference view) uses: the title in lower case.
+    pub fn anchor(self) -> String {
+        self.title().to_ascii_lowercase()
+    }
+
+    pub fn origin(self) -> Origin {
+        match self {
+            Code::ConnectivityWwwAuthenticate | Code::Unexpected => Origin::Undocumented,
+            Code::AzLoginRequired | Code::CliCrash => Origin::Ours,
+            _ => Origin::Documented,
+        }
+    }
+
+    /// A title as printed, or one of the CLI's Python constant names, in any case.
+    pub fn from_title(text: &str) -> Option<Code> {
+        let upper = text.trim().to_ascii_uppercase();
+        match upper.as_str() {
+            "CONNECTIVITY_ACCESS_TOKEN_PERMISSIONS_ERROR" => Some(Code::ConnectivityAccessToken),
+            "CMK_MANAGED_IDENTITY_ERROR" => Some(Code::Cmk),
+            _ => Code::ALL.into_iter().find(|c| c.title() == upper),
+        }
+    }
+
+    /// Whether the CLI attaches another tool's output (stderr) to this code's message.
+    pub fn carries_tool_output(self) -> bool {
+        matches!(
+            self,
+            Code::DockerCommand
+                | Code::DockerVersion
+                | Code::DockerPull
+                | Code::HelmCommand
+                | Code::HelmVersion
+                | Code::NotaryCommand
+                | Code::NotaryVersion
+        )
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.title())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_title_round_trips_in_any_case() {
+        for code in Code::ALL {
+            assert_eq!(Code::from_title(code.title()), Some(code));
+            assert_eq!(Code::from_title(&code.anchor()), Some(code));
+        }
+    }
+
+    #[test]
+    fn constant_names_map_to_printed_titles() {
+        assert_eq!(
+            Code::from_title("CONNECTIVITY_ACCESS_TOKEN_PERMISSIONS_ERROR"),
+            Some(Code::ConnectivityAccessToken)
+        );
+        assert_eq!(
+            Code::from_title("cmk_managed_identity_error"),
+            Some(Code::Cmk)
+        );
+        assert_eq!(Code::from_title("NOTARY"), None);
+    }
+
+    #[test]
+    fn titles_are_unique() {
+        let mut titles: Vec<_> = Code::ALL.iter().map(|c| c.title()).collect();
+        titles.sort_unstable();
+        titles.dedup();
+        assert_eq!(titles.len(), Code::ALL.len());
+    }
+}

@@ -1,0 +1,264 @@
+//! Undo what terminals, CI runners, chat and mail clients do to a pasted line, so the CLI's own
+//! words can be matched: colour codes, runner timestamps, markdown quotes and emphasis, level tags.
+
+use std::borrow::Cow;
+
+/// A line as the CLI wrote it, as far as that can be recovered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned<'a> {
+    pub text: Cow<'a, str>,
+    /// The knack level tag the line carried (`WARNING: `, `ERROR: `…): the start of a log record.
+    pub tag: Option<&'static str>,
+}
+
+/// Longest line the decoder reads; anything after is ignored (a real CLI line is far shorter).
+pub const MAX_LINE: usize = 8 * 1024;
+
+pub fn clean(raw: &str) -> Cleaned<'_> {
+    let raw = cut(raw, MAX_LINE);
+    let text: Cow<'_, str> = if needs_rewrite(raw) {
+        Cow::Owned(rewrite(raw))
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let (text, tag) = match text {
+        Cow::Borrowed(s) => {
+            let (s, tag) = strip_prefixes(s);
+            (Cow::Borrowed(s), tag)
+        }
+        Cow::Owned(s) => {
+            let (stripped, tag) = strip_prefixes(&s);
+            (Cow::Owned(stripped.to_owned()), tag)
+        }
+    };
+    Cleaned { text, tag }
+}
+
+/// Cut at a character boundary at most `max` bytes in.
+pub fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn needs_rewrite(s: &str) -> bool {
+    s.bytes().any(|b| matches!(b, 0x1b | b'*' | b'\t' | 0))
+        || s.contains('\u{2018}')
+        || s.contains('\u{2019}')
+        || s.contains('\u{201c}')
+        || s.contains('\u{201d}')
+        || s.contains("[0m")
+        || s.contains("\u{2190}[")
+}
+
+/// Remove colour escapes (also when the ESC byte itself was lost, as in `←[33m` or `[33m`),
+/// markdown emphasis, NULs; straighten typographic quotes; tabs become spaces.
+fn rewrite(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\u{1b}' | '\u{2190}' => {
+                if let Some(len) = sgr_len(&s[i + c.len_utf8()..]) {
+                    skip_bytes(&mut chars, i + c.len_utf8() + len);
+                } else if c == '\u{2190}' {
+                    out.push(c);
+                }
+            }
+            '[' => match sgr_len(&s[i..]) {
+                Some(len) => skip_bytes(&mut chars, i + len),
+                None => out.push(c),
+            },
+            // Markdown bold `**`, but not a redaction such as `***`.
+            '*' if s[i..].starts_with("**")
+                && !s[i + 2..].starts_with('*')
+                && !s[..i].ends_with('*') =>
+            {
+                chars.next();
+            }
+            '\u{2018}' | '\u{2019}' => out.push('\''),
+            '\u{201c}' | '\u{201d}' => out.push('"'),
+            '\t' => out.push(' '),
+            '\0' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn skip_bytes(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, until: usize) {
+    while let Some(&(j, _)) = chars.peek() {
+        if j >= until {
+            break;
+        }
+        chars.next();
+    }
+}
+
+/// Length of an SGR sequence `[` digits/`;` `m` at the start of `s`.
+fn sgr_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('[')?;
+    let digits = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b';')
+        .count();
+    if digits == 0 || digits > 12 {
+        return None;
+    }
+    (rest.as_bytes().get(digits) == Some(&b'm')).then_some(digits + 2)
+}
+
+/// Strip, repeatedly, what stands before the CLI's text: indentation, markdown quotes and list
+/// bullets, CI runner timestamps and annotations, knack level tags and logger names.
+fn strip_prefixes(mut s: &str) -> (&str, Option<&'static str>) {
+    let mut tagged = None;
+    loop {
+        let before = s;
+        s = s.trim_start();
+        if let Some(rest) = s.strip_prefix('>') {
+            s = rest;
+        }
+        if let Some(rest) = s.strip_prefix("- ") {
+            s = rest;
+        }
+        if let Some(rest) = strip_ci_timestamp(s) {
+            s = rest;
+        }
+        if let Some(rest) = strip_runner_annotation(s) {
+            s = rest;
+        }
+        for tag in ["WARNING: ", "ERROR: ", "DEBUG: ", "INFO: ", "CRITICAL: "] {
+            if let Some(rest) = s.strip_prefix(tag) {
+                s = rest;
+                tagged = Some(tag);
+            }
+        }
+        if let Some(rest) = strip_logger_name(s) {
+            s = rest;
+        }
+        if s == before {
+            break;
+        }
+    }
+    (s.trim_end(), tagged)
+}
+
+/// `2024-04-13T00:29:22.5774402Z ` (Azure Pipelines, GitHub Actions).
+fn strip_ci_timestamp(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    if b.len() < 20 || b[10] != b'T' || !is_date(&b[..10]) {
+        return None;
+    }
+    let end = s.find(' ')?;
+    let stamp = &s[..end];
+    let ok = stamp.len() <= 40
+        && stamp[11..]
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'));
+    ok.then(|| &s[end + 1..])
+}
+
+/// `##[error]`, `##[warning]`, `::error::` style annotations.
+fn strip_runner_annotation(s: &str) -> Option<&str> {
+    if let Some(rest) = s.strip_prefix("##[") {
+        return rest.find(']').map(|i| &rest[i + 1..]);
+    }
+    for tag in ["::error::", "::warning::", "::notice::"] {
+        if let Some(rest) = s.strip_prefix(tag) {
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// `cli.azure.cli.command_modules.acr.check_health: ` added by `--debug`.
+fn strip_logger_name(s: &str) -> Option<&str> {
+    if !(s.starts_with("cli.") || s.starts_with("azure.")) {
+        return None;
+    }
+    let end = s.find(": ")?;
+    let name = &s[..end];
+    name.bytes()
+        .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_')
+        .then(|| &s[end + 2..])
+}
+
+pub fn is_date(b: &[u8]) -> bool {
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> (String, bool) {
+        let r = clean(s);
+        (r.text.into_owned(), r.tag.is_some())
+    }
+
+    #[test]
+    fn colour_codes_go_with_or_without_their_escape_byte() {
+        assert_eq!(
+            c("\u{1b}[33mDocker daemon status: available\u{1b}[0m").0,
+            "Docker daemon status: available"
+        );
+        assert_eq!(
+            c("Challenge endpoint x : \u{1b}[32mOK\u{1b}[0m").0,
+            "Challenge endpoint x : OK"
+        );
+        assert_eq!(
+            c("\u{2190}[91mAn error occurred: X\u{2190}[0m").0,
+            "An error occurred: X"
+        );
+        assert_eq!(c("[33mHelm version: 3.7.2[0m").0, "Helm version: 3.7.2");
+        assert_eq!(c("see [link] here").0, "see [link] here");
+    }
+
+    #[test]
+    fn wrappers_and_tags_are_removed() {
+        assert_eq!(
+            c("> > WARNING: Docker daemon status: available"),
+            ("Docker daemon status: available".into(), true)
+        );
+        assert_eq!(
+            c("2024-04-13T00:29:22.5774402Z ERROR: An error occurred: CMK_ERROR"),
+            ("An error occurred: CMK_ERROR".into(), true)
+        );
+        assert_eq!(
+            c("WARNING: cli.azure.cli.command_modules.acr.check_health: Azure CLI version: 2.50.0").0,
+            "Azure CLI version: 2.50.0"
+        );
+        assert_eq!(
+            c("##[error]An error occurred: CMK_ERROR").0,
+            "An error occurred: CMK_ERROR"
+        );
+        assert_eq!(
+            c("**An error occurred: CMK_ERROR**").0,
+            "An error occurred: CMK_ERROR"
+        );
+        assert_eq!(
+            c("DNS lookup to ***.azurecr.io at IP 1.2.3.4 : OK").0,
+            "DNS lookup to ***.azurecr.io at IP 1.2.3.4 : OK"
+        );
+        assert_eq!(
+            c("Access to registry \u{2018}a.azurecr.io\u{2019}").0,
+            "Access to registry 'a.azurecr.io'"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_cut_on_a_character_boundary() {
+        let s = "é".repeat(MAX_LINE);
+        assert!(clean(&s).text.len() <= MAX_LINE);
+    }
+}

@@ -1,0 +1,441 @@
+//! The grammar of one cleaned line: which of the CLI's line shapes it is.
+
+use super::extract::{between, find_registry_name_in_command, quoted_after, word_after};
+use super::{Check, Note};
+
+/// What a cleaned line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    Blank,
+    /// A markdown code fence.
+    Fence,
+    /// A shell command line that runs `az acr …`, with the registry name it was given.
+    Command {
+        registry_name: Option<String>,
+    },
+    /// `[<ts> ]An error occurred: <TITLE>[ rest]`, maybe behind a wrapper.
+    ErrorTitle {
+        title: String,
+        timestamp: Option<String>,
+        wrapper: Option<Wrapper>,
+        rest: String,
+    },
+    Check(Check),
+    Note(Note),
+    /// `The command failed with an unexpected error. Here is the traceback:`
+    CrashHeader,
+    /// `Traceback (most recent call last):`
+    TracebackStart,
+    /// `Please refer to https://aka.ms/acr/health-check for more information.` (or the older FAQ).
+    Faq,
+    /// `Please refer to https://aka.ms/acr/errors#<anchor> for more information.`
+    DeepLink,
+    /// A line that says the Azure CLI has no signed-in account.
+    LoginRequired,
+    Other,
+}
+
+/// What stood before `An error occurred:` on the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrapper {
+    /// `Unable to get AAD authorization tokens with message:` (az acr login and other commands).
+    AadTokens,
+    /// A Python exception line such as `knack.util.CLIError:`.
+    Exception,
+}
+
+pub fn classify(text: &str) -> Line {
+    if text.is_empty() {
+        return Line::Blank;
+    }
+    if text.starts_with("```") || text.starts_with("~~~") {
+        return Line::Fence;
+    }
+    if let Some(line) = error_title(text) {
+        return line;
+    }
+    if text.contains("The command failed with an unexpected error") {
+        return Line::CrashHeader;
+    }
+    if text.starts_with("Traceback (most recent call last)") {
+        return Line::TracebackStart;
+    }
+    if text.contains("aka.ms/acr/errors#") && text.contains("refer to") {
+        return Line::DeepLink;
+    }
+    if text.contains("aka.ms/acr/health-check") || text.contains("aka.ms/acr/faq") {
+        return Line::Faq;
+    }
+    if let Some(check) = check(text) {
+        return Line::Check(check);
+    }
+    if mentions_login_required(text) {
+        return Line::LoginRequired;
+    }
+    if let Some(note) = note(text) {
+        return Line::Note(note);
+    }
+    if is_command(text) {
+        return Line::Command {
+            registry_name: find_registry_name_in_command(text),
+        };
+    }
+    Line::Other
+}
+
+const TITLE_MARK: &str = "An error occurred: ";
+
+fn error_title(text: &str) -> Option<Line> {
+    let at = text.find(TITLE_MARK)?;
+    let after = &text[at + TITLE_MARK.len()..];
+    let len = after
+        .bytes()
+        .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
+        .count();
+    if len < 2 || !after.as_bytes()[0].is_ascii_uppercase() {
+        return None;
+    }
+    // A title is a whole word: `An error occurred: Foo` is prose, not a title.
+    if after[len..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let before = text[..at].trim_end();
+    let (timestamp, before) = split_timestamp(before);
+    let wrapper = if before.contains("Unable to get AAD authorization tokens") {
+        Some(Wrapper::AadTokens)
+    } else if before.ends_with(':') && before.contains("Error") {
+        Some(Wrapper::Exception)
+    } else {
+        None
+    };
+    Some(Line::ErrorTitle {
+        title: after[..len].to_owned(),
+        timestamp,
+        wrapper,
+        rest: after[len..].trim().to_owned(),
+    })
+}
+
+/// `YYYY-MM-DD HH:MM:SS[.ffffff]` at the end of `before`.
+fn split_timestamp(before: &str) -> (Option<String>, &str) {
+    let Some(space) = before.rfind(' ') else {
+        return (None, before);
+    };
+    let time = &before[space + 1..];
+    let head = before[..space].trim_end();
+    let date = head.rsplit(' ').next().unwrap_or(head);
+    let time_ok = time.len() >= 8
+        && time.len() <= 15
+        && time.as_bytes()[2] == b':'
+        && time.as_bytes()[5] == b':'
+        && time
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b':' || b == b'.');
+    if time_ok && super::clean::is_date(date.as_bytes()) {
+        let rest = head[..head.len() - date.len()].trim_end();
+        (Some(format!("{date} {time}")), rest)
+    } else {
+        (None, before)
+    }
+}
+
+fn check(text: &str) -> Option<Check> {
+    if let Some(tool) = text.strip_suffix(" daemon status: available") {
+        return Some(Check::Daemon {
+            tool: tool_name(tool)?,
+        });
+    }
+    if let Some(v) = text.strip_prefix("Azure CLI version: ") {
+        return Some(Check::CliVersion {
+            version: v.trim().to_owned(),
+            acr_module: false,
+        });
+    }
+    if let Some(v) = text.strip_prefix("ACR CLI version: ") {
+        return Some(Check::CliVersion {
+            version: v.trim().to_owned(),
+            acr_module: true,
+        });
+    }
+    if let Some(v) = text.strip_prefix("Helm version:") {
+        return Some(Check::Helm {
+            version: v.trim().to_owned(),
+        });
+    }
+    if let Some(v) = text.strip_prefix("Notary version:") {
+        return Some(Check::Notary {
+            version: v.trim().to_owned(),
+        });
+    }
+    if let Some((tool, rest)) = text.split_once(" version: ") {
+        if let Some(tool) = tool_name(tool) {
+            return Some(Check::ToolVersion {
+                tool,
+                version: rest.trim().trim_matches('\'').to_owned(),
+            });
+        }
+    }
+    if text.ends_with(": OK") || text.ends_with(" OK") {
+        return ok_check(text);
+    }
+    if text.starts_with("This will pull the image") && text.contains("Proceed?") {
+        let answer = text.rsplit(':').next().unwrap_or("").trim();
+        return (answer.eq_ignore_ascii_case("n")).then_some(Check::PullDeclined);
+    }
+    if text.starts_with("Skipping pull check") {
+        return Some(Check::PullDeclined);
+    }
+    None
+}
+
+fn ok_check(text: &str) -> Option<Check> {
+    if let Some((tool, _)) = text.split_once(" pull of ") {
+        return Some(Check::Pull {
+            tool: tool_name(tool)?,
+        });
+    }
+    if let Some(rest) = text.strip_prefix("DNS lookup to ") {
+        let (server, rest) = rest.split_once(" at IP ")?;
+        let ip = rest
+            .trim_end_matches("OK")
+            .trim_end()
+            .trim_end_matches(':')
+            .trim();
+        return Some(Check::Dns {
+            server: server.trim().to_owned(),
+            ip: ip.to_owned(),
+        });
+    }
+    if let Some(rest) = text.strip_prefix("Challenge endpoint ") {
+        let url = rest.split_whitespace().next().unwrap_or("");
+        return Some(Check::Challenge {
+            url: url.to_owned(),
+        });
+    }
+    if text.starts_with("Fetch refresh token for registry") {
+        return Some(Check::RefreshToken {
+            server: quoted_after(text, "registry ")?,
+        });
+    }
+    if text.starts_with("Fetch access token for repository") {
+        return Some(Check::RepositoryToken {
+            repository: quoted_after(text, "repository ")?,
+            server: quoted_after(text, "registry ")?,
+        });
+    }
+    if text.starts_with("Fetch access token for registry") {
+        return Some(Check::AccessToken {
+            server: quoted_after(text, "registry ")?,
+        });
+    }
+    if text.starts_with("DNS routing to private endpoint") {
+        return Some(Check::PrivateEndpointDns);
+    }
+    None
+}
+
+/// `Docker`, `Podman`, `Docker.Exe`, or another title-cased binary name set with DOCKER_COMMAND.
+fn tool_name(s: &str) -> Option<String> {
+    let s = s.trim();
+    let ok = !s.is_empty()
+        && s.len() <= 40
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && !s.contains(' ')
+        && !matches!(s, "Helm" | "Notary" | "CLI");
+    ok.then(|| s.to_owned())
+}
+
+fn mentions_login_required(text: &str) -> bool {
+    if !text.contains("az login") {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    lower.contains("run 'az login' to setup account")
+        || lower.contains("run 'az login' to access your accounts")
+        || lower.contains("run \"az login\" to setup account")
+        || lower.contains("run `az login` to setup account")
+}
+
+fn note(text: &str) -> Option<Note> {
+    if text.starts_with("Could not connect to the registry login server") {
+        let server = quoted_after(text, "login server ").unwrap_or_default();
+        return Some(Note::LoginServerUnreachable { server });
+    }
+    if text.starts_with("Try running 'az acr check-health") {
+        return Some(Note::CheckHealthHint);
+    }
+    if text.contains("--expose-token' to get an access token") {
+        return Some(Note::ExposeTokenHint);
+    }
+    if let Some(msg) = text.strip_prefix("Unable to get admin user credentials with message:") {
+        return Some(Note::AdminCredentials {
+            message: msg.trim().to_owned(),
+        });
+    }
+    if text.starts_with("Unable to authenticate using AAD or admin login credentials") {
+        return Some(Note::AuthenticationFailed);
+    }
+    if text.starts_with("Unable to get AAD authorization tokens with message:") {
+        return Some(Note::AadTokens {
+            message: text["Unable to get AAD authorization tokens with message:".len()..]
+                .trim()
+                .to_owned(),
+        });
+    }
+    if text.starts_with("Remove Notary client version validation") {
+        return Some(Note::NotaryDeprecation);
+    }
+    if text.starts_with("Environment checks are not supported in Azure Cloud Shell") {
+        return Some(Note::CloudShell);
+    }
+    if text.starts_with("Registry name must be provided to check connectivity") {
+        return Some(Note::NoRegistryName);
+    }
+    if text.contains("run the command with the '--repository' flag") {
+        return Some(Note::RepositoryFlag);
+    }
+    if text.starts_with("DNS routing to registry") && text.contains("is incorrect") {
+        return Some(Note::PrivateDnsMismatch {
+            expected: between(text, "Expect: ", ",").unwrap_or_default(),
+            actual: word_after(text, "Actual: ").unwrap_or_default(),
+        });
+    }
+    if text.starts_with("Error resolving DNS for ") {
+        return Some(Note::PrivateDnsUnresolved {
+            fqdn: word_after(text, "Error resolving DNS for ")
+                .unwrap_or_default()
+                .trim_end_matches('.')
+                .to_owned(),
+        });
+    }
+    if text.starts_with("DNS routing verification failed")
+        || text.contains("doesn't have private endpoints")
+        || text.contains("has more than one private endpoint in the vnet")
+    {
+        return Some(Note::PrivateEndpointSetup {
+            message: text.to_owned(),
+        });
+    }
+    if text.starts_with("Refusing to use '") {
+        return Some(Note::BinaryInWorkingDirectory);
+    }
+    if text.starts_with("Looks like you don't have access to registry") {
+        return Some(Note::LoginForbidden {
+            server: quoted_after(text, "registry ").unwrap_or_default(),
+        });
+    }
+    None
+}
+
+/// A shell line that runs `az acr`: after a prompt (`$`, `%`, `>`, `❯`, `PS C:\…>`) or on its own.
+fn is_command(text: &str) -> bool {
+    let Some(at) = text.find("az acr ") else {
+        return false;
+    };
+    let before = text[..at].trim_end();
+    before.is_empty()
+        || before.ends_with(['$', '%', '>', '#', '\u{276f}', '`', '\u{279c}'])
+        || before.ends_with("> ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_with_and_without_timestamps_and_wrappers() {
+        assert_eq!(
+            classify("2024-05-18 06:54:20.208894 An error occurred: CONNECTIVITY_CHALLENGE_ERROR"),
+            Line::ErrorTitle {
+                title: "CONNECTIVITY_CHALLENGE_ERROR".into(),
+                timestamp: Some("2024-05-18 06:54:20.208894".into()),
+                wrapper: None,
+                rest: String::new(),
+            }
+        );
+        assert_eq!(
+            classify("knack.util.CLIError: 2024-05-18 06:54:20 An error occurred: CMK_ERROR"),
+            Line::ErrorTitle {
+                title: "CMK_ERROR".into(),
+                timestamp: Some("2024-05-18 06:54:20".into()),
+                wrapper: Some(Wrapper::Exception),
+                rest: String::new(),
+            }
+        );
+        assert!(matches!(
+            classify("Unable to get AAD authorization tokens with message: An error occurred: X_Y"),
+            Line::ErrorTitle {
+                wrapper: Some(Wrapper::AadTokens),
+                ..
+            }
+        ));
+        assert_eq!(
+            classify("An error occurred: Something went wrong"),
+            Line::Other
+        );
+    }
+
+    #[test]
+    fn every_check_line_shape() {
+        assert_eq!(
+            classify("Podman daemon status: available"),
+            Line::Check(Check::Daemon {
+                tool: "Podman".into()
+            })
+        );
+        assert_eq!(
+            classify(
+                "Docker version: 'Docker version 20.10.14, build 87a90dc, platform linux/amd64'"
+            ),
+            Line::Check(Check::ToolVersion {
+                tool: "Docker".into(),
+                version: "Docker version 20.10.14, build 87a90dc, platform linux/amd64".into()
+            })
+        );
+        assert_eq!(
+            classify("DNS lookup to a.azurecr.io at IP 10.0.0.4 : OK"),
+            Line::Check(Check::Dns {
+                server: "a.azurecr.io".into(),
+                ip: "10.0.0.4".into()
+            })
+        );
+        assert_eq!(
+            classify("Fetch access token for repository 'app' in registry 'a.azurecr.io' : OK"),
+            Line::Check(Check::RepositoryToken {
+                repository: "app".into(),
+                server: "a.azurecr.io".into()
+            })
+        );
+        assert_eq!(
+            classify("Podman pull of 'mcr.microsoft.com/mcr/hello-world:latest' : OK"),
+            Line::Check(Check::Pull {
+                tool: "Podman".into()
+            })
+        );
+        assert_eq!(
+            classify("ACR CLI version: 2.2.9"),
+            Line::Check(Check::CliVersion {
+                version: "2.2.9".into(),
+                acr_module: true
+            })
+        );
+        assert_eq!(classify("This will pull the image mcr.microsoft.com/mcr/hello-world:latest. Proceed? (y/n): n"), Line::Check(Check::PullDeclined));
+    }
+
+    #[test]
+    fn prompts_carry_the_registry_name() {
+        assert_eq!(
+            classify("PS C:\\repos> az acr check-health -n devops --yes"),
+            Line::Command {
+                registry_name: Some("devops".into())
+            }
+        );
+        assert_eq!(
+            classify("C:\\Users\\prava>az acr login --name readit"),
+            Line::Command {
+                registry_name: Some("readit".into())
+            }
+        );
+        assert_eq!(classify("I ran az acr login yesterday"), Line::Other);
+    }
+}

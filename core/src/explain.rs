@@ -1,0 +1,558 @@
+//! A finding and its report, told to the person who pasted them: what it means in their case,
+//! why, and what to run, with their registry filled in. Also the run summary's sentences.
+
+use crate::catalog::{self, Code, Lang, Origin};
+use crate::decode::{
+    semver_in, Check, Finding, FindingCode, Note, Report, RunEnd, Sign, Source, Verdict, Wrapper,
+};
+
+fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
+
+/// One fix, ready to show: the text and, when there is one, the command with the registry in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadyFix {
+    pub text: String,
+    pub command: Option<String>,
+}
+
+/// Everything a finding's card shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub summary: String,
+    /// Sentences about this person's case, read from their paste.
+    pub in_your_case: Vec<String>,
+    pub meaning: Option<String>,
+    pub causes: Vec<String>,
+    pub fixes: Vec<ReadyFix>,
+    pub caveats: Vec<String>,
+    pub doc_url: Option<String>,
+    /// "ours" or "undocumented" label, when the code is not a documented CLI code.
+    pub origin_label: Option<&'static str>,
+}
+
+pub fn explain(f: &Finding, lang: Lang) -> Explanation {
+    let name = f.registry_name.as_deref();
+    let server = f.registry.as_deref();
+    let mut case = Vec::new();
+    match f.source {
+        Source::Mentioned => case.push(
+            tr(
+                lang,
+                "The code is named in the text, but the CLI's own message for it is not in the paste: the explanation below is the general one.",
+                "Le code est cité dans le texte, mais le message de la CLI qui l’accompagne n’est pas dans le collage : l’explication ci-dessous est générale.",
+            )
+            .to_owned(),
+        ),
+        Source::Truncated => case.push(match (&f.code, lang) {
+            (FindingCode::Known(c), Lang::En) => format!("The paste ends in the middle of the title; from the checks that passed before it, it can only be {c}."),
+            (FindingCode::Known(c), Lang::Fr) => format!("Le collage s’arrête au milieu du titre ; d’après les vérifications réussies avant lui, ce ne peut être que {c}."),
+            (FindingCode::Unknown(p), Lang::En) => format!("The paste ends in the middle of the title \"{p}\"; it could be {}.", list(&f.candidates)),
+            (FindingCode::Unknown(p), Lang::Fr) => format!("Le collage s’arrête au milieu du titre « {p} » ; ce peut être {}.", list(&f.candidates)),
+        }),
+        Source::Printed => {}
+    }
+    if f.wrapper == Some(Wrapper::AadTokens) {
+        case.push(
+            tr(
+                lang,
+                "Printed while an az acr command (such as az acr login) was getting a registry token: the same check the health check runs.",
+                "Affiché pendant qu’une commande az acr (comme az acr login) obtenait un jeton de registre : la même vérification que celle du contrôle d’intégrité.",
+            )
+            .to_owned(),
+        );
+    }
+    if let Some(status) = f.http_status {
+        case.push(match lang {
+            Lang::En => format!("The registry answered HTTP {status}."),
+            Lang::Fr => format!("Le registre a répondu HTTP {status}."),
+        });
+    }
+    let code = f.code.known();
+    if code == Some(Code::ConnectivityRefreshToken) && f.http_status == Some(429) {
+        case.push(
+            tr(
+                lang,
+                "A 429 here is throttling, not a permission problem, whatever the message says about az login: azure-cli before 2.46.0 reported throttling this way (newer versions print CONNECTIVITY_TOOMANYREQUESTS_ERROR).",
+                "Un 429 ici est une limitation de débit, pas un problème d’autorisation, quoi qu’en dise le message sur az login : avant 2.46.0, azure-cli signalait ainsi la limitation (les versions récentes affichent CONNECTIVITY_TOOMANYREQUESTS_ERROR).",
+            )
+            .to_owned(),
+        );
+    }
+    if let Some(p) = &f.permissions {
+        case.push(match lang {
+            Lang::En => format!(
+                "Your token has {} permissions on the repository; it lacks {}.",
+                p.granted, p.missing
+            ),
+            Lang::Fr => format!(
+                "Votre jeton a les autorisations suivantes sur le dépôt : {} ; il lui manque : {}.",
+                p.granted, p.missing
+            ),
+        });
+    }
+    for sign in &f.signs {
+        case.push(sign_text(sign, lang));
+    }
+    if !f.tool_output.is_empty() && code != Some(Code::CliCrash) {
+        case.push(
+            tr(
+                lang,
+                "The lines the CLI attached come from the tool itself: they are the real cause.",
+                "Les lignes jointes par la CLI viennent de l’outil lui-même : c’est la vraie cause.",
+            )
+            .to_owned(),
+        );
+    }
+
+    let Some(code) = code else {
+        return Explanation {
+            summary: tr(
+                lang,
+                "A code this page does not know yet.",
+                "Un code que cette page ne connaît pas encore.",
+            )
+            .to_owned(),
+            in_your_case: case,
+            meaning: Some(
+                tr(
+                    lang,
+                    "The CLI printed an error title that is not among the codes of the versions this page was written from: maybe a newer CLI. The message the CLI printed with it is all there is to go on.",
+                    "La CLI a affiché un titre d’erreur absent des versions dont cette page est tirée : peut-être une CLI plus récente. Le message qui l’accompagne est la seule piste.",
+                )
+                .to_owned(),
+            ),
+            causes: Vec::new(),
+            fixes: vec![
+                ReadyFix {
+                    text: tr(lang, "Run the check again with details.", "Relancez le contrôle avec les détails.").to_owned(),
+                    command: Some(catalog::fill("az acr check-health -n {name} --yes --debug", name, server)),
+                },
+                ReadyFix {
+                    text: tr(lang, "Read the CLI's error reference.", "Consultez la référence des erreurs de la CLI.").to_owned(),
+                    command: None,
+                },
+            ],
+            caveats: Vec::new(),
+            doc_url: Some(catalog::doc_url(Code::Unexpected, lang)),
+            origin_label: Some(tr(lang, "unknown code", "code inconnu")),
+        };
+    };
+
+    let entry = catalog::entry(code, lang);
+    let mut causes: Vec<String> = Vec::new();
+    if let Some(status) = f.http_status {
+        causes.extend(
+            catalog::status_causes(status, lang)
+                .iter()
+                .map(|s| (*s).to_owned()),
+        );
+    }
+    causes.extend(entry.causes.iter().map(|s| (*s).to_owned()));
+    Explanation {
+        summary: entry.summary.to_owned(),
+        in_your_case: case,
+        meaning: Some(entry.meaning.to_owned()),
+        causes,
+        fixes: entry
+            .fixes
+            .iter()
+            .map(|fx| ReadyFix {
+                text: fx.text.to_owned(),
+                command: fx.command.map(|c| catalog::fill(c, name, server)),
+            })
+            .collect(),
+        caveats: entry.caveats.iter().map(|s| (*s).to_owned()).collect(),
+        doc_url: Some(catalog::doc_url(code, lang)),
+        origin_label: origin_label(code, lang),
+    }
+}
+
+pub fn origin_label(code: Code, lang: Lang) -> Option<&'static str> {
+    match code.origin() {
+        Origin::Documented => None,
+        Origin::Undocumented => Some(tr(
+            lang,
+            "not in the documentation",
+            "absent de la documentation",
+        )),
+        Origin::Ours => Some(tr(
+            lang,
+            "our code: the CLI prints no code here",
+            "code de cette page : la CLI n’en affiche pas",
+        )),
+    }
+}
+
+fn list(codes: &[Code]) -> String {
+    codes
+        .iter()
+        .map(|c| c.title())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn sign_text(sign: &Sign, lang: Lang) -> String {
+    match sign {
+        Sign::DaemonNotRunning => tr(
+            lang,
+            "Docker's message says its daemon is not running (on Windows and macOS: Docker Desktop is not started). Start it, wait until it is ready, and run the command again.",
+            "Le message de Docker dit que son démon ne tourne pas (sous Windows et macOS : Docker Desktop n’est pas démarré). Démarrez-le, attendez qu’il soit prêt, puis relancez la commande.",
+        )
+        .to_owned(),
+        Sign::SocketPermissionDenied => tr(
+            lang,
+            "Docker's message says permission was denied: your user may not use the Docker socket.",
+            "Le message de Docker indique un refus d’accès : votre utilisateur ne peut pas utiliser le socket Docker.",
+        )
+        .to_owned(),
+        Sign::ToolNotFound => tr(
+            lang,
+            "The tool was not found on the PATH of this shell.",
+            "L’outil est introuvable dans le PATH de ce shell.",
+        )
+        .to_owned(),
+        Sign::BinaryInWorkingDirectory => tr(
+            lang,
+            "The CLI refused a docker binary in the current directory (azure-cli 2.88.0 and later): run from another directory or set DOCKER_COMMAND to the absolute path of the real binary.",
+            "La CLI a refusé un exécutable docker du dossier courant (azure-cli 2.88.0 et suivantes) : lancez depuis un autre dossier ou donnez à DOCKER_COMMAND le chemin absolu du vrai exécutable.",
+        )
+        .to_owned(),
+        Sign::ToolWarningsOnly => tr(
+            lang,
+            "The tool only printed warnings: it works, and this code is a false positive of the check. Fix the warnings to silence it, or ignore it.",
+            "L’outil n’a affiché que des avertissements : il fonctionne, et ce code est un faux positif de la vérification. Corrigez les avertissements pour le faire taire, ou ignorez-le.",
+        )
+        .to_owned(),
+        Sign::NotaryWrongVersion { found, downgrade } => {
+            let found = found.as_deref().unwrap_or("?");
+            match (lang, downgrade) {
+                (Lang::En, true) => format!("Notary {found} is newer than 0.6.0, the only version the CLI accepts: this is not a registry problem."),
+                (Lang::En, false) => format!("Notary {found} is not 0.6.0, the only version the CLI accepts: this is not a registry problem."),
+                (Lang::Fr, true) => format!("Notary {found} est plus récent que 0.6.0, la seule version acceptée par la CLI : ce n’est pas un problème de registre."),
+                (Lang::Fr, false) => format!("Notary {found} n’est pas la 0.6.0, la seule version acceptée par la CLI : ce n’est pas un problème de registre."),
+            }
+        }
+        Sign::HelmTooOld => tr(
+            lang,
+            "Helm is older than 2.11.0: update Helm.",
+            "Helm est antérieur à 2.11.0 : mettez Helm à jour.",
+        )
+        .to_owned(),
+        Sign::PullHintsOnStderr => tr(
+            lang,
+            "Docker printed hints on its error output; before azure-cli 2.55.0 that alone failed the check although the pull worked.",
+            "Docker a affiché des conseils sur sa sortie d’erreur ; avant azure-cli 2.55.0 cela suffisait à faire échouer la vérification alors que le pull avait réussi.",
+        )
+        .to_owned(),
+        Sign::WindowsContainers => tr(
+            lang,
+            "This Docker runs Windows containers and cannot use the Linux sample image: not a registry problem (azure-cli 2.5.1 and later pass with a warning).",
+            "Ce Docker exécute des conteneurs Windows et ne peut pas utiliser l’image d’exemple Linux : pas un problème de registre (azure-cli 2.5.1 et suivantes passent avec un avertissement).",
+        )
+        .to_owned(),
+    }
+}
+
+/// The verdict's headline and one sentence under it.
+pub fn verdict_text(report: &Report, lang: Lang) -> (String, String) {
+    let n = report
+        .findings
+        .iter()
+        .filter(|f| {
+            !matches!(
+                f.code,
+                FindingCode::Known(Code::AzLoginRequired | Code::CliCrash)
+            )
+        })
+        .count();
+    match (report.verdict(), lang) {
+        (Verdict::Healthy, Lang::En) => ("Healthy".into(), "Every check in this output passed.".into()),
+        (Verdict::Healthy, Lang::Fr) => ("Tout va bien".into(), "Toutes les vérifications de cette sortie ont réussi.".into()),
+        (Verdict::Errors, Lang::En) if n == 0 => ("Problems found".into(), "No error code, but the output shows a problem: see below.".into()),
+        (Verdict::Errors, Lang::Fr) if n == 0 => ("Problèmes trouvés".into(), "Aucun code d’erreur, mais la sortie montre un problème : voir ci-dessous.".into()),
+        (Verdict::Errors, Lang::En) => (
+            if n == 1 { "1 error".into() } else { format!("{n} errors") },
+            "Each one is explained below, with fixes for your registry.".into(),
+        ),
+        (Verdict::Errors, Lang::Fr) => (
+            if n == 1 { "1 erreur".into() } else { format!("{n} erreurs") },
+            "Chacune est expliquée ci-dessous, avec des solutions pour votre registre.".into(),
+        ),
+        (Verdict::Crash, Lang::En) => ("The Azure CLI crashed".into(), "No error code: the CLI stopped on an exception. The checks shown as passed did pass.".into()),
+        (Verdict::Crash, Lang::Fr) => ("Azure CLI a planté".into(), "Aucun code d’erreur : la CLI s’est arrêtée sur une exception. Les vérifications réussies l’ont bien été.".into()),
+        (Verdict::NotLoggedIn, Lang::En) => ("Not signed in to Azure".into(), "The CLI has no account signed in, so the registry was never asked. Run az login first.".into()),
+        (Verdict::NotLoggedIn, Lang::Fr) => ("Pas connecté à Azure".into(), "Aucun compte n’est connecté à la CLI : le registre n’a jamais été interrogé. Lancez d’abord az login.".into()),
+        (Verdict::Unrecognized, Lang::En) => (
+            "Nothing recognised".into(),
+            "This page reads the output of az acr check-health, az acr login and other az acr commands: lines such as \"An error occurred: CONNECTIVITY_DNS_ERROR\", \"DNS lookup to … : OK\", \"Please run 'az login'\", a CLI traceback, or a code typed on its own. None was found in this text.".into(),
+        ),
+        (Verdict::Unrecognized, Lang::Fr) => (
+            "Rien de reconnu".into(),
+            "Cette page lit la sortie d’az acr check-health, d’az acr login et des autres commandes az acr : des lignes comme « An error occurred: CONNECTIVITY_DNS_ERROR », « DNS lookup to … : OK », « Please run 'az login' », une trace de plantage de la CLI, ou un code tapé seul. Aucune n’a été trouvée dans ce texte.".into(),
+        ),
+    }
+}
+
+/// A passed check, as a line of the run summary.
+pub fn check_text(check: &Check, lang: Lang) -> String {
+    match (check, lang) {
+        (Check::Daemon { tool }, Lang::En) => format!("{tool} daemon is running"),
+        (Check::Daemon { tool }, Lang::Fr) => format!("Le démon {tool} tourne"),
+        (Check::ToolVersion { tool, version }, Lang::En) => format!("{tool} version: {version}"),
+        (Check::ToolVersion { tool, version }, Lang::Fr) => {
+            format!("Version de {tool} : {version}")
+        }
+        (Check::Pull { tool }, Lang::En) => format!("{tool} pulled the sample image"),
+        (Check::Pull { tool }, Lang::Fr) => format!("{tool} a téléchargé l’image d’exemple"),
+        (Check::PullDeclined, Lang::En) => "Pull check skipped (answered n)".into(),
+        (Check::PullDeclined, Lang::Fr) => "Vérification du pull sautée (réponse n)".into(),
+        (
+            Check::CliVersion {
+                version,
+                acr_module: false,
+            },
+            Lang::En,
+        ) => format!("Azure CLI {version}"),
+        (
+            Check::CliVersion {
+                version,
+                acr_module: false,
+            },
+            Lang::Fr,
+        ) => format!("Azure CLI {version}"),
+        (
+            Check::CliVersion {
+                version,
+                acr_module: true,
+            },
+            Lang::En,
+        ) => format!("ACR CLI module {version} (azure-cli 2.0.67–2.0.70)"),
+        (
+            Check::CliVersion {
+                version,
+                acr_module: true,
+            },
+            Lang::Fr,
+        ) => format!("Module ACR de la CLI {version} (azure-cli 2.0.67–2.0.70)"),
+        (Check::Dns { server, ip }, Lang::En) => {
+            format!("DNS: {server} resolves to {ip}{}", private_hint(ip, lang))
+        }
+        (Check::Dns { server, ip }, Lang::Fr) => {
+            format!("DNS : {server} se résout en {ip}{}", private_hint(ip, lang))
+        }
+        (Check::Challenge { url }, Lang::En) => format!("Challenge: {url} asked for sign-in"),
+        (Check::Challenge { url }, Lang::Fr) => {
+            format!("Demande d’authentification : {url} a répondu")
+        }
+        (Check::RefreshToken { server }, Lang::En) => {
+            format!("Refresh token obtained from {server}")
+        }
+        (Check::RefreshToken { server }, Lang::Fr) => {
+            format!("Jeton d’actualisation obtenu de {server}")
+        }
+        (Check::AccessToken { server }, Lang::En) => format!("Access token obtained from {server}"),
+        (Check::AccessToken { server }, Lang::Fr) => format!("Jeton d’accès obtenu de {server}"),
+        (Check::RepositoryToken { repository, server }, Lang::En) => {
+            format!("Access token for repository {repository} on {server}")
+        }
+        (Check::RepositoryToken { repository, server }, Lang::Fr) => {
+            format!("Jeton d’accès pour le dépôt {repository} sur {server}")
+        }
+        (Check::PrivateEndpointDns, Lang::En) => {
+            "Private-endpoint DNS routes to the private IPs".into()
+        }
+        (Check::PrivateEndpointDns, Lang::Fr) => {
+            "Le DNS des points de terminaison privés mène aux IP privées".into()
+        }
+        (Check::Helm { version }, Lang::En) => format!("Helm {version}"),
+        (Check::Helm { version }, Lang::Fr) => format!("Helm {version}"),
+        (Check::Notary { version }, Lang::En) => {
+            format!("Notary {version}{}", notary_hint(version, lang))
+        }
+        (Check::Notary { version }, Lang::Fr) => {
+            format!("Notary {version}{}", notary_hint(version, lang))
+        }
+    }
+}
+
+/// Whether a dotted IPv4 address is in a private range.
+pub fn is_private_ipv4(ip: &str) -> bool {
+    let parts: Vec<u8> = ip.split('.').filter_map(|p| p.parse().ok()).collect();
+    match parts.as_slice() {
+        [10, _, _, _] => true,
+        [172, b, _, _] => (16..=31).contains(b),
+        [192, 168, _, _] => true,
+        _ => false,
+    }
+}
+
+fn private_hint(ip: &str, lang: Lang) -> &'static str {
+    if is_private_ipv4(ip) {
+        tr(
+            lang,
+            " — a private address: a private endpoint, reachable only from inside its network",
+            " — une adresse privée : un point de terminaison privé, joignable seulement depuis son réseau",
+        )
+    } else {
+        ""
+    }
+}
+
+fn notary_hint(version: &str, lang: Lang) -> &'static str {
+    match semver_in(version) {
+        Some(v) if v != (0, 6, 0) => tr(
+            lang,
+            " (the CLI wants exactly 0.6.0)",
+            " (la CLI veut exactement 0.6.0)",
+        ),
+        _ => "",
+    }
+}
+
+/// A recognised non-code line, told plainly.
+pub fn note_text(note: &Note, lang: Lang) -> String {
+    match (note, lang) {
+        (Note::LoginServerUnreachable { server }, Lang::En) => format!("az acr login could not reach https://{server}/v2/ from this machine. The health check tells which step fails."),
+        (Note::LoginServerUnreachable { server }, Lang::Fr) => format!("az acr login n’a pas pu joindre https://{server}/v2/ depuis cette machine. Le contrôle d’intégrité dit quelle étape échoue."),
+        (Note::CheckHealthHint, Lang::En) => "The CLI suggested running the health check.".into(),
+        (Note::CheckHealthHint, Lang::Fr) => "La CLI a suggéré de lancer le contrôle d’intégrité.".into(),
+        (Note::ExposeTokenHint, Lang::En) => "The CLI suggests --expose-token, which gets a registry token without Docker.".into(),
+        (Note::ExposeTokenHint, Lang::Fr) => "La CLI suggère --expose-token, qui obtient un jeton de registre sans Docker.".into(),
+        (Note::AdminCredentials { message }, Lang::En) => format!("Admin-user sign-in was tried too and failed: {message}"),
+        (Note::AdminCredentials { message }, Lang::Fr) => format!("La connexion par utilisateur administrateur a aussi été essayée et a échoué : {message}"),
+        (Note::AuthenticationFailed, Lang::En) => "az acr login gave up: neither Entra sign-in nor the admin user worked.".into(),
+        (Note::AuthenticationFailed, Lang::Fr) => "az acr login a abandonné : ni la connexion Entra ni l’utilisateur administrateur n’ont fonctionné.".into(),
+        (Note::AadTokens { message }, Lang::En) => format!("Getting an Entra token failed: {message}"),
+        (Note::AadTokens { message }, Lang::Fr) => format!("L’obtention d’un jeton Entra a échoué : {message}"),
+        (Note::NotaryDeprecation, Lang::En) => "The CLI announced the end of its Notary check (printed by azure-cli 2.83 to 2.86).".into(),
+        (Note::NotaryDeprecation, Lang::Fr) => "La CLI a annoncé la fin de sa vérification Notary (affiché par azure-cli 2.83 à 2.86).".into(),
+        (Note::CloudShell, Lang::En) => "Run in Azure Cloud Shell: Docker, Helm and Notary were not checked.".into(),
+        (Note::CloudShell, Lang::Fr) => "Lancé dans Azure Cloud Shell : Docker, Helm et Notary n’ont pas été vérifiés.".into(),
+        (Note::NoRegistryName, Lang::En) => "No registry was named (-n), so only this machine's tools were checked.".into(),
+        (Note::NoRegistryName, Lang::Fr) => "Aucun registre n’a été nommé (-n) : seuls les outils de cette machine ont été vérifiés.".into(),
+        (Note::RepositoryFlag, Lang::En) => "The registry uses repository permissions (ABAC): add --repository <repo> to check your access to one repository.".into(),
+        (Note::RepositoryFlag, Lang::Fr) => "Le registre utilise des autorisations par dépôt (ABAC) : ajoutez --repository <dépôt> pour vérifier votre accès à un dépôt.".into(),
+        (Note::PrivateDnsMismatch { expected, actual }, Lang::En) => format!("Private-endpoint DNS is wrong: expected {expected}, got {actual}. Fix the private DNS zone linked to this network."),
+        (Note::PrivateDnsMismatch { expected, actual }, Lang::Fr) => format!("Le DNS du point de terminaison privé est faux : attendu {expected}, obtenu {actual}. Corrigez la zone DNS privée liée à ce réseau."),
+        (Note::PrivateDnsUnresolved { fqdn }, Lang::En) => format!("{fqdn} does not resolve from this network: the private DNS zone is missing or not linked."),
+        (Note::PrivateDnsUnresolved { fqdn }, Lang::Fr) => format!("{fqdn} ne se résout pas depuis ce réseau : la zone DNS privée manque ou n’est pas liée."),
+        (Note::PrivateEndpointSetup { message }, Lang::En) => format!("Private-endpoint check: {message}"),
+        (Note::PrivateEndpointSetup { message }, Lang::Fr) => format!("Vérification des points de terminaison privés : {message}"),
+        (Note::BinaryInWorkingDirectory, Lang::En) => "The CLI refused a docker binary found in the current directory; set DOCKER_COMMAND to the absolute path of the real one.".into(),
+        (Note::BinaryInWorkingDirectory, Lang::Fr) => "La CLI a refusé un exécutable docker du dossier courant ; donnez à DOCKER_COMMAND le chemin absolu du vrai.".into(),
+        (Note::LoginForbidden { server }, Lang::En) => format!("{server} refused this machine (403): firewall rules or public access disabled."),
+        (Note::LoginForbidden { server }, Lang::Fr) => format!("{server} a refusé cette machine (403) : règles de pare-feu ou accès public désactivé."),
+    }
+}
+
+/// Where the run ended, as a sentence.
+pub fn end_text(end: &RunEnd, lang: Lang) -> String {
+    match (end, lang) {
+        (RunEnd::Completed { ignore_errors: true }, Lang::En) => "The run went through every check (--ignore-errors): each error was logged and the run went on.".into(),
+        (RunEnd::Completed { ignore_errors: true }, Lang::Fr) => "Le contrôle est allé jusqu’au bout (--ignore-errors) : chaque erreur a été notée et le contrôle a continué.".into(),
+        (RunEnd::Completed { ignore_errors: false }, Lang::En) => "The run went through every check.".into(),
+        (RunEnd::Completed { ignore_errors: false }, Lang::Fr) => "Le contrôle est allé jusqu’au bout.".into(),
+        (RunEnd::Stopped { code }, Lang::En) => format!("The run stopped at {code}: the checks after it did not run."),
+        (RunEnd::Stopped { code }, Lang::Fr) => format!("Le contrôle s’est arrêté sur {code} : les vérifications suivantes n’ont pas eu lieu."),
+        (RunEnd::Crashed, Lang::En) => "The run ended in a crash of the CLI.".into(),
+        (RunEnd::Crashed, Lang::Fr) => "Le contrôle s’est terminé par un plantage de la CLI.".into(),
+        (RunEnd::Unknown, _) => String::new(),
+    }
+}
+
+/// What the CLI version printed in the run implies for reading its output.
+pub fn version_facts(report: &Report, lang: Lang) -> Vec<String> {
+    let mut facts = Vec::new();
+    let Some(v) = report.cli_semver() else {
+        if report.timestamped {
+            facts.push(
+                tr(
+                    lang,
+                    "No version printed, but the timestamps before the errors mean azure-cli 2.38.0 or later.",
+                    "Aucune version affichée, mais l’horodatage devant les erreurs indique azure-cli 2.38.0 ou plus récent.",
+                )
+                .to_owned(),
+            );
+        }
+        return facts;
+    };
+    let mut fact = |applies: bool, en: &'static str, fr: &'static str| {
+        if applies {
+            facts.push(tr(lang, en, fr).to_owned());
+        }
+    };
+    fact(
+        v < (2, 46, 0),
+        "Before 2.46.0, throttling was reported as CONNECTIVITY_REFRESH_TOKEN_ERROR with code 429.",
+        "Avant 2.46.0, la limitation de débit était signalée comme CONNECTIVITY_REFRESH_TOKEN_ERROR avec le code 429.",
+    );
+    fact(
+        v < (2, 55, 0),
+        "Before 2.55.0, any message on Docker's error output failed the pull check (false DOCKER_PULL_ERROR).",
+        "Avant 2.55.0, tout message sur la sortie d’erreur de Docker faisait échouer le pull (faux DOCKER_PULL_ERROR).",
+    );
+    fact(
+        v >= (2, 0, 81) && v < (2, 87, 0),
+        "This version checks Notary and accepts only version 0.6.0 (the check was removed in 2.87.0).",
+        "Cette version vérifie Notary et n’accepte que la 0.6.0 (vérification retirée en 2.87.0).",
+    );
+    fact(
+        v < (2, 76, 0),
+        "Before 2.76.0, a registry that does not exist could crash the command.",
+        "Avant 2.76.0, un registre inexistant pouvait faire planter la commande.",
+    );
+    fact(
+        v == (2, 85, 0),
+        "2.85.0 crashes in the encryption (CMK) check with 'NoneType' object has no attribute 'split'; fixed in 2.86.0.",
+        "2.85.0 plante dans la vérification du chiffrement (CMK) avec 'NoneType' object has no attribute 'split' ; corrigé en 2.86.0.",
+    );
+    fact(
+        v < (2, 73, 0),
+        "--repository (repository permission check) is available from 2.73.0.",
+        "--repository (vérification des autorisations d’un dépôt) existe depuis 2.73.0.",
+    );
+    fact(
+        v < (2, 38, 0),
+        "Before 2.38.0, errors carry no timestamp.",
+        "Avant 2.38.0, les erreurs ne sont pas horodatées.",
+    );
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::decode;
+
+    #[test]
+    fn fixes_carry_the_registry_name() {
+        let r = decode("An error occurred: CONNECTIVITY_FORBIDDEN_ERROR\nLooks like you don't have access to registry 'contosoprod.azurecr.io'. To see configured firewall rules, run 'az acr show --query networkRuleSet --name contosoprod'.");
+        let e = explain(&r.findings[0], Lang::En);
+        assert!(e.fixes.iter().any(|f| f.command.as_deref()
+            == Some("az acr show --query networkRuleSet --name contosoprod")));
+    }
+
+    #[test]
+    fn status_leads_the_causes() {
+        let r = decode("An error occurred: CONNECTIVITY_ACCESS_TOKEN_ERROR\nAccess to registry 'a.azurecr.io' was denied. Response code: 504. Please try running 'az login' again to refresh permissions.");
+        let e = explain(&r.findings[0], Lang::Fr);
+        assert!(e.causes[0].starts_with("5xx"));
+        assert!(e
+            .in_your_case
+            .contains(&"Le registre a répondu HTTP 504.".to_owned()));
+    }
+
+    #[test]
+    fn private_addresses() {
+        assert!(is_private_ipv4("172.30.2.6"));
+        assert!(is_private_ipv4("10.10.0.5"));
+        assert!(!is_private_ipv4("172.32.0.1"));
+        assert!(!is_private_ipv4("20.62.128.0"));
+        assert!(!is_private_ipv4("<IP>"));
+    }
+}

@@ -1,0 +1,12 @@
+//! The knowledge of acr-doctor, with no web dependency: what `az acr check-health` and other
+//! `az acr` commands print ([`decode`]), what each code means ([`catalog`]), how to tell it to a
+//! person ([`explain`]), and the page's own words ([`ui_text`]).
+#![deny(clippy::unwrap_used)]
+
+pub mod catalog;
+pub mod decode;
+pub mod explain;
+pub mod ui_text;
+
+pub use catalog::{Code, Lang};
+pub use decode::{decode, Report, Verdict};
