@@ -71,6 +71,12 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
             Lang::En => format!("The registry answered HTTP {status}."),
             Lang::Fr => format!("Le registre a répondu HTTP {status}."),
         });
+        // What that status means comes first: it decides which fix is the right one.
+        case.extend(
+            catalog::status_causes(status, lang)
+                .iter()
+                .map(|s| (*s).to_owned()),
+        );
     }
     let code = f.code.known();
     if code == Some(Code::ConnectivityRefreshToken) && f.http_status == Some(429) {
@@ -144,22 +150,27 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     };
 
     let entry = catalog::entry(code, lang);
-    let mut causes: Vec<String> = Vec::new();
-    if let Some(status) = f.http_status {
-        causes.extend(
-            catalog::status_causes(status, lang)
-                .iter()
-                .map(|s| (*s).to_owned()),
-        );
+    let causes: Vec<String> = entry.causes.iter().map(|s| (*s).to_owned()).collect();
+    // Throttling is fixed by waiting, whatever code an older CLI printed it under; a refusal by
+    // the network rules is fixed in the rules, so those fixes come first.
+    let mut fix_list: Vec<catalog::Fix> = match f.http_status {
+        Some(429) => catalog::entry(Code::ConnectivityTooManyRequests, lang)
+            .fixes
+            .to_vec(),
+        _ => entry.fixes.to_vec(),
+    };
+    if f.http_status == Some(403) {
+        fix_list.sort_by_key(|fx| {
+            !fx.command
+                .is_some_and(|c| c.contains("networkRuleSet") || c.contains("publicNetworkAccess"))
+        });
     }
-    causes.extend(entry.causes.iter().map(|s| (*s).to_owned()));
     Explanation {
         summary: entry.summary.to_owned(),
         in_your_case: case,
         meaning: Some(entry.meaning.to_owned()),
         causes,
-        fixes: entry
-            .fixes
+        fixes: fix_list
             .iter()
             .map(|fx| ReadyFix {
                 text: fx.text.to_owned(),
@@ -497,7 +508,7 @@ pub fn version_facts(report: &Report, lang: Lang) -> Vec<String> {
         "Avant 2.55.0, tout message sur la sortie d’erreur de Docker faisait échouer le pull (faux DOCKER_PULL_ERROR).",
     );
     fact(
-        v >= (2, 0, 81) && v < (2, 87, 0),
+        ((2, 0, 81)..(2, 87, 0)).contains(&v),
         "This version checks Notary and accepts only version 0.6.0 (the check was removed in 2.87.0).",
         "Cette version vérifie Notary et n’accepte que la 0.6.0 (vérification retirée en 2.87.0).",
     );
@@ -538,13 +549,30 @@ mod tests {
     }
 
     #[test]
-    fn status_leads_the_causes() {
+    fn status_leads_the_case() {
         let r = decode("An error occurred: CONNECTIVITY_ACCESS_TOKEN_ERROR\nAccess to registry 'a.azurecr.io' was denied. Response code: 504. Please try running 'az login' again to refresh permissions.");
         let e = explain(&r.findings[0], Lang::Fr);
-        assert!(e.causes[0].starts_with("5xx"));
+        assert_eq!(e.in_your_case[0], "Le registre a répondu HTTP 504.");
+        assert!(e.in_your_case[1].starts_with("5xx"));
+    }
+
+    #[test]
+    fn the_status_decides_the_first_fix() {
+        let block = |status: u16| {
+            decode(&format!("An error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR\nAccess to registry 'r.azurecr.io' was denied. Response code: {status}. Please try running 'az login' again to refresh permissions."))
+        };
+        let e = explain(&block(403).findings[0], Lang::En);
+        assert!(e.fixes[0]
+            .command
+            .as_deref()
+            .is_some_and(|c| c.contains("publicNetworkAccess")));
+        let e = explain(&block(401).findings[0], Lang::En);
+        assert_eq!(e.fixes[0].command.as_deref(), Some("az login"));
+        let e = explain(&block(429).findings[0], Lang::En);
         assert!(e
-            .in_your_case
-            .contains(&"Le registre a répondu HTTP 504.".to_owned()));
+            .fixes
+            .iter()
+            .all(|f| f.command.as_deref() != Some("az login")));
     }
 
     #[test]

@@ -34,6 +34,15 @@ pub fn clean(raw: &str) -> Cleaned<'_> {
     Cleaned { text, tag }
 }
 
+/// A line without colour codes, NULs or tabs, for showing it as pasted.
+pub fn readable(raw: &str) -> String {
+    if needs_rewrite(raw) {
+        rewrite(raw)
+    } else {
+        raw.to_owned()
+    }
+}
+
 /// Cut at a character boundary at most `max` bytes in.
 pub fn cut(s: &str, max: usize) -> &str {
     if s.len() <= max {

@@ -50,8 +50,7 @@ const SUFFIXES: [&str; 3] = [".azurecr.io", ".azurecr.cn", ".azurecr.us"];
 
 /// The first login server (`name.azurecr.io`, a data endpoint, another cloud) in free text.
 pub fn find_login_server(text: &str) -> Option<String> {
-    let lower_has = SUFFIXES.iter().any(|s| text.contains(s));
-    if !lower_has {
+    if !text.contains(".azurecr.") {
         return None;
     }
     let mut best: Option<(usize, String)> = None;

@@ -51,6 +51,15 @@ pub fn classify(text: &str) -> Line {
     if text.starts_with("```") || text.starts_with("~~~") {
         return Line::Fence;
     }
+    // Most shapes below have one of these bytes, and most lines of a long log have none.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b':' | b'\'' | b'`' | b'"'))
+        && !text.contains("az ")
+        && !QUOTELESS.iter().any(|p| text.starts_with(p))
+    {
+        return Line::Other;
+    }
     if let Some(line) = error_title(text) {
         return line;
     }
@@ -82,6 +91,15 @@ pub fn classify(text: &str) -> Line {
     }
     Line::Other
 }
+
+/// The line shapes without a colon or a quote.
+const QUOTELESS: [&str; 5] = [
+    "Skipping pull check",
+    "Unable to authenticate using AAD",
+    "Environment checks are not supported",
+    "Registry name must be provided",
+    "DNS routing verification failed",
+];
 
 const TITLE_MARK: &str = "An error occurred: ";
 
@@ -275,11 +293,10 @@ fn note(text: &str) -> Option<Note> {
     if text.starts_with("Unable to authenticate using AAD or admin login credentials") {
         return Some(Note::AuthenticationFailed);
     }
-    if text.starts_with("Unable to get AAD authorization tokens with message:") {
+    if let Some(message) = text.strip_prefix("Unable to get AAD authorization tokens with message:")
+    {
         return Some(Note::AadTokens {
-            message: text["Unable to get AAD authorization tokens with message:".len()..]
-                .trim()
-                .to_owned(),
+            message: message.trim().to_owned(),
         });
     }
     if text.starts_with("Remove Notary client version validation") {
@@ -437,5 +454,17 @@ mod tests {
             }
         );
         assert_eq!(classify("I ran az acr login yesterday"), Line::Other);
+        assert_eq!(
+            classify("Skipping pull check."),
+            Line::Check(Check::PullDeclined)
+        );
+        assert_eq!(
+            classify("Environment checks are not supported in Azure Cloud Shell."),
+            Line::Note(Note::CloudShell)
+        );
+        assert_eq!(
+            classify("Registry name must be provided to check connectivity."),
+            Line::Note(Note::NoRegistryName)
+        );
     }
 }

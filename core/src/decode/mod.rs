@@ -236,6 +236,9 @@ pub struct Report {
     pub end: Option<RunEnd>,
     /// The run went on after an error: `--ignore-errors`.
     pub ignore_errors: bool,
+    /// The paste shows `az acr check-health` itself (its checks, its closing or deep-link line),
+    /// not only another command's error.
+    pub check_health: bool,
     /// The registry the paste is about: its login server and name, when printed.
     pub registry: Option<String>,
     pub registry_name: Option<String>,
@@ -313,6 +316,8 @@ struct Traceback {
 
 /// Most findings a report holds: far more than any real run prints.
 const MAX_FINDINGS: usize = 500;
+/// Most checks remembered for the current run.
+const MAX_RUN_CHECKS: usize = 32;
 /// Most message lines kept per finding.
 const MAX_MESSAGE_LINES: usize = 60;
 
@@ -354,6 +359,13 @@ impl Decoder {
             self.note_server(&server);
         }
 
+        self.report.check_health |= matches!(
+            class,
+            Line::Check(_)
+                | Line::Faq
+                | Line::DeepLink
+                | Line::Note(Note::CloudShell | Note::NoRegistryName)
+        );
         if self.error_without_link
             && matches!(class, Line::ErrorTitle { .. } | Line::Check(_) | Line::Faq)
         {
@@ -528,7 +540,7 @@ impl Decoder {
     fn close(&mut self, idx: usize) {
         self.open = None;
         let context = self.context_server.clone();
-        let run_checks = self.run_checks.clone();
+        let run_checks = std::mem::take(&mut self.run_checks);
         let f = &mut self.report.findings[idx];
         let joined = f.message.join(" ");
 
@@ -562,7 +574,9 @@ impl Decoder {
             f.tool_output = tool_output(code, &f.message);
             f.signs = signs(code, &f.message, &f.tool_output, &run_checks);
         }
-        if let Some(server) = f.registry.clone() {
+        let server = f.registry.clone();
+        self.run_checks = run_checks;
+        if let Some(server) = server {
             self.note_server(&server);
         }
         self.merge_duplicate(idx);
@@ -640,6 +654,10 @@ impl Decoder {
             | Check::AccessToken { server }
             | Check::RepositoryToken { server, .. } => self.note_server(server),
             _ => {}
+        }
+        // A run prints at most a dozen checks; a paste of many runs keeps only the latest.
+        if self.run_checks.len() >= MAX_RUN_CHECKS {
+            self.run_checks.remove(0);
         }
         self.run_checks.push(check.clone());
         if self.report.checks.len() < MAX_FINDINGS {
@@ -766,6 +784,8 @@ impl Decoder {
             // With --ignore-errors an error does not stop the run: without the closing line, the
             // paste simply ends before the run did.
             Some(RunEnd::Stopped { .. }) if self.report.ignore_errors => Some(RunEnd::Unknown),
+            // Another command's error (az acr login…) says nothing about a health-check run.
+            Some(RunEnd::Stopped { .. }) if !self.report.check_health => None,
             end => end,
         };
         self.report
@@ -800,28 +820,32 @@ fn is_registry_scoped(code: Code) -> bool {
 /// less those whose check the run already passed.
 fn resolve_truncated(f: &mut Finding, prefix: String, run_checks: &[Check]) {
     let passed = |code: Code| {
-        run_checks.iter().any(|c| match (code, c) {
-            (Code::NotaryCommand, Check::Notary { .. }) => true,
-            (Code::HelmCommand, Check::Helm { .. }) => true,
-            (
-                Code::DockerCommand | Code::DockerDaemon,
-                Check::Daemon { .. } | Check::ToolVersion { .. },
-            ) => true,
-            (Code::DockerVersion, Check::ToolVersion { .. }) => true,
-            (Code::DockerPull, Check::Pull { .. }) => true,
-            (Code::ConnectivityDns | Code::LoginServer, Check::Dns { .. }) => true,
-            (
-                Code::ConnectivityChallenge | Code::ConnectivityForbidden | Code::ConnectivitySsl,
-                Check::Challenge { .. },
-            ) => true,
-            (
-                Code::ConnectivityRefreshToken
-                | Code::ConnectivityTooManyRequests
-                | Code::ConnectivityAadLogin,
-                Check::RefreshToken { .. },
-            ) => true,
-            (Code::ConnectivityAccessToken, Check::AccessToken { .. }) => true,
-            _ => false,
+        run_checks.iter().any(|c| {
+            matches!(
+                (code, c),
+                (Code::NotaryCommand, Check::Notary { .. })
+                    | (Code::HelmCommand, Check::Helm { .. })
+                    | (
+                        Code::DockerCommand | Code::DockerDaemon,
+                        Check::Daemon { .. } | Check::ToolVersion { .. },
+                    )
+                    | (Code::DockerVersion, Check::ToolVersion { .. })
+                    | (Code::DockerPull, Check::Pull { .. })
+                    | (Code::ConnectivityDns | Code::LoginServer, Check::Dns { .. })
+                    | (
+                        Code::ConnectivityChallenge
+                            | Code::ConnectivityForbidden
+                            | Code::ConnectivitySsl,
+                        Check::Challenge { .. },
+                    )
+                    | (
+                        Code::ConnectivityRefreshToken
+                            | Code::ConnectivityTooManyRequests
+                            | Code::ConnectivityAadLogin,
+                        Check::RefreshToken { .. },
+                    )
+                    | (Code::ConnectivityAccessToken, Check::AccessToken { .. })
+            )
         })
     };
     let candidates: Vec<Code> = Code::ALL
@@ -949,4 +973,38 @@ fn signs(code: Code, message: &[String], tool: &[String], run_checks: &[Check]) 
         _ => {}
     }
     signs
+}
+
+/// The pasted lines at the given 1-based numbers, in one pass over the paste (cleaned of colour
+/// codes, cut to a readable length), for showing each finding's source.
+pub fn lines_at(
+    paste: &str,
+    wanted: &std::collections::BTreeSet<usize>,
+) -> std::collections::BTreeMap<usize, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let Some(&last) = wanted.iter().next_back() else {
+        return out;
+    };
+    for (i, raw) in paste.split('\n').enumerate().take(last) {
+        if wanted.contains(&(i + 1)) {
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            out.insert(i + 1, clean::readable(clean::cut(raw, 400)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_at_reads_only_the_wanted_lines() {
+        let wanted = [2, 4].into_iter().collect();
+        let got = lines_at("a\r\nb\r\nc\n\u{1b}[33md", &wanted);
+        assert_eq!(
+            got.into_iter().collect::<Vec<_>>(),
+            [(2, "b".to_owned()), (4, "d".to_owned())]
+        );
+    }
 }
