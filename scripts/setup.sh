@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Install what acr-doctor needs on a fresh Debian 12 machine, skipping what is already there at
+# the right version. `scripts/setup.sh build` installs the build tools (Rust target, Trunk,
+# wasm-bindgen-cli, npm's wasm-opt); `scripts/setup.sh test` adds Chromium and its driver.
+# Nothing here downloads a binary outside the package registries.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want=${1:-build}
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must equal the wasm-bindgen library that Cargo.lock resolved.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+log() { printf '\n== %s\n' "$*"; }
+
+apt_packages=()
+if [ "$want" = test ]; then
+  command -v chromium >/dev/null || apt_packages+=(chromium)
+  command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+fi
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  log "apt: ${apt_packages[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup: wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  log "cargo install trunk $TRUNK_VERSION (a few minutes)"
+  cargo install trunk --locked --version "$TRUNK_VERSION" --force
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
+  # Not --locked: the lock file it ships names a crate version the registry here does not hold.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# node_modules/.installed-lock is a copy of the lock file it was installed from.
+if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.installed-lock 2>/dev/null; then
+  log "npm: binaryen (wasm-opt) and playwright-core"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock)
+fi
+
+# Trunk.toml sets offline = true, which passes --offline to cargo.
+cargo fetch --quiet

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Every test, from a fresh machine: setup, lints, native tests of the core, browser tests of the
+# components, the release build, and the end-to-end suite against it in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+. scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy (host, then wasm32)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --workspace --target wasm32-unknown-unknown --quiet -- -D warnings
+
+step "native tests of the core"
+cargo test --workspace --quiet
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+  cargo test --target wasm32-unknown-unknown --test web
+
+step "release build"
+trunk build --release
+
+step "benchmarks (reported, not asserted)"
+scripts/bench.sh
+
+step "end-to-end (built page in Chromium)"
+(cd tests/e2e && npm test)

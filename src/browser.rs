@@ -1,0 +1,173 @@
+//! The few calls into the browser that are not rendering. None of them touches the network, and
+//! the only thing stored is the language choice: never the paste.
+
+use acr_doctor_core::Lang;
+use wasm_bindgen::JsCast;
+
+const LANG_KEY: &str = "acr-doctor.lang";
+
+/// The language to start in: the remembered choice, else the browser's language.
+pub fn initial_lang() -> Lang {
+    let Some(window) = web_sys::window() else {
+        return Lang::En;
+    };
+    let stored = window
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    match stored {
+        Some(tag) => Lang::from_tag(&tag),
+        None => window
+            .navigator()
+            .language()
+            .map_or(Lang::En, |tag| Lang::from_tag(&tag)),
+    }
+}
+
+/// Remember the choice and set the document's `lang`.
+pub fn apply_lang(lang: Lang) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(Some(storage)) = window.local_storage() {
+        // Storage may be full or disabled; the page then simply does not remember.
+        let _ = storage.set_item(LANG_KEY, lang.tag());
+    }
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// The URL's hash, without `#`.
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_owned()
+}
+
+/// Point the URL at a reference entry (the page listens to `hashchange`).
+pub fn set_hash(anchor: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(anchor);
+    }
+}
+
+/// Copy text to the clipboard; the promise's outcome is not awaited (a refusal only means the
+/// person copies by hand from the visible command).
+pub fn copy(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Scroll an element into view, at the top.
+pub fn scroll_to(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = element {
+        el.scroll_into_view();
+    }
+}
+
+/// The most of a file the page reads.
+pub const MAX_FILE_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
+
+/// Read a dropped or chosen file as text (invalid UTF-8 becomes U+FFFD), up to [`MAX_FILE_BYTES`].
+/// Returns the text and whether it was cut.
+pub async fn read_file(file: web_sys::File) -> Option<(String, bool)> {
+    let truncated = file.size() > MAX_FILE_BYTES;
+    let blob: web_sys::Blob = if truncated {
+        file.slice_with_f64_and_f64(0.0, MAX_FILE_BYTES).ok()?
+    } else {
+        file.into()
+    };
+    let text = wasm_bindgen_futures::JsFuture::from(blob.text())
+        .await
+        .ok()?;
+    Some((text.as_string()?, truncated))
+}
+
+/// Show a readable message instead of a blank page if the page ever panics.
+pub fn install_panic_page() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let message = format!(
+            "acr-doctor stopped because of a bug: {info}. Reload the page; if it happens again with the same text, please report it."
+        );
+        let body = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body());
+        if let Some(body) = body {
+            body.set_text_content(Some(&message));
+            let _ = body.set_attribute("data-panic", "true");
+        }
+        web_sys::console::error_1(&message.into());
+    }));
+}
+
+/// The value of an input or textarea behind an event.
+pub fn event_value(e: &web_sys::Event) -> Option<String> {
+    let target = e.target()?;
+    if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return Some(t.value());
+    }
+    target
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .map(|i| i.value())
+}
+
+/// A pending `setTimeout`, cleared when dropped.
+pub struct Timer {
+    id: i32,
+    _closure: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
+/// Run `f` after `ms` milliseconds, unless the returned timer is dropped first.
+pub fn after(ms: i32, f: impl FnMut() + 'static) -> Option<Timer> {
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+    let id = web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms)
+        .ok()?;
+    Some(Timer {
+        id,
+        _closure: closure,
+    })
+}
+
+/// Call `f` with the new hash each time the URL's hash changes, until the guard is dropped.
+pub struct HashListener {
+    closure: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl HashListener {
+    pub fn new(mut f: impl FnMut(String) + 'static) -> Self {
+        let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || f(hash()));
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+        }
+        HashListener { closure }
+    }
+}
+
+impl Drop for HashListener {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback(
+                "hashchange",
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}

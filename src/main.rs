@@ -1,0 +1,4 @@
+fn main() {
+    acr_doctor::browser::install_panic_page();
+    yew::Renderer::<acr_doctor::App>::new().render();
+}

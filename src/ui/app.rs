@@ -1,0 +1,97 @@
+//! The page: one reducer, the paste and its explanation, and the reference of every code.
+
+use std::rc::Rc;
+
+use acr_doctor_core::ui_text::{label, Label};
+use acr_doctor_core::Lang;
+use yew::prelude::*;
+
+use super::finding_card::FindingCard;
+use super::header::Header;
+use super::paste_box::PasteBox;
+use super::reference::Reference;
+use super::run_summary::RunSummary;
+use super::state::{excerpt_lines, Action, State};
+use super::verdict::VerdictBanner;
+use crate::browser;
+
+/// Most finding cards rendered at once.
+const MAX_CARDS: usize = 100;
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| State {
+        lang: browser::initial_lang(),
+        ..State::default()
+    });
+
+    // Follow the URL's hash to a reference entry, now and on every change.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            state.dispatch(Action::Hash(browser::hash()));
+            let listener =
+                browser::HashListener::new(move |hash| state.dispatch(Action::Hash(hash)));
+            move || drop(listener)
+        });
+    }
+    use_effect_with(state.lang, |lang| browser::apply_lang(*lang));
+
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
+    };
+    let on_paste = {
+        let state = state.clone();
+        Callback::from(move |(text, truncated): (Rc<str>, bool)| {
+            state.dispatch(Action::Paste { text, truncated })
+        })
+    };
+    let on_query = {
+        let state = state.clone();
+        Callback::from(move |q: String| state.dispatch(Action::SetQuery(q)))
+    };
+
+    let lang = state.lang;
+    let report = state.report.clone();
+    let cards = report
+        .findings
+        .iter()
+        .zip(excerpt_lines(&report))
+        .take(MAX_CARDS)
+        .map(|(f, lines)| {
+            html! {
+                <FindingCard finding={Rc::new(f.clone())} {lines} excerpts={state.excerpts.clone()} {lang} />
+            }
+        });
+    let hidden = report.findings.len().saturating_sub(MAX_CARDS);
+
+    html! {
+        <>
+            <Header {lang} {on_lang} />
+            <main>
+                <PasteBox {lang} {on_paste} file_truncated={state.file_truncated} />
+                if state.has_paste {
+                    <VerdictBanner report={report.clone()} {lang} />
+                    if !report.findings.is_empty() {
+                        <section class="findings" aria-label={label(Label::Findings, lang)}>
+                            { for cards }
+                            if hidden > 0 {
+                                <p class="muted">{ hidden }{ " " }{ label(Label::MoreFindings, lang) }</p>
+                            }
+                        </section>
+                    }
+                    <RunSummary report={report.clone()} {lang} />
+                }
+                <Reference
+                    {lang}
+                    query={AttrValue::from(state.query.clone())}
+                    target={state.target}
+                    registry_name={report.registry_name.clone().map(AttrValue::from)}
+                    {on_query}
+                />
+            </main>
+            <footer class="page-footer"><p class="muted">{ label(Label::Privacy, lang) }</p></footer>
+        </>
+    }
+}

@@ -1,0 +1,14 @@
+//! The page's components, one per file, and the reducer that owns their state.
+
+pub mod app;
+pub mod command_line;
+pub mod finding_card;
+pub mod header;
+pub mod lang_switch;
+pub mod paste_box;
+pub mod reference;
+pub mod reference_entry;
+pub mod rich_text;
+pub mod run_summary;
+pub mod state;
+pub mod verdict;

@@ -1,0 +1,82 @@
+//! The page's one state and its reducer.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use acr_doctor_core::decode::{decode, lines_at, Report};
+use acr_doctor_core::{Code, Lang};
+use yew::Reducible;
+
+/// What the page shows. Derived data (the report, the excerpts) is computed once per paste here,
+/// not in the components.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct State {
+    pub lang: Lang,
+    /// Whether anything has been pasted yet (an empty box shows no verdict).
+    pub has_paste: bool,
+    pub report: Rc<Report>,
+    /// The pasted lines each finding came from, by line number.
+    pub excerpts: Rc<BTreeMap<usize, String>>,
+    /// A dropped file was larger than the page reads.
+    pub file_truncated: bool,
+    pub query: String,
+    /// The reference entry the URL's hash points at.
+    pub target: Option<Code>,
+}
+
+pub enum Action {
+    SetLang(Lang),
+    /// New text in the paste box; `truncated` when it came from a file cut to the read limit.
+    Paste {
+        text: Rc<str>,
+        truncated: bool,
+    },
+    SetQuery(String),
+    /// The URL's hash changed (without the `#`).
+    Hash(String),
+}
+
+/// Most source lines shown per finding.
+pub const MAX_EXCERPT_LINES: usize = 12;
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Paste { text, truncated } => {
+                let report = decode(&text);
+                next.excerpts = Rc::new(excerpts(&text, &report));
+                next.report = Rc::new(report);
+                next.has_paste = !text.trim().is_empty();
+                next.file_truncated = truncated;
+            }
+            Action::SetQuery(query) => next.query = query,
+            Action::Hash(hash) => {
+                next.target = Code::from_title(hash.trim_start_matches('#'));
+                if next.target.is_some() {
+                    next.query.clear();
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// The line numbers each finding shows, capped per finding.
+pub fn excerpt_lines(report: &Report) -> impl Iterator<Item = Vec<usize>> + '_ {
+    report.findings.iter().map(|f| {
+        f.lines
+            .iter()
+            .flat_map(|s| s.first..=s.last)
+            .take(MAX_EXCERPT_LINES)
+            .collect()
+    })
+}
+
+fn excerpts(text: &str, report: &Report) -> BTreeMap<usize, String> {
+    let wanted: BTreeSet<usize> = excerpt_lines(report).flatten().collect();
+    lines_at(text, &wanted)
+}

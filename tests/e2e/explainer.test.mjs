@@ -1,0 +1,173 @@
+// The explainer, end to end: the release build served under a sub-path, driven in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serveDist, launch, openPage, paste, readFindings, verdict, sample, artifacts } from './harness.mjs';
+
+let served;
+let browser;
+
+before(async () => {
+  served = await serveDist();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  served?.server.close();
+});
+
+// Every real sample, with what a person must see: verdict, codes, status and registry.
+const SAMPLES = [
+  ['01-acr458-challenge-powershell.txt', 'errors', [['CONNECTIVITY_CHALLENGE_ERROR', null, 'devopsacicontregistry.azurecr.io']]],
+  ['02-acr645-challenge-old-docker-version-line.txt', 'errors', [['CONNECTIVITY_CHALLENGE_ERROR', null, 'nimblecr.azurecr.io']]],
+  ['05-acr756-login-fails-then-challenge-timestamp.txt', 'errors', [['CONNECTIVITY_CHALLENGE_ERROR', null, 'readitpravacr.azurecr.io']]],
+  ['07-azuredocs95654-ssl-error-timestamp.txt', 'errors', [['CONNECTIVITY_SSL_ERROR', null, 'sbaksdemoregistry.azurecr.io']]],
+  ['08-azurecli9598-notary-command-error-quoted.txt', 'errors', [['NOTARY_COMMAND_ERROR', null, null]]],
+  ['09-acr490-ignore-errors-challenge-helm-notary.txt', 'errors', [
+    ['CONNECTIVITY_CHALLENGE_ERROR', null, 'asthub.azurecr.io'], ['HELM_COMMAND_ERROR', null, null], ['NOTARY_VERSION_ERROR', null, null]]],
+  ['12-azuredocs85239-acr-login-refresh-token-403-warning-prefix.txt', 'errors', [['CONNECTIVITY_REFRESH_TOKEN_ERROR', '403', 'foo.azurecr.io']]],
+  ['13-nishio-notes-dns-error-misspelt-registry.txt', 'errors', [['CONNECTIVITY_DNS_ERROR', null, 'kouchouaiacr.azurecr.io']]],
+  ['15-akeesari-acr-login-docker-command-error-windows-pipe.txt', 'errors', [['DOCKER_COMMAND_ERROR', null, null]]],
+  ['16-azurecli-pr33117-before-crash-after-all-ok.txt', 'crash', [['CLI_CRASH', null, null]]],
+  ['21-azurecli24886-refresh-token-429-pipeline-warning.txt', 'errors', [['CONNECTIVITY_REFRESH_TOKEN_ERROR', '429', '<redacted>.azurecr.io']]],
+  ['25-azuretre324-not-logged-in-no-error-code.txt', 'not-logged-in', [['AZ_LOGIN_REQUIRED', null, null]]],
+];
+
+test('every real sample shows its findings and verdict', async () => {
+  const { context, page, errors } = await openPage(browser, served.base);
+  for (const [name, expectedVerdict, expected] of SAMPLES) {
+    await paste(page, sample(name));
+    assert.equal(await verdict(page), expectedVerdict, name);
+    const found = await readFindings(page);
+    assert.deepEqual(found.map((f) => [f.code, f.status, f.registry]), expected, name);
+    await page.screenshot({ path: path.join(artifacts, `sample-${name.replace('.txt', '')}.png`), fullPage: true });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a finding explains the case and gives fixes with the registry filled in', async () => {
+  const { context, page } = await openPage(browser, served.base);
+  await paste(page, 'An error occurred: CONNECTIVITY_FORBIDDEN_ERROR\nLooks like you don\'t have access to registry \'contosoprod.azurecr.io\'. To see configured firewall rules, run \'az acr show --query networkRuleSet --name contosoprod\'.\n');
+  const card = page.locator('[data-testid=finding]');
+  const commands = await card.locator('[data-testid=command] code').allInnerTexts();
+  assert.ok(commands.includes('az acr show --query networkRuleSet --name contosoprod'), commands.join('\n'));
+  const doc = await card.locator('[data-testid=doc-link]').getAttribute('href');
+  assert.ok(doc.endsWith('#connectivity_forbidden_error'), doc);
+
+  // The 429 of an old CLI is told as throttling, not as a permission problem.
+  await paste(page, sample('21-azurecli24886-refresh-token-429-pipeline-warning.txt'));
+  const text = (await readFindings(page))[0].text;
+  assert.match(text, /throttling, not a permission problem/);
+  assert.match(text, /HTTP 429/);
+
+  // Docker's own words are shown as the real cause.
+  await paste(page, sample('15-akeesari-acr-login-docker-command-error-windows-pipe.txt'));
+  const docker = await page.locator('[data-testid=finding] .tool-output pre').innerText();
+  assert.match(docker, /open \/\/\.\/pipe\/docker_engine/);
+
+  // The run summary names the checks that passed and what the CLI version implies.
+  await paste(page, sample('21-azurecli24886-refresh-token-429-pipeline-warning.txt'));
+  await paste(page, sample('01-acr458-challenge-powershell.txt'));
+  const summary = await page.locator('[data-testid=run-summary]').innerText();
+  assert.match(summary, /devopsacicontregistry\.azurecr\.io resolves to 52\.168\.114\.0/);
+  assert.match(summary, /Before 2\.46\.0, throttling was reported as CONNECTIVITY_REFRESH_TOKEN_ERROR with code 429/);
+  assert.match(summary, /stopped at CONNECTIVITY_CHALLENGE_ERROR/);
+  await context.close();
+});
+
+test('a deep link opens that reference entry', async () => {
+  const { context, page } = await openPage(browser, served.base, { hash: '#connectivity_dns_error' });
+  const entry = page.locator('[data-testid=reference-entry][data-code=CONNECTIVITY_DNS_ERROR]');
+  await entry.waitFor();
+  await page.waitForFunction(() => document.querySelector('#connectivity_dns_error')?.classList.contains('target'));
+  assert.equal(await entry.locator('details').evaluate((d) => d.open), true);
+  await page.waitForFunction(() => {
+    const r = document.querySelector('#connectivity_dns_error').getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight;
+  });
+  assert.equal(await page.locator('[data-testid=reference-entry]').count(), 22);
+  await page.screenshot({ path: path.join(artifacts, 'deep-link.png') });
+
+  // Changing the hash moves to another entry without a reload.
+  await page.evaluate(() => { window.location.hash = '#cmk_error'; });
+  await page.waitForFunction(() => document.querySelector('#cmk_error')?.classList.contains('target'));
+  await context.close();
+});
+
+test('reference search filters the codes', async () => {
+  const { context, page } = await openPage(browser, served.base);
+  await page.fill('[data-testid=reference-search]', 'throttl');
+  const codes = await page.$$eval('[data-testid=reference-entry]', (e) => e.map((x) => x.dataset.code));
+  assert.ok(codes.includes('CONNECTIVITY_TOOMANYREQUESTS_ERROR'), codes.join());
+  assert.ok(!codes.includes('DOCKER_COMMAND_ERROR'), codes.join());
+  await context.close();
+});
+
+test('the language follows the browser, switches, and is remembered', async () => {
+  const { context, page } = await openPage(browser, served.base, { locale: 'fr-FR' });
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await paste(page, sample('13-nishio-notes-dns-error-misspelt-registry.txt'));
+  assert.match(await page.locator('[data-testid=finding]').innerText(), /Le nom du registre ne se résout pas/);
+  await page.screenshot({ path: path.join(artifacts, 'french.png'), fullPage: true });
+
+  await page.click('[data-testid=lang-en]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await page.locator('[data-testid=finding]').innerText(), /did not resolve from this machine/);
+  await page.reload();
+  await page.waitForSelector('[data-testid=paste-input]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // Only the language is stored, never the paste.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+  assert.equal(stored, '{"acr-doctor.lang":"en"}');
+  await context.close();
+});
+
+test('bad input: html stays text, junk and huge pastes get a clear answer', async () => {
+  const { context, page, errors, requests } = await openPage(browser, served.base);
+  await paste(page, '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">\nAn error occurred: CONNECTIVITY_SSL_ERROR\n<b>Unable</b> to establish a secure connection to the registry \'x1.azurecr.io\'.');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('[data-testid=finding] img').count(), 0);
+  assert.equal(await page.locator('[data-testid=finding] b').count(), 0);
+  assert.match(await page.locator('[data-testid=finding] .src').innerText(), /<b>Unable<\/b> to establish/);
+
+  await paste(page, '\u0000\u0001\u0002 binary \uFFFD\uFFFD junk');
+  assert.equal(await verdict(page), 'unrecognized');
+  assert.match(await page.locator('[data-testid=verdict]').innerText(), /az acr check-health/);
+
+  // 10 MiB: a build log with one error at the very end, pasted at once (as the clipboard does).
+  await page.evaluate(() => {
+    const line = 'x'.repeat(100) + '\n';
+    const box = document.querySelector('[data-testid=paste-input]');
+    box.value = line.repeat(Math.floor(10 * 1024 * 1024 / line.length)) +
+      "An error occurred: CONNECTIVITY_DNS_ERROR\nFailed to reach DNS for registry 'late.azurecr.io'.\n";
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  });
+  await page.waitForSelector('[data-testid=finding][data-code=CONNECTIVITY_DNS_ERROR]', { timeout: 60_000 });
+  assert.equal((await readFindings(page))[0].registry, 'late.azurecr.io');
+  // Still responsive.
+  await page.click('[data-testid=clear]');
+  await page.waitForSelector('[data-testid=verdict]', { state: 'detached' });
+
+  // Nothing was fetched but the page itself.
+  const origin = new URL(served.base).origin;
+  assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:')), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a code typed alone, and a log file opened from disk', async () => {
+  const { context, page } = await openPage(browser, served.base);
+  await paste(page, 'connectivity_refresh_token_error');
+  assert.deepEqual((await readFindings(page)).map((f) => f.code), ['CONNECTIVITY_REFRESH_TOKEN_ERROR']);
+
+  await page.setInputFiles('[data-testid=file-input]', {
+    name: 'pipeline.log',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('2024-04-13T00:29:22.5774402Z WARNING: Unable to get AAD authorization tokens with message: Please run \'az login\' to setup account.\n'),
+  });
+  await page.waitForSelector('[data-testid=verdict][data-verdict=not-logged-in]');
+  assert.match(await page.inputValue('[data-testid=paste-input]'), /Please run 'az login'/);
+  await context.close();
+});

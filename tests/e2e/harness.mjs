@@ -1,0 +1,99 @@
+// Shared by the end-to-end tests: serve the built page under a sub-path, start Debian's
+// Chromium headless with traffic confined to this machine, and helpers to read the page.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const dist = process.env.ACR_DOCTOR_DIST ?? path.join(root, 'dist');
+export const artifacts = path.join(here, 'artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+/** The page lives under a sub-path, as on any static host. */
+export const SUB_PATH = '/tools/acr-doctor/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+};
+
+/** A static file server for `dist` on 127.0.0.1, on a free port. */
+export async function serveDist() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (!url.pathname.startsWith(SUB_PATH)) {
+      res.writeHead(404).end('not under the sub-path');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
+    const file = path.join(dist, rel);
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { server, base: `http://127.0.0.1:${port}${SUB_PATH}` };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // No test can send traffic off this machine, whatever name the page is given.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A fresh page (fresh storage) at the app, in a given browser language. */
+export async function openPage(browser, base, { locale = 'en-US', hash = '' } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(base + hash);
+  await page.waitForSelector('[data-testid=paste-input]');
+  return { context, page, errors, requests };
+}
+
+/** Paste text as a person would (an input event on the box) and wait for the verdict. */
+export async function paste(page, text) {
+  await page.fill('[data-testid=paste-input]', text);
+  await page.waitForSelector('[data-testid=verdict]');
+}
+
+/** What the page shows for the current paste. */
+export async function readFindings(page) {
+  return page.$$eval('[data-testid=finding]', (cards) => cards.map((c) => ({
+    code: c.dataset.code,
+    status: c.dataset.httpStatus ?? null,
+    registry: c.dataset.registry ?? null,
+    text: c.innerText,
+  })));
+}
+
+export async function verdict(page) {
+  return page.getAttribute('[data-testid=verdict]', 'data-verdict');
+}
+
+/** The verbatim paste of a real sample fixture. */
+export function sample(name) {
+  const text = fs.readFileSync(path.join(root, 'core/tests/fixtures/real', name), 'utf8');
+  return text.split('# ----- verbatim paste below this line -----\n')[1];
+}

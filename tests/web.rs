@@ -1,0 +1,174 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the components render what a paste
+//! means. Each test mounts the page into its own element.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount() -> Element {
+    let document = gloo_document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<acr_doctor::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn gloo_document() -> web_sys::Document {
+    web_sys::window()
+        .expect("window")
+        .document()
+        .expect("document")
+}
+
+async fn paste(root: &Element, text: &str) {
+    let area: HtmlTextAreaElement = root
+        .query_selector("[data-testid=paste-input]")
+        .expect("query")
+        .expect("paste box")
+        .dyn_into()
+        .expect("textarea");
+    area.set_value(text);
+    let event = web_sys::InputEvent::new("input").expect("event");
+    area.dispatch_event(&event).expect("dispatch");
+    yew::scheduler::flush().await;
+}
+
+fn attrs(root: &Element, selector: &str, attr: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("query");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .map(|e| e.get_attribute(attr).unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_paste_renders_its_findings_and_verdict() {
+    let root = mount().await;
+    assert!(
+        root.query_selector("[data-testid=verdict]")
+            .expect("query")
+            .is_none(),
+        "no verdict before a paste"
+    );
+    paste(
+        &root,
+        "WARNING: Unable to get AAD authorization tokens with message: 2022-12-12 16:05:11.564324 An error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR\nAccess to registry 'pipe.azurecr.io' was denied. Response code: 429. Please try running 'az login' again to refresh permissions.\n",
+    )
+    .await;
+    assert_eq!(
+        attrs(&root, "[data-testid=verdict]", "data-verdict"),
+        ["errors"]
+    );
+    assert_eq!(
+        attrs(&root, "[data-testid=finding]", "data-code"),
+        ["CONNECTIVITY_REFRESH_TOKEN_ERROR"]
+    );
+    assert_eq!(
+        attrs(&root, "[data-testid=finding]", "data-http-status"),
+        ["429"]
+    );
+    assert_eq!(
+        attrs(&root, "[data-testid=finding]", "data-registry"),
+        ["pipe.azurecr.io"]
+    );
+    let card = root
+        .query_selector("[data-testid=finding]")
+        .expect("query")
+        .expect("card");
+    let text = card.text_content().unwrap_or_default();
+    assert!(
+        text.contains("throttling, not a permission problem"),
+        "{text}"
+    );
+    assert!(
+        text.contains("az acr check-health -n pipe --yes --ignore-errors"),
+        "{text}"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn html_in_a_paste_is_rendered_as_text() {
+    let root = mount().await;
+    paste(&root, "An error occurred: CONNECTIVITY_SSL_ERROR\n<img src=x onerror=alert(1)> registry 'h.azurecr.io'.\n").await;
+    let card = root
+        .query_selector("[data-testid=finding]")
+        .expect("query")
+        .expect("card");
+    assert!(card.query_selector("img").expect("query").is_none());
+    assert!(card
+        .text_content()
+        .unwrap_or_default()
+        .contains("<img src=x onerror=alert(1)>"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn nothing_recognised_says_what_the_page_reads() {
+    let root = mount().await;
+    paste(&root, "lorem ipsum").await;
+    assert_eq!(
+        attrs(&root, "[data-testid=verdict]", "data-verdict"),
+        ["unrecognized"]
+    );
+    let verdict = root
+        .query_selector("[data-testid=verdict]")
+        .expect("query")
+        .expect("verdict");
+    assert!(verdict
+        .text_content()
+        .unwrap_or_default()
+        .contains("az acr check-health"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_translates_the_page() {
+    let root = mount().await;
+    let fr: HtmlElement = root
+        .query_selector("[data-testid=lang-fr]")
+        .expect("query")
+        .expect("button")
+        .dyn_into()
+        .expect("element");
+    fr.click();
+    yew::scheduler::flush().await;
+    paste(&root, "CMK_ERROR").await;
+    let card = root
+        .query_selector("[data-testid=finding]")
+        .expect("query")
+        .expect("card");
+    assert!(card
+        .text_content()
+        .unwrap_or_default()
+        .contains("n’existe plus"));
+    let en: HtmlElement = root
+        .query_selector("[data-testid=lang-en]")
+        .expect("query")
+        .expect("button")
+        .dyn_into()
+        .expect("element");
+    en.click();
+    yew::scheduler::flush().await;
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_reference_lists_every_code_at_its_anchor() {
+    let root = mount().await;
+    let codes = attrs(&root, "[data-testid=reference-entry]", "data-code");
+    assert_eq!(codes.len(), 22);
+    let ids = attrs(&root, "[data-testid=reference-entry]", "id");
+    assert!(ids.contains(&"connectivity_dns_error".to_owned()));
+    assert!(ids.contains(&"az_login_required".to_owned()));
+    root.remove();
+}
