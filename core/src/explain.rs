@@ -3,7 +3,8 @@
 
 use crate::catalog::{self, Code, Lang, Origin};
 use crate::decode::{
-    semver_in, Check, Finding, FindingCode, Note, Report, RunEnd, Sign, Source, Verdict, Wrapper,
+    is_private_ipv4, semver_in, Check, Finding, FindingCode, Note, Report, RunEnd, Sign, Source,
+    Verdict, Wrapper,
 };
 
 fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
@@ -260,6 +261,10 @@ fn sign_text(sign: &Sign, lang: Lang) -> String {
             "Docker a affiché des conseils sur sa sortie d’erreur ; avant azure-cli 2.55.0 cela suffisait à faire échouer la vérification alors que le pull avait réussi.",
         )
         .to_owned(),
+        Sign::PrivateAddress { ip } => match lang {
+            Lang::En => format!("The DNS line shows {ip}, a private address: the registry is behind a private endpoint, reachable only from inside the network it is linked to (or through a VPN or peering). From anywhere else this error is expected."),
+            Lang::Fr => format!("La ligne DNS montre {ip}, une adresse privée : le registre est derrière un point de terminaison privé, joignable seulement depuis le réseau auquel il est relié (ou via un VPN ou un appairage). Ailleurs, cette erreur est attendue."),
+        },
         Sign::WindowsContainers => tr(
             lang,
             "This Docker runs Windows containers and cannot use the Linux sample image: not a registry problem (azure-cli 2.5.1 and later pass with a warning).",
@@ -388,17 +393,6 @@ pub fn check_text(check: &Check, lang: Lang) -> String {
         (Check::Notary { version }, Lang::Fr) => {
             format!("Notary {version}{}", notary_hint(version, lang))
         }
-    }
-}
-
-/// Whether a dotted IPv4 address is in a private range.
-pub fn is_private_ipv4(ip: &str) -> bool {
-    let parts: Vec<u8> = ip.split('.').filter_map(|p| p.parse().ok()).collect();
-    match parts.as_slice() {
-        [10, _, _, _] => true,
-        [172, b, _, _] => (16..=31).contains(b),
-        [192, 168, _, _] => true,
-        _ => false,
     }
 }
 

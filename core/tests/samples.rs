@@ -43,6 +43,12 @@ fn challenge_error_with_the_old_unquoted_docker_version_and_a_private_ip() {
             ip: "172.30.2.6".into()
         }));
     assert_eq!(r.cli_semver(), Some((2, 4, 0)));
+    assert_eq!(
+        r.findings[0].signs,
+        [Sign::PrivateAddress {
+            ip: "172.30.2.6".into()
+        }]
+    );
 }
 
 #[test]
@@ -108,6 +114,12 @@ fn three_errors_with_helm_warnings_and_a_title_cut_short() {
         ]
     );
     assert!(r.ignore_errors);
+    assert_eq!(
+        r.findings[0].signs,
+        [Sign::PrivateAddress {
+            ip: "10.10.0.5".into()
+        }]
+    );
     let helm = &r.findings[1];
     assert_eq!(helm.tool_output.len(), 4);
     assert!(helm.tool_output[0]

@@ -109,6 +109,17 @@ pub fn response_code(text: &str) -> Option<u16> {
     (digits.len() == 3).then(|| digits.parse().ok()).flatten()
 }
 
+/// Whether a dotted IPv4 address is in a private range (RFC 1918).
+pub fn is_private_ipv4(ip: &str) -> bool {
+    let parts: Vec<u8> = ip.split('.').filter_map(|p| p.parse().ok()).collect();
+    match parts.as_slice() {
+        [10, _, _, _] => true,
+        [172, b, _, _] => (16..=31).contains(b),
+        [192, 168, _, _] => true,
+        _ => false,
+    }
+}
+
 /// The first `x.y.z` in a version line.
 pub fn semver_in(text: &str) -> Option<(u32, u32, u32)> {
     let bytes = text.as_bytes();

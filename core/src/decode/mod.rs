@@ -11,7 +11,7 @@ mod extract;
 mod line;
 
 use crate::catalog::Code;
-pub use extract::{registry_name_of, semver_in};
+pub use extract::{is_private_ipv4, registry_name_of, semver_in};
 pub use line::Wrapper;
 use line::{classify, Line};
 
@@ -87,6 +87,8 @@ pub enum Sign {
     PullHintsOnStderr,
     /// A Windows-container host cannot use the Linux sample image.
     WindowsContainers,
+    /// The run's DNS line resolved the registry to a private address: a private endpoint.
+    PrivateAddress { ip: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -960,6 +962,19 @@ fn signs(code: Code, message: &[String], tool: &[String], run_checks: &[Check]) 
             }
         }
         Code::HelmVersion if text.contains("not recommended") => signs.push(Sign::HelmTooOld),
+        Code::ConnectivityChallenge
+        | Code::ConnectivitySsl
+        | Code::ConnectivityForbidden
+        | Code::ConnectivityRefreshToken
+        | Code::ConnectivityAccessToken => {
+            let private = run_checks.iter().rev().find_map(|c| match c {
+                Check::Dns { ip, .. } if extract::is_private_ipv4(ip) => Some(ip.clone()),
+                _ => None,
+            });
+            if let Some(ip) = private {
+                signs.push(Sign::PrivateAddress { ip });
+            }
+        }
         Code::DockerPull => {
             if tool_text.contains("what's next") || tool_text.contains("what's new") {
                 signs.push(Sign::PullHintsOnStderr);
