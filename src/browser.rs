@@ -171,3 +171,21 @@ impl Drop for HashListener {
         }
     }
 }
+
+/// A non-secret setting from the page's query string (`?registry=…&doh=…`).
+pub fn query_param(key: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(key)
+}
+
+/// Bring the paste box into view and focus it.
+pub fn focus_paste_box() {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-testid=paste-input]").ok().flatten());
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}

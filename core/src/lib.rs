@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod decode;
 pub mod explain;
+pub mod probe;
 pub mod ui_text;
 
 pub use catalog::{Code, Lang};

@@ -9,11 +9,14 @@ use yew::prelude::*;
 use super::finding_card::FindingCard;
 use super::header::Header;
 use super::paste_box::PasteBox;
+use super::probe_panel::ProbePanel;
 use super::reference::Reference;
 use super::run_summary::RunSummary;
 use super::state::{excerpt_lines, Action, State};
 use super::verdict::VerdictBanner;
 use crate::browser;
+use crate::net::Net;
+use crate::probe::{self, ProbeInput, StepView};
 
 /// Most finding cards rendered at once.
 const MAX_CARDS: usize = 100;
@@ -45,6 +48,46 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |(text, truncated): (Rc<str>, bool)| {
             state.dispatch(Action::Paste { text, truncated })
+        })
+    };
+    // The run in flight, so that Cancel (or a new run) can abort it.
+    let net = use_mut_ref(|| None::<Net>);
+    let on_run = {
+        let state = state.clone();
+        let net = net.clone();
+        Callback::from(move |(input, timeout_ms): (ProbeInput, i32)| {
+            if let Some(old) = net.borrow_mut().take() {
+                old.cancel();
+            }
+            let run = state.probe_run + 1;
+            let fresh = Net::new(timeout_ms);
+            *net.borrow_mut() = Some(fresh.clone());
+            state.dispatch(Action::ProbeStart {
+                run,
+                steps: Vec::new(),
+            });
+            let emit = {
+                let state = state.clone();
+                Callback::from(move |view: StepView| {
+                    state.dispatch(Action::ProbeStep {
+                        run,
+                        view: Box::new(view),
+                    })
+                })
+            };
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                probe::run(input, fresh, emit).await;
+                state.dispatch(Action::ProbeEnd { run });
+            });
+        })
+    };
+    let on_cancel = {
+        let net = net.clone();
+        Callback::from(move |()| {
+            if let Some(n) = net.borrow().as_ref() {
+                n.cancel();
+            }
         })
     };
     let on_query = {
@@ -83,6 +126,7 @@ pub fn App() -> Html {
                     }
                     <RunSummary report={report.clone()} {lang} />
                 }
+                <ProbePanel {lang} steps={state.probe_steps.clone()} running={state.probe_running} {on_run} {on_cancel} />
                 <Reference
                     {lang}
                     query={AttrValue::from(state.query.clone())}

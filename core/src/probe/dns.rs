@@ -1,0 +1,262 @@
+//! DNS-over-HTTPS (RFC 8484) messages: the query the page sends with GET `?dns=`, and the answer.
+
+use std::fmt;
+
+/// What a DoH answer says about a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The response code: 0 NOERROR, 2 SERVFAIL, 3 NXDOMAIN, 5 REFUSED.
+    pub rcode: u8,
+    /// The CNAME chain, in order: (owner, target).
+    pub cnames: Vec<(String, String)>,
+    /// IPv4 addresses of the final name.
+    pub addresses: Vec<String>,
+}
+
+impl Answer {
+    pub fn rcode_name(&self) -> &'static str {
+        match self.rcode {
+            0 => "NOERROR",
+            1 => "FORMERR",
+            2 => "SERVFAIL",
+            3 => "NXDOMAIN",
+            4 => "NOTIMP",
+            5 => "REFUSED",
+            _ => "other",
+        }
+    }
+
+    /// A CNAME into `privatelink.azurecr.io`: the registry has a private endpoint.
+    pub fn private_link(&self) -> Option<&str> {
+        self.cnames
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .find(|t| t.contains(".privatelink."))
+    }
+
+    /// The first private (RFC 1918) address in the answer.
+    pub fn private_address(&self) -> Option<&str> {
+        self.addresses
+            .iter()
+            .map(String::as_str)
+            .find(|a| crate::decode::is_private_ipv4(a))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DnsError {
+    /// A label longer than 63 bytes or a name longer than 253.
+    Name(String),
+    /// The answer is shorter than it says or points outside itself.
+    Malformed(&'static str),
+}
+
+impl fmt::Display for DnsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DnsError::Name(n) => write!(f, "\"{n}\" is not a valid DNS name"),
+            DnsError::Malformed(why) => {
+                write!(f, "the resolver's answer is not a DNS message ({why})")
+            }
+        }
+    }
+}
+
+/// An A query for `name`: id 0 (RFC 8484 §4.1 for caching), recursion desired.
+pub fn query(name: &str) -> Result<Vec<u8>, DnsError> {
+    let name = name.trim_end_matches('.');
+    if name.is_empty() || name.len() > 253 {
+        return Err(DnsError::Name(name.to_owned()));
+    }
+    let mut q = vec![0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+    for label in name.split('.') {
+        if label.is_empty() || label.len() > 63 || !label.is_ascii() {
+            return Err(DnsError::Name(name.to_owned()));
+        }
+        q.push(label.len() as u8);
+        q.extend_from_slice(label.as_bytes());
+    }
+    q.extend_from_slice(&[0, 0, 1, 0, 1]);
+    Ok(q)
+}
+
+/// The GET URL for a query: `<resolver>?dns=<base64url, no padding>`.
+pub fn get_url(resolver: &str, name: &str) -> Result<String, DnsError> {
+    let sep = if resolver.contains('?') { '&' } else { '?' };
+    Ok(format!("{resolver}{sep}dns={}", base64url(&query(name)?)))
+}
+
+/// Standard base64 with padding (for HTTP Basic credentials).
+pub fn base64(bytes: &[u8]) -> String {
+    let mut s: String = base64url(bytes).replace('-', "+").replace('_', "/");
+    while !s.len().is_multiple_of(4) {
+        s.push('=');
+    }
+    s
+}
+
+pub fn base64url(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(A[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Read an answer: response code, CNAME chain, A records. Never panics on short or hostile input.
+pub fn parse(msg: &[u8]) -> Result<Answer, DnsError> {
+    let u16_at = |i: usize| -> Result<usize, DnsError> {
+        msg.get(i..i + 2)
+            .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
+            .ok_or(DnsError::Malformed("cut short"))
+    };
+    if msg.len() < 12 {
+        return Err(DnsError::Malformed("no header"));
+    }
+    let rcode = msg[3] & 0x0f;
+    let qdcount = u16_at(4)?;
+    let ancount = u16_at(6)?;
+    let mut off = 12;
+    for _ in 0..qdcount {
+        off = read_name(msg, off)?.1 + 4;
+    }
+    let mut answer = Answer {
+        rcode,
+        cnames: Vec::new(),
+        addresses: Vec::new(),
+    };
+    for _ in 0..ancount {
+        let (owner, next) = read_name(msg, off)?;
+        let rtype = u16_at(next)?;
+        let rdlen = u16_at(next + 8)?;
+        let rdata = next + 10;
+        let data = msg
+            .get(rdata..rdata + rdlen)
+            .ok_or(DnsError::Malformed("record cut short"))?;
+        match rtype {
+            1 if rdlen == 4 => answer
+                .addresses
+                .push(format!("{}.{}.{}.{}", data[0], data[1], data[2], data[3])),
+            5 => answer.cnames.push((owner, read_name(msg, rdata)?.0)),
+            _ => {}
+        }
+        off = rdata + rdlen;
+    }
+    Ok(answer)
+}
+
+/// A name at `off`, following compression pointers (at most 32, so a loop cannot hang).
+fn read_name(msg: &[u8], mut off: usize) -> Result<(String, usize), DnsError> {
+    let mut labels: Vec<String> = Vec::new();
+    let mut end = None;
+    for _ in 0..128 {
+        let len = *msg.get(off).ok_or(DnsError::Malformed("name cut short"))?;
+        if len == 0 {
+            return Ok((labels.join("."), end.unwrap_or(off + 1)));
+        }
+        if len & 0xc0 == 0xc0 {
+            let low = *msg
+                .get(off + 1)
+                .ok_or(DnsError::Malformed("pointer cut short"))?;
+            end.get_or_insert(off + 2);
+            off = (usize::from(len & 0x3f) << 8) | usize::from(low);
+            continue;
+        }
+        let label = msg
+            .get(off + 1..off + 1 + usize::from(len))
+            .ok_or(DnsError::Malformed("label cut short"))?;
+        labels.push(String::from_utf8_lossy(label).into_owned());
+        off += 1 + usize::from(len);
+    }
+    Err(DnsError::Malformed("name too long or looping"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_query_is_the_rfc_8484_get_form() {
+        // The same bytes dnspython builds (id 0, RD, A, IN): see the local DoH notes.
+        assert_eq!(
+            base64url(&query("public.azurecr.io").expect("q")),
+            "AAABAAABAAAAAAAABnB1YmxpYwdhenVyZWNyAmlvAAABAAE"
+        );
+        assert_eq!(
+            get_url("http://127.0.0.1:8053/dns-query", "private.azurecr.io").expect("url"),
+            "http://127.0.0.1:8053/dns-query?dns=AAABAAABAAAAAAAAB3ByaXZhdGUHYXp1cmVjcgJpbwAAAQAB"
+        );
+        assert!(query(&"a".repeat(64)).is_err());
+        assert_eq!(
+            base64(b"testadmin:testpassword"),
+            "dGVzdGFkbWluOnRlc3RwYXNzd29yZA=="
+        );
+        assert_eq!(base64(b"ab"), "YWI=");
+    }
+
+    #[test]
+    fn answers_with_a_cname_chain_and_nxdomain() {
+        let mut msg = vec![0, 0, 0x85, 0x80, 0, 1, 0, 2, 0, 0, 0, 0];
+        msg.extend(query("private.azurecr.io").expect("q")[12..].iter());
+        // CNAME private.azurecr.io -> private.privatelink.azurecr.io (pointer to offset 12)
+        msg.extend([0xc0, 12, 0, 5, 0, 1, 0, 0, 0, 60, 0, 22, 7]);
+        msg.extend(b"private");
+        msg.push(11);
+        msg.extend(b"privatelink");
+        msg.extend([0xc0, 20]);
+        let target = 12 + 24 + 12;
+        msg.extend([
+            0xc0,
+            target as u8,
+            0,
+            1,
+            0,
+            1,
+            0,
+            0,
+            0,
+            60,
+            0,
+            4,
+            10,
+            0,
+            0,
+            5,
+        ]);
+        let a = parse(&msg).expect("parse");
+        assert_eq!(a.rcode, 0);
+        assert_eq!(
+            a.cnames,
+            [(
+                "private.azurecr.io".to_owned(),
+                "private.privatelink.azurecr.io".to_owned()
+            )]
+        );
+        assert_eq!(a.addresses, ["10.0.0.5"]);
+        assert_eq!(a.private_link(), Some("private.privatelink.azurecr.io"));
+        assert_eq!(a.private_address(), Some("10.0.0.5"));
+
+        let nx = [0u8, 0, 0x81, 0x83, 0, 0, 0, 0, 0, 0, 0, 0];
+        assert_eq!(parse(&nx).expect("nx").rcode_name(), "NXDOMAIN");
+    }
+
+    #[test]
+    fn hostile_answers_are_errors_not_panics() {
+        assert!(parse(&[]).is_err());
+        assert!(
+            parse(&[0, 0, 0x81, 0x80, 0, 1, 0, 1, 0, 0, 0, 0, 0xc0, 12]).is_err(),
+            "self-pointing name"
+        );
+        for n in 0..64u8 {
+            let junk: Vec<u8> = (0..n).map(|i| i.wrapping_mul(37).wrapping_add(n)).collect();
+            let _ = parse(&junk);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The browser probes' knowledge: the registry a person typed, DNS-over-HTTPS messages, the
+//! `/v2/` challenge, token claims, and what each observation means — all without a network.
+
+pub mod challenge;
+pub mod dns;
+pub mod steps;
+pub mod target;
+pub mod token;
+pub mod words;

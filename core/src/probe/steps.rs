@@ -1,0 +1,619 @@
+//! What each probe observed → its status and the code it maps to, as `az acr check-health`
+//! would report it.
+
+use super::challenge::{self, Challenge};
+use super::dns::{self, Answer};
+use super::target::{SkipDns, Target};
+use crate::catalog::Code;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StepId {
+    Dns,
+    Reachability,
+    Challenge,
+    RefreshToken,
+    AccessToken,
+    Catalog,
+}
+
+impl StepId {
+    pub const ALL: [StepId; 6] = [
+        StepId::Dns,
+        StepId::Reachability,
+        StepId::Challenge,
+        StepId::RefreshToken,
+        StepId::AccessToken,
+        StepId::Catalog,
+    ];
+
+    /// The `data-probe` hook.
+    pub fn id(self) -> &'static str {
+        match self {
+            StepId::Dns => "dns",
+            StepId::Reachability => "reachability",
+            StepId::Challenge => "challenge",
+            StepId::RefreshToken => "refresh-token",
+            StepId::AccessToken => "access-token",
+            StepId::Catalog => "catalog",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    Error,
+    Warning,
+    Blocked,
+    Skipped,
+    Running,
+}
+
+impl Status {
+    /// The `data-status` hook.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Error => "error",
+            Status::Warning => "warning",
+            Status::Blocked => "blocked",
+            Status::Skipped => "skipped",
+            Status::Running => "running",
+        }
+    }
+}
+
+/// Why a fetch gave no response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The configured timeout passed.
+    Timeout,
+    /// The person pressed Cancel.
+    Cancelled,
+    /// `TypeError: Failed to fetch`: DNS, refused, TLS, proxy — or, in `cors` mode, no CORS headers.
+    Network,
+}
+
+/// An HTTP answer the page could read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reply {
+    pub status: u16,
+    pub www_authenticate: Option<String>,
+    pub body: String,
+}
+
+impl Reply {
+    /// `CODE: message` of the first error in a registry's JSON error body.
+    pub fn registry_error(&self) -> Option<String> {
+        let v: serde_json::Value = serde_json::from_str(&self.body).ok()?;
+        let e = v.get("errors")?.get(0)?;
+        let code = e.get("code").and_then(|c| c.as_str()).unwrap_or("");
+        let message = e.get("message").and_then(|c| c.as_str()).unwrap_or("");
+        Some(
+            format!("{code}: {message}")
+                .trim_matches([':', ' '])
+                .to_owned(),
+        )
+    }
+
+    /// A string field of a JSON body (`refresh_token`, `access_token`).
+    pub fn json_field(&self, key: &str) -> Option<String> {
+        let v: serde_json::Value = serde_json::from_str(&self.body).ok()?;
+        v.get(key)?.as_str().map(str::to_owned)
+    }
+}
+
+/// What a step found, with the data its explanation needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Skipped(SkipReason),
+    // DNS
+    Resolved {
+        addresses: Vec<String>,
+        cnames: Vec<(String, String)>,
+    },
+    PrivateEndpoint {
+        link: Option<String>,
+        address: Option<String>,
+        addresses: Vec<String>,
+    },
+    NoSuchName,
+    DnsOther {
+        rcode: String,
+    },
+    ResolverFailed(Failure),
+    ResolverGarbage(String),
+    // Reachability
+    Reachable,
+    Unreachable(Failure),
+    // Challenge
+    Challenged {
+        realm: String,
+        service: String,
+    },
+    Forbidden {
+        detail: Option<String>,
+    },
+    NoChallenge {
+        status: u16,
+    },
+    NotBearer {
+        scheme: String,
+    },
+    /// The registry answered (reachability proved it) but its answer is not readable here.
+    Unreadable,
+    ChallengeFailed(Failure),
+    // Tokens
+    Exchanged,
+    TokenRefused {
+        status: u16,
+        detail: Option<String>,
+    },
+    Throttled,
+    TokenFailed(Failure),
+    Granted {
+        scope: String,
+    },
+    // Catalog
+    Listed {
+        what: String,
+        names: Vec<String>,
+    },
+    Denied {
+        status: u16,
+        detail: Option<String>,
+    },
+    CatalogFailed(Failure),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    Address(SkipDns),
+    After(StepId),
+    NoEntraToken,
+    RefreshTokenGiven,
+    BasicCredentials,
+    NoCredentials,
+    Unreadable(StepId),
+    Cancelled,
+}
+
+/// One step's verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    pub status: Status,
+    pub code: Option<Code>,
+    pub outcome: Outcome,
+}
+
+fn judged(status: Status, code: Option<Code>, outcome: Outcome) -> Judged {
+    Judged {
+        status,
+        code,
+        outcome,
+    }
+}
+
+pub fn skipped(reason: SkipReason) -> Judged {
+    judged(Status::Skipped, None, Outcome::Skipped(reason))
+}
+
+pub fn judge_dns(target: &Target, answer: Result<Vec<u8>, Failure>) -> Judged {
+    if let Some(skip) = target.skip_dns {
+        return skipped(SkipReason::Address(skip));
+    }
+    let bytes = match answer {
+        Ok(b) => b,
+        Err(f) => return judged(Status::Warning, None, Outcome::ResolverFailed(f)),
+    };
+    let a: Answer = match dns::parse(&bytes) {
+        Ok(a) => a,
+        Err(e) => {
+            return judged(
+                Status::Warning,
+                None,
+                Outcome::ResolverGarbage(e.to_string()),
+            )
+        }
+    };
+    match a.rcode {
+        3 => judged(
+            Status::Error,
+            Some(Code::ConnectivityDns),
+            Outcome::NoSuchName,
+        ),
+        0 if a.private_link().is_some() || a.private_address().is_some() => judged(
+            Status::Warning,
+            None,
+            Outcome::PrivateEndpoint {
+                link: a.private_link().map(str::to_owned),
+                address: a.private_address().map(str::to_owned),
+                addresses: a.addresses.clone(),
+            },
+        ),
+        0 if a.addresses.is_empty() => judged(
+            Status::Error,
+            Some(Code::ConnectivityDns),
+            Outcome::NoSuchName,
+        ),
+        0 => judged(
+            Status::Ok,
+            None,
+            Outcome::Resolved {
+                addresses: a.addresses,
+                cnames: a.cnames,
+            },
+        ),
+        _ => judged(
+            Status::Warning,
+            None,
+            Outcome::DnsOther {
+                rcode: a.rcode_name().to_owned(),
+            },
+        ),
+    }
+}
+
+pub fn judge_reachability(opaque: Result<(), Failure>) -> Judged {
+    match opaque {
+        Ok(()) => judged(Status::Ok, None, Outcome::Reachable),
+        Err(f) => judged(
+            Status::Error,
+            Some(Code::ConnectivityChallenge),
+            Outcome::Unreachable(f),
+        ),
+    }
+}
+
+/// The `cors` GET of `/v2/`, knowing whether the `no-cors` one got an answer.
+pub fn judge_challenge(
+    reply: Result<Reply, Failure>,
+    reachable: bool,
+) -> (Judged, Option<Challenge>) {
+    let r = match reply {
+        Ok(r) => r,
+        Err(Failure::Network) if reachable => {
+            return (judged(Status::Blocked, None, Outcome::Unreadable), None)
+        }
+        Err(f) => {
+            return (
+                judged(
+                    Status::Error,
+                    Some(Code::ConnectivityChallenge),
+                    Outcome::ChallengeFailed(f),
+                ),
+                None,
+            )
+        }
+    };
+    if r.status == 403 {
+        return (
+            judged(
+                Status::Error,
+                Some(Code::ConnectivityForbidden),
+                Outcome::Forbidden {
+                    detail: r.registry_error(),
+                },
+            ),
+            None,
+        );
+    }
+    let header = r.www_authenticate.as_deref().and_then(challenge::parse);
+    match (r.status, header) {
+        (401, Some(c)) if c.supports_entra() => {
+            let realm = c.param("realm").unwrap_or("").to_owned();
+            let service = c.param("service").unwrap_or("").to_owned();
+            (
+                judged(Status::Ok, None, Outcome::Challenged { realm, service }),
+                Some(c),
+            )
+        }
+        (401, Some(c)) => (
+            judged(
+                Status::Error,
+                Some(Code::ConnectivityAadLogin),
+                Outcome::NotBearer { scheme: c.scheme },
+            ),
+            None,
+        ),
+        (status, _) => (
+            judged(
+                Status::Error,
+                Some(Code::ConnectivityChallenge),
+                Outcome::NoChallenge { status },
+            ),
+            None,
+        ),
+    }
+}
+
+/// `POST /oauth2/exchange`; the refresh token on success.
+pub fn judge_exchange(reply: Result<Reply, Failure>) -> (Judged, Option<String>) {
+    match reply {
+        Ok(r) if r.status == 200 => match r.json_field("refresh_token") {
+            Some(t) => (judged(Status::Ok, None, Outcome::Exchanged), Some(t)),
+            None => (
+                judged(
+                    Status::Error,
+                    Some(Code::ConnectivityRefreshToken),
+                    Outcome::TokenRefused {
+                        status: 200,
+                        detail: Some("no refresh_token in the answer".into()),
+                    },
+                ),
+                None,
+            ),
+        },
+        Ok(r) if r.status == 429 => (
+            judged(
+                Status::Error,
+                Some(Code::ConnectivityTooManyRequests),
+                Outcome::Throttled,
+            ),
+            None,
+        ),
+        Ok(r) => (
+            judged(
+                Status::Error,
+                Some(Code::ConnectivityRefreshToken),
+                Outcome::TokenRefused {
+                    status: r.status,
+                    detail: r.registry_error(),
+                },
+            ),
+            None,
+        ),
+        Err(Failure::Network) => (judged(Status::Blocked, None, Outcome::Unreadable), None),
+        Err(f) => (
+            judged(
+                Status::Error,
+                Some(Code::ConnectivityRefreshToken),
+                Outcome::TokenFailed(f),
+            ),
+            None,
+        ),
+    }
+}
+
+/// `/oauth2/token`; the access token on success.
+pub fn judge_token(reply: Result<Reply, Failure>, scope: &str) -> (Judged, Option<String>) {
+    match reply {
+        Ok(r) if r.status == 200 => match r.json_field("access_token") {
+            Some(t) => (
+                judged(
+                    Status::Ok,
+                    None,
+                    Outcome::Granted {
+                        scope: scope.to_owned(),
+                    },
+                ),
+                Some(t),
+            ),
+            None => (
+                judged(
+                    Status::Error,
+                    Some(Code::ConnectivityAccessToken),
+                    Outcome::TokenRefused {
+                        status: 200,
+                        detail: Some("no access_token in the answer".into()),
+                    },
+                ),
+                None,
+            ),
+        },
+        Ok(r) if r.status == 429 => (
+            judged(
+                Status::Error,
+                Some(Code::ConnectivityTooManyRequests),
+                Outcome::Throttled,
+            ),
+            None,
+        ),
+        Ok(r) => (
+            judged(
+                Status::Error,
+                Some(Code::ConnectivityAccessToken),
+                Outcome::TokenRefused {
+                    status: r.status,
+                    detail: r.registry_error(),
+                },
+            ),
+            None,
+        ),
+        Err(Failure::Network) => (judged(Status::Blocked, None, Outcome::Unreadable), None),
+        Err(f) => (
+            judged(
+                Status::Error,
+                Some(Code::ConnectivityAccessToken),
+                Outcome::TokenFailed(f),
+            ),
+            None,
+        ),
+    }
+}
+
+/// `GET /v2/_catalog` or `/v2/<repo>/tags/list` with the access token.
+pub fn judge_catalog(reply: Result<Reply, Failure>, what: &str) -> Judged {
+    match reply {
+        Ok(r) if r.status == 200 => {
+            let v: serde_json::Value = serde_json::from_str(&r.body).unwrap_or_default();
+            let list = v
+                .get("repositories")
+                .or_else(|| v.get("tags"))
+                .and_then(|x| x.as_array());
+            let names = list
+                .map(|l| {
+                    l.iter()
+                        .filter_map(|n| n.as_str())
+                        .take(50)
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default();
+            judged(
+                Status::Ok,
+                None,
+                Outcome::Listed {
+                    what: what.to_owned(),
+                    names,
+                },
+            )
+        }
+        Ok(r) => {
+            let detail = r
+                .www_authenticate
+                .as_deref()
+                .and_then(challenge::parse)
+                .and_then(|c| c.param("error").map(str::to_owned))
+                .or_else(|| r.registry_error());
+            judged(
+                Status::Error,
+                Some(Code::ConnectivityAccessToken),
+                Outcome::Denied {
+                    status: r.status,
+                    detail,
+                },
+            )
+        }
+        Err(Failure::Network) => judged(Status::Blocked, None, Outcome::Unreadable),
+        Err(f) => judged(
+            Status::Error,
+            Some(Code::ConnectivityAccessToken),
+            Outcome::CatalogFailed(f),
+        ),
+    }
+}
+
+/// The terminal command that checks the same thing from the person's machine.
+pub fn command(step: StepId, target: &Target) -> String {
+    let name = target.name.as_deref().unwrap_or("<registry-name>");
+    match step {
+        StepId::Dns => format!("nslookup {}", target.host),
+        StepId::Reachability | StepId::Challenge => format!("curl -si {}/v2/", target.origin),
+        StepId::RefreshToken => format!("az acr login -n {name} --expose-token"),
+        StepId::AccessToken | StepId::Catalog => format!("az acr check-health -n {name} --yes"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::probe::target::parse_target;
+
+    fn reply(status: u16, header: Option<&str>, body: &str) -> Result<Reply, Failure> {
+        Ok(Reply {
+            status,
+            www_authenticate: header.map(str::to_owned),
+            body: body.to_owned(),
+        })
+    }
+
+    #[test]
+    fn challenge_outcomes_map_to_the_clis_codes() {
+        let ok = judge_challenge(
+            reply(
+                401,
+                Some(r#"Bearer realm="http://h/oauth2/token",service="s""#),
+                "",
+            ),
+            true,
+        )
+        .0;
+        assert_eq!((ok.status, ok.code), (Status::Ok, None));
+        let denied = judge_challenge(reply(403, None, r#"{"errors":[{"code":"DENIED","message":"client with IP '1.2.3.4' is not allowed access."}]}"#), true).0;
+        assert_eq!(denied.code, Some(Code::ConnectivityForbidden));
+        assert_eq!(
+            denied.outcome,
+            Outcome::Forbidden {
+                detail: Some("DENIED: client with IP '1.2.3.4' is not allowed access.".into())
+            }
+        );
+        assert_eq!(
+            judge_challenge(reply(404, None, ""), true).0.code,
+            Some(Code::ConnectivityChallenge)
+        );
+        assert_eq!(
+            judge_challenge(reply(401, Some(r#"Basic realm="r""#), ""), true)
+                .0
+                .code,
+            Some(Code::ConnectivityAadLogin)
+        );
+        assert_eq!(
+            judge_challenge(Err(Failure::Network), true).0.status,
+            Status::Blocked
+        );
+        assert_eq!(
+            judge_challenge(Err(Failure::Network), false).0.status,
+            Status::Error
+        );
+        assert_eq!(
+            judge_challenge(Err(Failure::Timeout), true).0.code,
+            Some(Code::ConnectivityChallenge)
+        );
+    }
+
+    #[test]
+    fn token_outcomes() {
+        let (j, t) = judge_exchange(reply(200, None, r#"{"refresh_token":"rt"}"#));
+        assert_eq!((j.status, t.as_deref()), (Status::Ok, Some("rt")));
+        assert_eq!(
+            judge_exchange(reply(429, None, "")).0.code,
+            Some(Code::ConnectivityTooManyRequests)
+        );
+        assert_eq!(
+            judge_exchange(reply(401, None, "")).0.outcome,
+            Outcome::TokenRefused {
+                status: 401,
+                detail: None
+            }
+        );
+        assert_eq!(
+            judge_token(reply(401, None, ""), "registry:catalog:*")
+                .0
+                .code,
+            Some(Code::ConnectivityAccessToken)
+        );
+        let denied = judge_catalog(
+            reply(
+                401,
+                Some(r#"Bearer realm="r",service="s",error="insufficient_scope""#),
+                "",
+            ),
+            "catalog",
+        );
+        assert_eq!(
+            denied.outcome,
+            Outcome::Denied {
+                status: 401,
+                detail: Some("insufficient_scope".into())
+            }
+        );
+        let listed = judge_catalog(reply(200, None, r#"{"repositories":["hello"]}"#), "catalog");
+        assert_eq!(
+            listed.outcome,
+            Outcome::Listed {
+                what: "catalog".into(),
+                names: vec!["hello".into()]
+            }
+        );
+    }
+
+    #[test]
+    fn dns_outcomes() {
+        let t = parse_target("r").expect("t");
+        assert_eq!(
+            judge_dns(&t, Ok(vec![0, 0, 0x81, 0x83, 0, 0, 0, 0, 0, 0, 0, 0])).code,
+            Some(Code::ConnectivityDns)
+        );
+        assert_eq!(judge_dns(&t, Err(Failure::Network)).status, Status::Warning);
+        let ip = parse_target("http://127.0.0.1:1").expect("ip");
+        assert_eq!(
+            judge_dns(&ip, Err(Failure::Network)).outcome,
+            Outcome::Skipped(SkipReason::Address(SkipDns::Address))
+        );
+        assert_eq!(
+            command(StepId::Challenge, &t),
+            "curl -si https://r.azurecr.io/v2/"
+        );
+    }
+}

@@ -1,0 +1,229 @@
+//! The probes told in English and French.
+
+use super::steps::{Failure, Outcome, SkipReason, StepId};
+use super::target::SkipDns;
+use super::token::{Claims, Kind, Problem};
+use crate::catalog::Lang;
+
+fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
+
+pub fn step_title(step: StepId, lang: Lang) -> &'static str {
+    match step {
+        StepId::Dns => tr(
+            lang,
+            "DNS (public view, DNS-over-HTTPS)",
+            "DNS (vue publique, DNS-over-HTTPS)",
+        ),
+        StepId::Reachability => tr(
+            lang,
+            "Reachability from this browser",
+            "Joignable depuis ce navigateur",
+        ),
+        StepId::Challenge => tr(
+            lang,
+            "Challenge: GET /v2/",
+            "Demande d’authentification : GET /v2/",
+        ),
+        StepId::RefreshToken => tr(
+            lang,
+            "Refresh token: POST /oauth2/exchange",
+            "Jeton d’actualisation : POST /oauth2/exchange",
+        ),
+        StepId::AccessToken => tr(
+            lang,
+            "Access token: /oauth2/token",
+            "Jeton d’accès : /oauth2/token",
+        ),
+        StepId::Catalog => tr(
+            lang,
+            "Catalog with the access token",
+            "Catalogue avec le jeton d’accès",
+        ),
+    }
+}
+
+fn failure(f: Failure, lang: Lang) -> &'static str {
+    match f {
+        Failure::Timeout => tr(lang, "no answer within the timeout", "pas de réponse dans le délai"),
+        Failure::Cancelled => tr(lang, "cancelled", "annulé"),
+        Failure::Network => tr(
+            lang,
+            "the browser could not connect (name not found, connection refused, proxy, firewall or TLS inspection)",
+            "le navigateur n’a pas pu se connecter (nom introuvable, connexion refusée, proxy, pare-feu ou inspection TLS)",
+        ),
+    }
+}
+
+pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match o {
+        Outcome::Skipped(reason) => skip_text(reason, lang),
+        Outcome::Resolved { addresses, cnames } => {
+            let chain = cnames.iter().map(|(a, b)| format!("{a} → {b}")).collect::<Vec<_>>().join(", ");
+            let via = if chain.is_empty() { String::new() } else { format!(" via {chain}") };
+            if en {
+                format!("Resolves to {}{via}. This is the public view from the resolver, not necessarily what this machine's own DNS answers.", addresses.join(", "))
+            } else {
+                format!("Se résout en {}{via}. C’est la vue publique du résolveur, pas forcément ce que répond le DNS de cette machine.", addresses.join(", "))
+            }
+        }
+        Outcome::PrivateEndpoint { link, address, addresses } => {
+            let what = match (link, address) {
+                (Some(l), _) => l.clone(),
+                (None, Some(a)) => a.clone(),
+                (None, None) => addresses.join(", "),
+            };
+            if en {
+                format!("Private endpoint: the name leads to {what} ({}). The registry is reachable only from inside its network (or through VPN, peering, or its private DNS zone); from elsewhere the steps below are expected to fail.", addresses.join(", "))
+            } else {
+                format!("Point de terminaison privé : le nom mène à {what} ({}). Le registre n’est joignable que depuis son réseau (ou via VPN, appairage ou sa zone DNS privée) ; d’ailleurs, les étapes suivantes échoueront normalement.", addresses.join(", "))
+            }
+        }
+        Outcome::NoSuchName => tr(lang, "NXDOMAIN: the name does not exist. Check the spelling and the cloud (.azurecr.io, .azurecr.cn, .azurecr.us).", "NXDOMAIN : le nom n’existe pas. Vérifiez l’orthographe et le cloud (.azurecr.io, .azurecr.cn, .azurecr.us).").to_owned(),
+        Outcome::DnsOther { rcode } => if en { format!("The resolver answered {rcode}: no conclusion about the registry.") } else { format!("Le résolveur a répondu {rcode} : aucune conclusion sur le registre.") },
+        Outcome::ResolverFailed(f) => if en { format!("The DoH resolver could not be asked: {}. The registry itself may be fine.", failure(*f, lang)) } else { format!("Le résolveur DoH n’a pas pu être interrogé : {}. Le registre lui-même va peut-être bien.", failure(*f, lang)) },
+        Outcome::ResolverGarbage(e) => if en { format!("The resolver's answer could not be read: {e}.") } else { format!("La réponse du résolveur est illisible : {e}.") },
+        Outcome::Reachable => tr(lang, "An HTTP answer came back: DNS, TCP, TLS and HTTP all worked from this browser. (Its status is hidden: a no-cors answer is opaque.)", "Une réponse HTTP est revenue : DNS, TCP, TLS et HTTP ont fonctionné depuis ce navigateur. (Son statut est caché : une réponse no-cors est opaque.)").to_owned(),
+        Outcome::Unreachable(f) => if en { format!("Not reachable from here: {}.", failure(*f, lang)) } else { format!("Injoignable d’ici : {}.", failure(*f, lang)) },
+        Outcome::Challenged { realm, service } => if en { format!("401 with a Bearer challenge: realm {realm}, service {service}.") } else { format!("401 avec une demande Bearer : realm {realm}, service {service}.") },
+        Outcome::Forbidden { detail } => {
+            let d = detail.as_deref().map(|d| format!(" — {d}")).unwrap_or_default();
+            if en { format!("403 Forbidden{d}: the registry's network rules refuse this address.") } else { format!("403 Forbidden{d} : les règles réseau du registre refusent cette adresse.") }
+        }
+        Outcome::NoChallenge { status } => if en { format!("HTTP {status} without a usable challenge: the CLI reports this as \"did not issue a challenge\" (a proxy or another server may be answering).") } else { format!("HTTP {status} sans demande d’authentification exploitable : la CLI le signale comme « did not issue a challenge » (un proxy ou un autre serveur répond peut-être).") },
+        Outcome::NotBearer { scheme } => if en { format!("The challenge asks for {scheme}, not Bearer: Entra sign-in cannot work here.") } else { format!("La demande est de type {scheme}, pas Bearer : la connexion Entra ne peut pas fonctionner ici.") },
+        Outcome::Unreadable => tr(lang, "Blocked by the browser: the registry answered, but sends no CORS headers, so this page may not read the answer (Azure's registries never do: Azure/acr#752). What is unknown: the status and the challenge. Run the commands below and paste their output into the explainer above.", "Bloqué par le navigateur : le registre a répondu, mais n’envoie pas d’en-têtes CORS, donc cette page ne peut pas lire la réponse (les registres Azure n’en envoient jamais : Azure/acr#752). Ce qui reste inconnu : le statut et la demande d’authentification. Lancez les commandes ci-dessous et collez leur sortie dans l’explicateur ci-dessus.").to_owned(),
+        Outcome::ChallengeFailed(f) => if en { format!("GET /v2/ failed: {}.", failure(*f, lang)) } else { format!("GET /v2/ a échoué : {}.", failure(*f, lang)) },
+        Outcome::Exchanged => tr(lang, "The registry exchanged the Entra token for a refresh token.", "Le registre a échangé le jeton Entra contre un jeton d’actualisation.").to_owned(),
+        Outcome::TokenRefused { status, detail } => {
+            let d = detail.as_deref().map(|d| format!(" — {d}")).unwrap_or_default();
+            let why = match status {
+                401 => tr(lang, "the identity is not accepted (no role, stale or wrong token, other tenant)", "l’identité n’est pas acceptée (aucun rôle, jeton périmé ou erroné, autre locataire)"),
+                403 => tr(lang, "refused by network rules or missing permission", "refus des règles réseau ou autorisation manquante"),
+                _ => tr(lang, "see the status", "voir le statut"),
+            };
+            if en { format!("HTTP {status}{d}: {why}.") } else { format!("HTTP {status}{d} : {why}.") }
+        }
+        Outcome::Throttled => tr(lang, "HTTP 429: too many token requests; wait and retry. Not a permission problem.", "HTTP 429 : trop de demandes de jetons ; attendez et réessayez. Pas un problème d’autorisation.").to_owned(),
+        Outcome::TokenFailed(f) => if en { format!("The token request failed: {}.", failure(*f, lang)) } else { format!("La demande de jeton a échoué : {}.", failure(*f, lang)) },
+        Outcome::Granted { scope } => if en { format!("Access token granted for {scope}.") } else { format!("Jeton d’accès accordé pour {scope}.") },
+        Outcome::Listed { what, names } => {
+            let list = if names.is_empty() { tr(lang, "(empty)", "(vide)").to_owned() } else { names.join(", ") };
+            if en { format!("{what}: {list}") } else { format!("{what} : {list}") }
+        }
+        Outcome::Denied { status, detail } => {
+            let d = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+            if en { format!("HTTP {status}{d}: the token does not grant this action. Check the role (AcrPull for tags, catalog needs a registry-wide read) or the repository permissions.") } else { format!("HTTP {status}{d} : le jeton n’accorde pas cette action. Vérifiez le rôle (AcrPull pour les tags, le catalogue demande une lecture sur tout le registre) ou les autorisations du dépôt.") }
+        }
+        Outcome::CatalogFailed(f) => if en { format!("The call failed: {}.", failure(*f, lang)) } else { format!("L’appel a échoué : {}.", failure(*f, lang)) },
+    }
+}
+
+fn skip_text(r: &SkipReason, lang: Lang) -> String {
+    match r {
+        SkipReason::Address(SkipDns::Address) => tr(lang, "Skipped: the registry is given as an IP address, there is no name to resolve.", "Sauté : le registre est donné par une adresse IP, il n’y a pas de nom à résoudre.").to_owned(),
+        SkipReason::Address(SkipDns::Localhost) => tr(lang, "Skipped: localhost is resolved by this machine, not by DNS.", "Sauté : localhost est résolu par cette machine, pas par le DNS.").to_owned(),
+        SkipReason::After(step) => match lang {
+            Lang::En => format!("Skipped: it needs \"{}\", which did not succeed.", step_title(*step, lang)),
+            Lang::Fr => format!("Sauté : cette étape a besoin de « {} », qui n’a pas réussi.", step_title(*step, lang)),
+        },
+        SkipReason::NoEntraToken => tr(lang, "Skipped: no Entra token given. Paste the output of `az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv` to check this step.", "Sauté : aucun jeton Entra fourni. Collez la sortie de `az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv` pour vérifier cette étape.").to_owned(),
+        SkipReason::RefreshTokenGiven => tr(lang, "Skipped: an ACR refresh token was given, so there is nothing to exchange.", "Sauté : un jeton d’actualisation ACR a été fourni, il n’y a rien à échanger.").to_owned(),
+        SkipReason::BasicCredentials => tr(lang, "Skipped: a user name and password are used instead (admin user or repository-scoped token).", "Sauté : un nom d’utilisateur et un mot de passe sont utilisés à la place (utilisateur administrateur ou jeton limité à un dépôt).").to_owned(),
+        SkipReason::NoCredentials => tr(lang, "Skipped: no token or credentials given.", "Sauté : aucun jeton ni identifiant fourni.").to_owned(),
+        SkipReason::Cancelled => tr(lang, "Cancelled.", "Annulé.").to_owned(),
+        SkipReason::Unreadable(step) => match lang {
+            Lang::En => format!("Skipped: the answer to \"{}\" could not be read from this page.", step_title(*step, lang)),
+            Lang::Fr => format!("Sauté : la réponse à « {} » n’a pas pu être lue depuis cette page.", step_title(*step, lang)),
+        },
+    }
+}
+
+pub fn kind_text(k: Kind, lang: Lang) -> &'static str {
+    match k {
+        Kind::Entra => tr(lang, "Microsoft Entra token", "Jeton Microsoft Entra"),
+        Kind::RegistryRefresh => tr(lang, "ACR refresh token", "Jeton d’actualisation ACR"),
+        Kind::RegistryAccess => tr(lang, "ACR access token", "Jeton d’accès ACR"),
+        Kind::Other => tr(lang, "Token of an unknown kind", "Jeton de type inconnu"),
+    }
+}
+
+pub fn problem_text(p: &Problem, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match p {
+        Problem::Expired { seconds_ago } => if en { format!("Expired {} ago: get a new one.", duration(*seconds_ago)) } else { format!("Expiré depuis {} : obtenez-en un nouveau.", duration(*seconds_ago)) },
+        Problem::NotYetValid { seconds } => if en { format!("Not valid for another {}: is this machine's clock right?", duration(*seconds)) } else { format!("Pas encore valide avant {} : l’horloge de cette machine est-elle juste ?", duration(*seconds)) },
+        Problem::ManagementAudience => tr(lang, "Audience is Azure Resource Manager (the default of az login). Registries accept it unless they disabled ARM-audience tokens; the audience ACR documents is https://containerregistry.azure.net (az account get-access-token --resource https://containerregistry.azure.net).", "L’audience est Azure Resource Manager (le défaut d’az login). Les registres l’acceptent sauf s’ils ont désactivé les jetons d’audience ARM ; l’audience documentée pour ACR est https://containerregistry.azure.net (az account get-access-token --resource https://containerregistry.azure.net).").to_owned(),
+        Problem::ForeignAudience { audience } => if en { format!("Audience {audience} is neither ACR's nor Azure Resource Manager's: the registry will refuse it.") } else { format!("L’audience {audience} n’est ni celle d’ACR ni celle d’Azure Resource Manager : le registre la refusera.") },
+        Problem::OtherRegistry { audience, expected } => if en { format!("Issued for {audience}, not {expected}.") } else { format!("Émis pour {audience}, pas pour {expected}.") },
+        Problem::OtherTenant { tenant, expected } => if en { format!("Tenant {tenant}, but the registry's is {expected}: sign in to the right tenant (az login --tenant {expected}).") } else { format!("Locataire {tenant}, mais celui du registre est {expected} : connectez-vous au bon locataire (az login --tenant {expected}).") },
+        Problem::MissingAction { scope } => if en { format!("Does not grant {scope}.") } else { format!("N’accorde pas {scope}.") },
+    }
+}
+
+pub fn duration(seconds: i64) -> String {
+    let s = seconds.abs();
+    if s >= 86_400 {
+        format!("{} d {} h", s / 86_400, (s % 86_400) / 3600)
+    } else if s >= 3600 {
+        format!("{} h {} min", s / 3600, (s % 3600) / 60)
+    } else if s >= 60 {
+        format!("{} min", s / 60)
+    } else {
+        format!("{s} s")
+    }
+}
+
+/// The claims worth showing, as label/value pairs.
+pub fn claim_rows(c: &Claims, now: i64, lang: Lang) -> Vec<(&'static str, String)> {
+    let mut rows = vec![(tr(lang, "Kind", "Type"), kind_text(c.kind, lang).to_owned())];
+    if let Some(exp) = c.expires {
+        let left = exp - now;
+        let v = if left > 0 {
+            match lang {
+                Lang::En => format!("in {} (unix {exp})", duration(left)),
+                Lang::Fr => format!("dans {} (unix {exp})", duration(left)),
+            }
+        } else {
+            match lang {
+                Lang::En => format!("{} ago (unix {exp})", duration(left)),
+                Lang::Fr => format!("il y a {} (unix {exp})", duration(left)),
+            }
+        };
+        rows.push((tr(lang, "Expires", "Expire"), v));
+    }
+    if !c.audience.is_empty() {
+        rows.push((tr(lang, "Audience", "Audience"), c.audience.join(", ")));
+    }
+    if let Some(v) = &c.issuer {
+        rows.push((tr(lang, "Issuer", "Émetteur"), v.clone()));
+    }
+    if let Some(v) = &c.tenant {
+        rows.push((tr(lang, "Tenant", "Locataire"), v.clone()));
+    }
+    if let Some(v) = &c.subject {
+        rows.push((tr(lang, "Subject", "Sujet"), v.clone()));
+    }
+    if let Some(v) = &c.grant_type {
+        rows.push((tr(lang, "Grant type", "Type d’octroi"), v.clone()));
+    }
+    if let Some(v) = &c.scopes {
+        rows.push((tr(lang, "Scopes", "Portées"), v.clone()));
+    }
+    if !c.access.is_empty() {
+        rows.push((
+            tr(lang, "Access", "Accès"),
+            c.access
+                .iter()
+                .map(|a| a.scope())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ));
+    }
+    rows
+}

@@ -1,0 +1,197 @@
+//! The only code that calls the network. Every request has a timeout and can be cancelled, both
+//! through an AbortController; no request carries cookies or a referrer; nothing here logs.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use acr_doctor_core::probe::steps::{Failure, Reply};
+use js_sys::Uint8Array;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestInit, RequestMode,
+    Response,
+};
+
+use crate::browser;
+
+/// The network for one probe run: its timeout, and a Cancel that aborts whatever is in flight.
+#[derive(Clone)]
+pub struct Net {
+    timeout_ms: i32,
+    cancelled: Rc<Cell<bool>>,
+    in_flight: Rc<RefCell<Vec<AbortController>>>,
+}
+
+/// Most bytes of an answer body the page reads.
+const MAX_BODY: usize = 64 * 1024;
+
+impl Net {
+    pub fn new(timeout_ms: i32) -> Self {
+        Net {
+            timeout_ms,
+            cancelled: Rc::new(Cell::new(false)),
+            in_flight: Rc::new(RefCell::new(Vec::new())),
+        }
+    }
+
+    /// Abort every request of this run, now and later.
+    pub fn cancel(&self) {
+        self.cancelled.set(true);
+        for c in self.in_flight.borrow_mut().drain(..) {
+            c.abort();
+        }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.get()
+    }
+
+    /// RFC 8484 GET: only an `Accept` header, so no CORS preflight.
+    pub async fn doh(&self, url: &str) -> Result<Vec<u8>, Failure> {
+        let (response, guard) = self
+            .send(
+                url,
+                "GET",
+                RequestMode::Cors,
+                &[("Accept", "application/dns-message")],
+                None,
+            )
+            .await?;
+        let bytes = guard.run(read_bytes(&response)).await?;
+        Ok(bytes)
+    }
+
+    /// A `no-cors` GET: success means some HTTP answer came back (its content stays opaque).
+    pub async fn opaque(&self, url: &str) -> Result<(), Failure> {
+        self.send(url, "GET", RequestMode::NoCors, &[], None)
+            .await
+            .map(|_| ())
+    }
+
+    /// A `cors` GET, optionally with an Authorization header (which makes it preflighted).
+    pub async fn get(&self, url: &str, authorization: Option<&str>) -> Result<Reply, Failure> {
+        let headers: Vec<(&str, &str)> = authorization
+            .map(|a| ("Authorization", a))
+            .into_iter()
+            .collect();
+        let (response, guard) = self
+            .send(url, "GET", RequestMode::Cors, &headers, None)
+            .await?;
+        guard.run(reply(response)).await
+    }
+
+    /// A form POST (`application/x-www-form-urlencoded`: a simple request, no preflight).
+    pub async fn post_form(&self, url: &str, fields: &[(&str, &str)]) -> Result<Reply, Failure> {
+        let params = web_sys::UrlSearchParams::new().map_err(|_| Failure::Network)?;
+        for (k, v) in fields {
+            params.append(k, v);
+        }
+        let (response, guard) = self
+            .send(url, "POST", RequestMode::Cors, &[], Some(params.into()))
+            .await?;
+        guard.run(reply(response)).await
+    }
+
+    async fn send(
+        &self,
+        url: &str,
+        method: &str,
+        mode: RequestMode,
+        headers: &[(&str, &str)],
+        body: Option<JsValue>,
+    ) -> Result<(Response, Guard), Failure> {
+        if self.cancelled.get() {
+            return Err(Failure::Cancelled);
+        }
+        let controller = AbortController::new().map_err(|_| Failure::Network)?;
+        let timed_out = Rc::new(Cell::new(false));
+        let timer = {
+            let controller = controller.clone();
+            let timed_out = timed_out.clone();
+            browser::after(self.timeout_ms, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        self.in_flight.borrow_mut().push(controller.clone());
+        let guard = Guard {
+            timed_out,
+            cancelled: self.cancelled.clone(),
+            _timer: timer,
+        };
+
+        let init = RequestInit::new();
+        init.set_method(method);
+        init.set_mode(mode);
+        init.set_credentials(RequestCredentials::Omit);
+        init.set_cache(RequestCache::NoStore);
+        init.set_referrer_policy(ReferrerPolicy::NoReferrer);
+        init.set_signal(Some(&controller.signal()));
+        if let Some(b) = &body {
+            init.set_body(b);
+        }
+        let request =
+            web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::Network)?;
+        for (k, v) in headers {
+            request.headers().set(k, v).map_err(|_| Failure::Network)?;
+        }
+        let window = web_sys::window().ok_or(Failure::Network)?;
+        let result = JsFuture::from(window.fetch_with_request(&request)).await;
+        match result {
+            Ok(r) => Ok((
+                r.dyn_into::<Response>().map_err(|_| Failure::Network)?,
+                guard,
+            )),
+            Err(_) => Err(guard.failure()),
+        }
+    }
+}
+
+/// Keeps a request's timeout running while its body is read, and tells why it failed.
+struct Guard {
+    timed_out: Rc<Cell<bool>>,
+    cancelled: Rc<Cell<bool>>,
+    _timer: Option<browser::Timer>,
+}
+
+impl Guard {
+    fn failure(&self) -> Failure {
+        if self.cancelled.get() {
+            Failure::Cancelled
+        } else if self.timed_out.get() {
+            Failure::Timeout
+        } else {
+            Failure::Network
+        }
+    }
+
+    async fn run<T>(
+        self,
+        f: impl std::future::Future<Output = Result<T, ()>>,
+    ) -> Result<T, Failure> {
+        f.await.map_err(|()| self.failure())
+    }
+}
+
+async fn read_bytes(response: &Response) -> Result<Vec<u8>, ()> {
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| ())?)
+        .await
+        .map_err(|_| ())?;
+    let array = Uint8Array::new(&buffer);
+    let len = (array.length() as usize).min(MAX_BODY);
+    let mut out = vec![0; len];
+    array.subarray(0, len as u32).copy_to(&mut out);
+    Ok(out)
+}
+
+async fn reply(response: Response) -> Result<Reply, ()> {
+    let status = response.status();
+    let www_authenticate = response.headers().get("WWW-Authenticate").ok().flatten();
+    let bytes = read_bytes(&response).await?;
+    Ok(Reply {
+        status,
+        www_authenticate,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    })
+}

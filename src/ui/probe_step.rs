@@ -1,0 +1,106 @@
+//! One probe step: its status, the code it maps to, what was asked and answered, what it means,
+//! and the command that checks the same thing from a terminal.
+
+use acr_doctor_core::catalog::entry;
+use acr_doctor_core::probe::steps::Status;
+use acr_doctor_core::probe::words::{outcome_text, step_title};
+use acr_doctor_core::Lang;
+use yew::prelude::*;
+
+use super::command_line::CommandLine;
+use super::token_claims::TokenClaims;
+use crate::browser;
+use crate::probe::StepView;
+
+#[derive(Properties, PartialEq)]
+pub struct ProbeStepProps {
+    pub view: StepView,
+    pub lang: Lang,
+    /// The curl and check-health commands for a blocked step.
+    pub blocked_commands: Vec<String>,
+}
+
+fn status_label(s: Status, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Status::Ok, _) => "OK",
+        (Status::Error, Lang::En) => "Error",
+        (Status::Error, Lang::Fr) => "Erreur",
+        (Status::Warning, Lang::En) => "Warning",
+        (Status::Warning, Lang::Fr) => "Attention",
+        (Status::Blocked, Lang::En) => "Blocked by the browser",
+        (Status::Blocked, Lang::Fr) => "Bloqué par le navigateur",
+        (Status::Skipped, Lang::En) => "Skipped",
+        (Status::Skipped, Lang::Fr) => "Sauté",
+        (Status::Running, Lang::En) => "Running…",
+        (Status::Running, Lang::Fr) => "En cours…",
+    }
+}
+
+#[component]
+pub fn ProbeStep(props: &ProbeStepProps) -> Html {
+    let v = &props.view;
+    let lang = props.lang;
+    let (asked_label, answered_label, meaning_label, paste_back) = match lang {
+        Lang::En => (
+            "Asked",
+            "Answered",
+            "What the code means",
+            "Paste their output into the explainer",
+        ),
+        Lang::Fr => (
+            "Demandé",
+            "Répondu",
+            "Ce que signifie le code",
+            "Collez leur sortie dans l’explicateur",
+        ),
+    };
+    let on_paste_back = Callback::from(|_| browser::focus_paste_box());
+    html! {
+        <li
+            class={classes!("probe", v.status.id())}
+            data-testid="probe"
+            data-probe={v.step.id()}
+            data-status={v.status.id()}
+            data-code={v.code.map(|c| c.title())}
+        >
+            <div class="probe-head">
+                <span class="probe-status" aria-hidden="true">
+                    if v.status == Status::Running { <span class="spinner" /> }
+                </span>
+                <strong>{ step_title(v.step, lang) }</strong>
+                <span class={classes!("badge", "status-badge", v.status.id())}>{ status_label(v.status, lang) }</span>
+                if let Some(code) = v.code {
+                    <a class="badge code" href={format!("#{}", code.anchor())} onclick={
+                        let anchor = code.anchor();
+                        Callback::from(move |e: MouseEvent| { e.prevent_default(); browser::set_hash(&anchor); })
+                    }>{ code.title() }</a>
+                }
+                if let Some(ms) = v.elapsed_ms { <span class="elapsed">{ format!("{ms} ms") }</span> }
+            </div>
+            if let Some(outcome) = &v.outcome {
+                <p class="probe-text">{ outcome_text(outcome, lang) }</p>
+            }
+            if let Some(code) = v.code {
+                <p class="muted"><strong>{ meaning_label }{ ": " }</strong>{ entry(code, lang).summary }</p>
+            }
+            if let Some((claims, problems)) = v.token.clone() {
+                <TokenClaims {claims} {problems} {lang} />
+            }
+            if v.asked.is_some() || !v.answered.is_empty() {
+                <details class="exchange">
+                    <summary>{ asked_label }{ " / " }{ answered_label }</summary>
+                    if let Some(asked) = v.asked.clone() { <pre class="asked">{ asked }</pre> }
+                    if !v.answered.is_empty() { <pre class="answered">{ v.answered.join("\n") }</pre> }
+                </details>
+            }
+            if v.status == Status::Blocked {
+                <div class="blocked-commands" data-testid="blocked-commands">
+                    { for props.blocked_commands.iter().map(|c| html! { <CommandLine command={AttrValue::from(c.clone())} {lang} /> }) }
+                    <button type="button" class="paste-back" onclick={on_paste_back}>{ paste_back }</button>
+                </div>
+            } else if matches!(v.status, Status::Error | Status::Warning) {
+                <CommandLine command={AttrValue::from(v.command.clone())} {lang} />
+            }
+        </li>
+    }
+}

@@ -1,0 +1,49 @@
+//! Decode any pasted JWT locally: an Entra token, an ACR refresh or access token.
+
+use acr_doctor_core::probe::token::{decode, diagnose};
+use acr_doctor_core::Lang;
+use yew::prelude::*;
+
+use super::token_claims::TokenClaims;
+use crate::browser;
+use crate::probe::now_s;
+
+#[derive(Properties, PartialEq)]
+pub struct TokenInspectorProps {
+    pub lang: Lang,
+}
+
+#[component]
+pub fn TokenInspector(props: &TokenInspectorProps) -> Html {
+    let lang = props.lang;
+    // The token stays in this component's memory only.
+    let token = use_state(String::new);
+    let oninput = {
+        let token = token.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(v) = browser::event_value(&e) {
+                token.set(v);
+            }
+        })
+    };
+    let (title, help) = match lang {
+        Lang::En => ("Token inspector", "Paste any token (Entra, ACR refresh or access): it is decoded here, never sent."),
+        Lang::Fr => ("Inspecteur de jetons", "Collez un jeton (Entra, ACR d’actualisation ou d’accès) : il est décodé ici, jamais envoyé."),
+    };
+    let result = (!token.trim().is_empty()).then(|| decode(&token));
+    html! {
+        <section class="token-inspector" aria-labelledby="inspector-title">
+            <h3 id="inspector-title">{ title }</h3>
+            <p class="muted">{ help }</p>
+            <textarea data-testid="token-inspector-input" rows="3" spellcheck="false" autocomplete="off" {oninput} aria-label={title} />
+            { match result {
+                Some(Ok(claims)) => {
+                    let problems = diagnose(&claims, now_s(), None, None, None);
+                    html! { <TokenClaims {claims} {problems} {lang} /> }
+                }
+                Some(Err(e)) => html! { <p class="warning" data-testid="token-error">{ e.to_string() }</p> },
+                None => html! {},
+            } }
+        </section>
+    }
+}

@@ -1,0 +1,379 @@
+//! A test stand-in for the part of Azure Container Registry that nothing real can play here:
+//! the login server's token endpoints. It fronts a real `docker-registry` (distribution 2.8) so
+//! that `/v2/` and `/oauth2/*` share one origin, as on `<name>.azurecr.io`:
+//!
+//! * `GET|HEAD /v2/…` is proxied to the registry; the challenge's realm is rewritten to this origin.
+//! * `POST /oauth2/exchange` takes `grant_type=access_token`, `service`, `tenant`, `access_token`
+//!   (an "Entra" token: a JWT signed with the test Entra secret, audience ACR or ARM, not expired)
+//!   and returns `{"refresh_token": …}` signed with a key the registry does NOT trust.
+//! * `POST /oauth2/token` takes `grant_type=refresh_token`, `service`, `scope`…, `refresh_token`
+//!   and returns `{"access_token": …}` signed with the registry's trusted key (`x5c` header).
+//! * `GET /oauth2/token?service=…&scope=…` with Basic auth (admin user) returns an access token.
+//! * `OPTIONS` answers CORS preflights; every answer carries CORS headers.
+//!
+//! `--fault` changes one behaviour: `deny` (403 DENIED on /v2/), `notfound` (404 on /v2/),
+//! `basic` (a Basic challenge), `nocors` (no CORS headers at all, as Azure), `throttle` (429 on the
+//! exchange), `scope-denied` (403 on /oauth2/token), `hang` (accept connections, never answer).
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use base64::Engine;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde_json::{json, Value};
+use tiny_http::{Method, Response, Server};
+
+struct Config {
+    listen: String,
+    registry: String,
+    service: String,
+    issuer: String,
+    fault: String,
+    access_key: EncodingKey,
+    cert_der_b64: String,
+    refresh_key: EncodingKey,
+    refresh_public: DecodingKey,
+    entra_secret: String,
+    admin: (String, String),
+}
+
+const ACR_AUDIENCE: &str = "https://containerregistry.azure.net";
+const ARM_AUDIENCES: [&str; 2] = [
+    "https://management.azure.com/",
+    "https://management.core.windows.net/",
+];
+
+fn main() {
+    let args: HashMap<String, String> = std::env::args()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .chunks(2)
+        .filter_map(|p| {
+            Some((
+                p.first()?.trim_start_matches("--").to_owned(),
+                p.get(1)?.clone(),
+            ))
+        })
+        .collect();
+    let arg = |k: &str| {
+        args.get(k)
+            .cloned()
+            .unwrap_or_else(|| panic!("missing --{k}"))
+    };
+    let read = |k: &str| std::fs::read(arg(k)).unwrap_or_else(|e| panic!("--{k}: {e}"));
+    let cert_pem = String::from_utf8(read("cert")).expect("cert is PEM text");
+    let cert_b64: String = cert_pem
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    let config = Config {
+        listen: arg("listen"),
+        registry: arg("registry"),
+        service: arg("service"),
+        issuer: arg("issuer"),
+        fault: args.get("fault").cloned().unwrap_or_else(|| "none".into()),
+        access_key: EncodingKey::from_rsa_pem(&read("key")).expect("--key: RSA PEM"),
+        cert_der_b64: cert_b64,
+        refresh_key: EncodingKey::from_rsa_pem(&read("refresh-key"))
+            .expect("--refresh-key: RSA PEM"),
+        refresh_public: DecodingKey::from_rsa_pem(&read("refresh-public"))
+            .expect("--refresh-public: RSA PEM"),
+        entra_secret: arg("entra-secret"),
+        admin: ("testadmin".into(), "testpassword".into()),
+    };
+    if config.fault == "hang" {
+        hang(&config.listen);
+    }
+    let server = Server::http(&config.listen).expect("listen");
+    eprintln!(
+        "token server on {} (fault: {})",
+        config.listen, config.fault
+    );
+    for mut request in server.incoming_requests() {
+        let response = handle(&config, &mut request);
+        let _ = request.respond(response);
+    }
+}
+
+/// Accept connections and never answer, until killed.
+fn hang(listen: &str) -> ! {
+    let listener = std::net::TcpListener::bind(listen).expect("listen");
+    eprintln!("hanging on {listen}");
+    let mut held = Vec::new();
+    loop {
+        if let Ok((stream, _)) = listener.accept() {
+            held.push(stream);
+        }
+    }
+}
+
+type Reply = Response<std::io::Cursor<Vec<u8>>>;
+
+fn handle(c: &Config, req: &mut tiny_http::Request) -> Reply {
+    let origin = header(req, "Origin");
+    let url = req.url().to_owned();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let mut reply = match (req.method(), path) {
+        (Method::Options, _) => Response::from_data(Vec::new()).with_status_code(204),
+        (Method::Get | Method::Head, p) if p.starts_with("/v2/") || p == "/v2" => v2(c, req, &url),
+        (Method::Post, "/oauth2/exchange") => exchange(c, &form(req)),
+        (Method::Post, "/oauth2/token") => token_post(c, &form(req)),
+        (Method::Get, "/oauth2/token") => token_basic(c, req, query),
+        _ => error(404, "NOT_FOUND", "not found"),
+    };
+    if c.fault != "nocors" {
+        for (k, v) in [
+            (
+                "Access-Control-Allow-Origin",
+                origin.as_deref().unwrap_or("*"),
+            ),
+            ("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS"),
+            (
+                "Access-Control-Allow-Headers",
+                "Authorization, Accept, Content-Type",
+            ),
+            (
+                "Access-Control-Expose-Headers",
+                "WWW-Authenticate, Docker-Distribution-Api-Version, Link",
+            ),
+            ("Access-Control-Max-Age", "600"),
+            ("Vary", "Origin"),
+        ] {
+            reply.add_header(tiny_http::Header::from_bytes(k, v).expect("header"));
+        }
+    }
+    reply
+}
+
+fn v2(c: &Config, req: &tiny_http::Request, url: &str) -> Reply {
+    match c.fault.as_str() {
+        "deny" => {
+            return error(403, "DENIED", "client with IP '127.0.0.1' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.")
+        }
+        "notfound" => return error(404, "NOT_FOUND", "not found"),
+        "basic" => {
+            return error(401, "UNAUTHORIZED", "authentication required")
+                .with_header(tiny_http::Header::from_bytes("WWW-Authenticate", "Basic realm=\"Registry Realm\"").expect("h"))
+        }
+        _ => {}
+    }
+    let mut call = ureq::get(&format!("http://{}{url}", c.registry));
+    if let Some(auth) = header(req, "Authorization") {
+        call = call.set("Authorization", &auth);
+    }
+    let response = match call.call() {
+        Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => return error(502, "UNAVAILABLE", &format!("registry unreachable: {e}")),
+    };
+    let status = response.status();
+    let challenge = response
+        .header("WWW-Authenticate")
+        .map(|h| rewrite_realm(h, &c.listen));
+    let content_type = response
+        .header("Content-Type")
+        .unwrap_or("application/json")
+        .to_owned();
+    let mut body = Vec::new();
+    let _ = response.into_reader().take(1 << 20).read_to_end(&mut body);
+    let mut reply = Response::from_data(body)
+        .with_status_code(status)
+        .with_header(tiny_http::Header::from_bytes("Content-Type", content_type).expect("h"));
+    if let Some(ch) = challenge {
+        reply.add_header(tiny_http::Header::from_bytes("WWW-Authenticate", ch).expect("h"));
+    }
+    reply
+}
+
+/// The registry names one realm; each front names its own origin, as ACR's realm is its login server.
+fn rewrite_realm(header: &str, listen: &str) -> String {
+    match (header.find("realm=\""), header.find("/oauth2/token")) {
+        (Some(a), Some(b)) if b > a => {
+            format!("{}realm=\"http://{listen}{}", &header[..a], &header[b..])
+        }
+        _ => header.to_owned(),
+    }
+}
+
+fn exchange(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
+    if c.fault == "throttle" {
+        return error(429, "TOOMANYREQUESTS", "too many requests");
+    }
+    let get = |k: &str| {
+        f.get(k)
+            .and_then(|v| v.first())
+            .cloned()
+            .unwrap_or_default()
+    };
+    if get("service") != c.service {
+        return error(400, "UNSUPPORTED", "unknown service");
+    }
+    if get("grant_type") != "access_token" || get("access_token").is_empty() {
+        return error(
+            400,
+            "UNSUPPORTED",
+            "grant_type must be access_token with an access_token",
+        );
+    }
+    let mut v = Validation::new(Algorithm::HS256);
+    v.set_audience(&[ACR_AUDIENCE, ARM_AUDIENCES[0], ARM_AUDIENCES[1]]);
+    v.set_required_spec_claims(&["exp", "aud"]);
+    let Ok(entra) = jsonwebtoken::decode::<Value>(
+        &get("access_token"),
+        &DecodingKey::from_secret(c.entra_secret.as_bytes()),
+        &v,
+    ) else {
+        return error(401, "UNAUTHORIZED", "invalid AAD access token");
+    };
+    let tenant = entra
+        .claims
+        .get("tid")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let subject = entra
+        .claims
+        .get("upn")
+        .and_then(Value::as_str)
+        .unwrap_or("test-user")
+        .to_owned();
+    let claims = json!({
+        "jti": jti(), "sub": subject, "nbf": now() - 5, "iat": now(), "exp": now() + 3 * 3600,
+        "iss": c.issuer, "aud": c.service, "version": "1.0", "grant_type": "refresh_token",
+        "tenant": tenant, "permissions": {"actions": ["*"], "notActions": []}, "roles": [],
+    });
+    let token = jsonwebtoken::encode(&Header::new(Algorithm::RS256), &claims, &c.refresh_key)
+        .expect("sign");
+    json_reply(200, json!({ "refresh_token": token }))
+}
+
+fn token_post(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
+    let get = |k: &str| {
+        f.get(k)
+            .and_then(|v| v.first())
+            .cloned()
+            .unwrap_or_default()
+    };
+    if get("service") != c.service {
+        return error(400, "UNSUPPORTED", "unknown service");
+    }
+    if get("grant_type") != "refresh_token" {
+        return error(400, "UNSUPPORTED", "grant_type must be refresh_token");
+    }
+    let mut v = Validation::new(Algorithm::RS256);
+    v.set_audience(&[&c.service]);
+    v.set_issuer(&[&c.issuer]);
+    let Ok(rt) = jsonwebtoken::decode::<Value>(&get("refresh_token"), &c.refresh_public, &v) else {
+        return error(401, "UNAUTHORIZED", "invalid refresh token");
+    };
+    if rt.claims.get("grant_type").and_then(Value::as_str) != Some("refresh_token") {
+        return error(401, "UNAUTHORIZED", "not a refresh token");
+    }
+    if c.fault == "scope-denied" {
+        return error(403, "DENIED", "requested access to the resource is denied");
+    }
+    let subject = rt
+        .claims
+        .get("sub")
+        .and_then(Value::as_str)
+        .unwrap_or("test-user")
+        .to_owned();
+    access_token(c, &subject, f.get("scope").cloned().unwrap_or_default())
+}
+
+fn token_basic(c: &Config, req: &tiny_http::Request, query: &str) -> Reply {
+    let q: HashMap<String, Vec<String>> = parse_form(query.as_bytes());
+    let basic = header(req, "Authorization")
+        .and_then(|a| a.strip_prefix("Basic ").map(str::to_owned))
+        .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
+        .and_then(|b| String::from_utf8(b).ok());
+    let Some((user, password)) = basic.as_deref().and_then(|b| b.split_once(':')) else {
+        return error(401, "UNAUTHORIZED", "authentication required").with_header(
+            tiny_http::Header::from_bytes("WWW-Authenticate", "Basic realm=\"acr-doctor-test\"")
+                .expect("h"),
+        );
+    };
+    if (user, password) != (c.admin.0.as_str(), c.admin.1.as_str()) {
+        return error(401, "UNAUTHORIZED", "invalid credentials");
+    }
+    if q.get("service").and_then(|v| v.first()) != Some(&c.service) {
+        return error(400, "UNSUPPORTED", "unknown service");
+    }
+    if c.fault == "scope-denied" {
+        return error(403, "DENIED", "requested access to the resource is denied");
+    }
+    access_token(c, user, q.get("scope").cloned().unwrap_or_default())
+}
+
+fn access_token(c: &Config, subject: &str, scopes: Vec<String>) -> Reply {
+    let access: Vec<Value> = scopes
+        .iter()
+        .flat_map(|s| s.split(' '))
+        .filter_map(|one| {
+            let (kind, rest) = one.split_once(':')?;
+            let (name, actions) = rest.rsplit_once(':')?;
+            Some(json!({"type": kind, "name": name, "actions": actions.split(',').collect::<Vec<_>>()}))
+        })
+        .collect();
+    let claims = json!({
+        "jti": jti(), "sub": subject, "nbf": now() - 5, "iat": now(), "exp": now() + 3600,
+        "iss": c.issuer, "aud": c.service, "version": "1.0", "grant_type": "access_token",
+        "access": access, "roles": [],
+    });
+    let mut h = Header::new(Algorithm::RS256);
+    h.x5c = Some(vec![c.cert_der_b64.clone()]);
+    let token = jsonwebtoken::encode(&h, &claims, &c.access_key).expect("sign");
+    json_reply(200, json!({ "access_token": token }))
+}
+
+fn form(req: &mut tiny_http::Request) -> HashMap<String, Vec<String>> {
+    let mut body = Vec::new();
+    let _ = req.as_reader().take(1 << 20).read_to_end(&mut body);
+    parse_form(&body)
+}
+
+fn parse_form(bytes: &[u8]) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (k, v) in form_urlencoded::parse(bytes) {
+        out.entry(k.into_owned()).or_default().push(v.into_owned());
+    }
+    out
+}
+
+fn header(req: &tiny_http::Request, name: &str) -> Option<String> {
+    req.headers()
+        .iter()
+        .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+        .map(|h| h.value.as_str().to_owned())
+}
+
+fn error(status: u16, code: &str, message: &str) -> Reply {
+    json_reply(
+        status,
+        json!({"errors": [{"code": code, "message": message, "detail": null}]}),
+    )
+}
+
+fn json_reply(status: u16, body: Value) -> Reply {
+    Response::from_data(body.to_string().into_bytes())
+        .with_status_code(status)
+        .with_header(
+            tiny_http::Header::from_bytes("Content-Type", "application/json; charset=utf-8")
+                .expect("h"),
+        )
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+fn jti() -> String {
+    format!(
+        "{:x}",
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    )
+}
