@@ -55,6 +55,14 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
             (FindingCode::Unknown(p), Lang::En) => format!("The paste ends in the middle of the title \"{p}\"; it could be {}.", list(&f.candidates)),
             (FindingCode::Unknown(p), Lang::Fr) => format!("Le collage s’arrête au milieu du titre « {p} » ; ce peut être {}.", list(&f.candidates)),
         }),
+        Source::Curl => case.push(
+            tr(
+                lang,
+                "Read from curl's answer, judged the way az acr check-health judges its own request to /v2/.",
+                "Lu dans la réponse de curl, jugée comme az acr check-health juge sa propre requête vers /v2/.",
+            )
+            .to_owned(),
+        ),
         Source::Printed => {}
     }
     if f.wrapper == Some(Wrapper::AadTokens) {

@@ -291,3 +291,54 @@ fn healthy_run_with_the_closing_line() {
     );
     assert_eq!(r.registry_name.as_deref(), Some("ok"));
 }
+
+#[test]
+fn curl_answers_to_v2_are_judged_like_the_cli() {
+    let healthy = "$ curl -si https://ok.azurecr.io/v2/\nHTTP/1.1 401 Unauthorized\nContent-Type: application/json; charset=utf-8\nWww-Authenticate: Bearer realm=\"https://ok.azurecr.io/oauth2/token\",service=\"ok.azurecr.io\"\n\n{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}\n";
+    let r = decode(healthy);
+    assert_eq!(r.verdict(), Verdict::Healthy);
+    assert!(r.findings.is_empty());
+    assert_eq!(
+        r.checks[0].item,
+        Check::Challenge {
+            url: "https://ok.azurecr.io/v2/".into()
+        }
+    );
+
+    let r = decode("curl -si https://fw.azurecr.io/v2/\nHTTP/2 403\ncontent-type: application/json\n\n{\"errors\":[{\"code\":\"DENIED\",\"message\":\"client with IP '1.2.3.4' is not allowed access.\"}]}\n");
+    let f = only(&r);
+    assert_eq!(
+        (f.code.title(), f.http_status, f.registry.as_deref()),
+        (
+            "CONNECTIVITY_FORBIDDEN_ERROR",
+            Some(403),
+            Some("fw.azurecr.io")
+        )
+    );
+    assert_eq!(f.source, Source::Curl);
+
+    let r = decode("curl -v http://127.0.0.1:5000/v2/\n< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Basic realm=\"Registry Realm\"\n<\n");
+    assert_eq!(only(&r).code.title(), "CONNECTIVITY_AAD_LOGIN_ERROR");
+
+    let r = decode("$ curl -si https://p.azurecr.io/v2/\nHTTP/1.1 404 Not Found\nDocker-Distribution-Api-Version: registry/2.0\n");
+    assert_eq!(
+        (only(&r).code.title(), only(&r).http_status),
+        ("CONNECTIVITY_CHALLENGE_ERROR", Some(404))
+    );
+
+    let r = decode("$ curl -si https://gone.azurecr.io/v2/\ncurl: (6) Could not resolve host: gone.azurecr.io\n");
+    assert_eq!(
+        (only(&r).code.title(), only(&r).registry.as_deref()),
+        ("CONNECTIVITY_DNS_ERROR", Some("gone.azurecr.io"))
+    );
+
+    let r = decode("curl https://x.azurecr.io/v2/\ncurl: (60) SSL certificate problem: self-signed certificate in certificate chain\n");
+    assert_eq!(only(&r).code.title(), "CONNECTIVITY_SSL_ERROR");
+
+    // An answer from another URL, without registry headers, says nothing about /v2/.
+    assert!(
+        decode("curl -si https://example.com/\nHTTP/1.1 404 Not Found\n")
+            .findings
+            .is_empty()
+    );
+}

@@ -32,6 +32,24 @@ pub enum Line {
     DeepLink,
     /// A line that says the Azure CLI has no signed-in account.
     LoginRequired,
+    /// `curl` run on a URL: `curl -si https://r.azurecr.io/v2/`.
+    CurlCommand {
+        url: String,
+    },
+    /// A status line of an HTTP answer as curl prints it (`HTTP/1.1 401 Unauthorized`, `< HTTP/2 403`).
+    HttpStatus {
+        status: u16,
+    },
+    /// A response header as curl prints it (`www-authenticate: Bearer …`, `< Docker-…`).
+    HttpHeader {
+        name: String,
+        value: String,
+    },
+    /// curl's own error: `curl: (6) Could not resolve host: r.azurecr.io`.
+    CurlError {
+        code: u16,
+        message: String,
+    },
     Other,
 }
 
@@ -75,6 +93,9 @@ pub fn classify(text: &str) -> Line {
     if text.contains("aka.ms/acr/health-check") || text.contains("aka.ms/acr/faq") {
         return Line::Faq;
     }
+    if let Some(line) = curl(text) {
+        return line;
+    }
     if let Some(check) = check(text) {
         return Line::Check(check);
     }
@@ -93,7 +114,9 @@ pub fn classify(text: &str) -> Line {
 }
 
 /// The line shapes without a colon or a quote.
-const QUOTELESS: [&str; 5] = [
+const QUOTELESS: [&str; 7] = [
+    "HTTP/",
+    "< HTTP/",
     "Skipping pull check",
     "Unable to authenticate using AAD",
     "Environment checks are not supported",
@@ -155,6 +178,60 @@ fn split_timestamp(before: &str) -> (Option<String>, &str) {
     } else {
         (None, before)
     }
+}
+
+/// curl's command line, status lines, headers (`-i`, or `-v` with `< `) and errors.
+fn curl(text: &str) -> Option<Line> {
+    let t = text.strip_prefix("< ").unwrap_or(text);
+    if let Some(rest) = t.strip_prefix("HTTP/") {
+        let mut words = rest.split_whitespace();
+        let version = words.next()?;
+        let status = words.next()?;
+        let ok = matches!(version, "1.0" | "1.1" | "2" | "2.0" | "3") && status.len() == 3;
+        return ok
+            .then(|| {
+                status
+                    .parse()
+                    .ok()
+                    .map(|status| Line::HttpStatus { status })
+            })
+            .flatten();
+    }
+    if let Some(rest) = t.strip_prefix("curl: (") {
+        let (code, message) = rest.split_once(')')?;
+        return Some(Line::CurlError {
+            code: code.parse().ok()?,
+            message: message.trim().to_owned(),
+        });
+    }
+    let command = text
+        .find("curl ")
+        .filter(|i| *i == 0 || text[..*i].ends_with(['$', '>', '%', ' ', '`']));
+    if let Some(i) = command {
+        let url = text[i..]
+            .split_whitespace()
+            .find(|w| w.starts_with("http://") || w.starts_with("https://"))?;
+        return Some(Line::CurlCommand {
+            url: url
+                .trim_matches(|c| matches!(c, '\'' | '"' | '`'))
+                .to_owned(),
+        });
+    }
+    if text.starts_with("< ")
+        || !text.contains(' ')
+        || text.split_once(": ").is_some_and(|(n, _)| !n.contains(' '))
+    {
+        let (name, value) = t.split_once(':')?;
+        let name = name.trim();
+        let known = ["www-authenticate", "docker-distribution-api-version"];
+        if known.iter().any(|k| name.eq_ignore_ascii_case(k)) {
+            return Some(Line::HttpHeader {
+                name: name.to_ascii_lowercase(),
+                value: value.trim().to_owned(),
+            });
+        }
+    }
+    None
 }
 
 fn check(text: &str) -> Option<Check> {
@@ -454,6 +531,28 @@ mod tests {
             }
         );
         assert_eq!(classify("I ran az acr login yesterday"), Line::Other);
+        assert_eq!(
+            classify("HTTP/1.1 401 Unauthorized"),
+            Line::HttpStatus { status: 401 }
+        );
+        assert_eq!(classify("< HTTP/2 403"), Line::HttpStatus { status: 403 });
+        assert_eq!(
+            classify("Www-Authenticate: Bearer realm=\"https://r.azurecr.io/oauth2/token\",service=\"r.azurecr.io\""),
+            Line::HttpHeader { name: "www-authenticate".into(), value: "Bearer realm=\"https://r.azurecr.io/oauth2/token\",service=\"r.azurecr.io\"".into() }
+        );
+        assert_eq!(
+            classify("$ curl -si https://r.azurecr.io/v2/"),
+            Line::CurlCommand {
+                url: "https://r.azurecr.io/v2/".into()
+            }
+        );
+        assert_eq!(
+            classify("curl: (6) Could not resolve host: r.azurecr.io"),
+            Line::CurlError {
+                code: 6,
+                message: "Could not resolve host: r.azurecr.io".into()
+            }
+        );
         assert_eq!(
             classify("Skipping pull check."),
             Line::Check(Check::PullDeclined)

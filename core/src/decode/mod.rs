@@ -47,6 +47,8 @@ pub enum Source {
     Mentioned,
     /// The paste ends inside the title; the code was completed from the checks that ran.
     Truncated,
+    /// Read from curl's answer to `GET /v2/`, judged as the CLI judges its own request.
+    Curl,
 }
 
 /// A range of lines of the paste, 1-based and inclusive.
@@ -309,6 +311,17 @@ struct Decoder {
     error_without_link: bool,
     /// The crash a following chained traceback (`During handling …`) belongs to.
     chain_crash: Option<usize>,
+    /// The URL of the last `curl` command line.
+    curl_url: Option<String>,
+    /// An HTTP answer being read: its line, status and headers.
+    http: Option<HttpAnswer>,
+}
+
+struct HttpAnswer {
+    line: usize,
+    status: u16,
+    challenge: Option<String>,
+    registry_api: bool,
 }
 
 struct Traceback {
@@ -341,6 +354,25 @@ impl Decoder {
                 return;
             }
             self.close(idx);
+        }
+
+        match &class {
+            Line::HttpHeader { name, value } => {
+                if let Some(h) = &mut self.http {
+                    if name == "www-authenticate" {
+                        h.challenge = Some(value.clone());
+                    }
+                    h.registry_api = true;
+                }
+                return;
+            }
+            // Other headers of the same answer (`Content-Type: …`) keep it open.
+            Line::Other if self.http.is_some() && is_header(text) => return,
+            _ => {
+                if let Some(h) = self.http.take() {
+                    self.judge_http(h);
+                }
+            }
         }
 
         if self.traceback.is_some() && self.traceback_line(n, raw, text, &class) {
@@ -447,6 +479,20 @@ impl Decoder {
                 }
                 self.run_checks.clear();
             }
+            Line::CurlCommand { url } => {
+                self.curl_url = Some(url);
+                self.run_checks.clear();
+            }
+            Line::HttpStatus { status } => {
+                self.http = Some(HttpAnswer {
+                    line: n,
+                    status,
+                    challenge: None,
+                    registry_api: false,
+                });
+            }
+            Line::CurlError { code, message } => self.curl_error(n, code, &message),
+            Line::HttpHeader { .. } => {}
             Line::Blank | Line::Fence | Line::Other => self.scan_mentions(n, text),
         }
     }
@@ -730,7 +776,69 @@ impl Decoder {
         }
     }
 
+    /// curl's answer to `GET /v2/`, judged as check-health judges its own request.
+    fn judge_http(&mut self, h: HttpAnswer) {
+        let v2 = self
+            .curl_url
+            .as_deref()
+            .is_some_and(|u| u.trim_end_matches('/').ends_with("/v2"));
+        if !(v2 || h.registry_api) || self.report.findings.len() >= MAX_FINDINGS {
+            return;
+        }
+        let challenge = h
+            .challenge
+            .as_deref()
+            .and_then(crate::probe::challenge::parse);
+        let code = match (h.status, &challenge) {
+            (100..=199, _) => return,
+            (401, Some(c)) if c.supports_entra() => {
+                let url = self.curl_url.clone().unwrap_or_default();
+                self.check(h.line, Check::Challenge { url });
+                return;
+            }
+            (403, _) => Code::ConnectivityForbidden,
+            (401, Some(_)) => Code::ConnectivityAadLogin,
+            _ => Code::ConnectivityChallenge,
+        };
+        let server = self.curl_url.as_deref().and_then(host_of);
+        let idx = self.push_finding(h.line, FindingCode::Known(code), Source::Curl);
+        let f = &mut self.report.findings[idx];
+        f.http_status = Some(h.status);
+        f.message.push(format!("HTTP {}", h.status));
+        f.message.extend(h.challenge);
+        f.registry = server.or_else(|| self.context_server.clone());
+        f.registry_name = f.registry.as_deref().and_then(registry_name_of);
+        self.merge_duplicate(idx);
+    }
+
+    /// curl could not get an answer: the same failures the CLI reports for its request.
+    fn curl_error(&mut self, n: usize, code: u16, message: &str) {
+        let code = match code {
+            6 => Code::ConnectivityDns,
+            35 | 51 | 58 | 59 | 60 | 77 | 83 | 90 | 91 => Code::ConnectivitySsl,
+            5 | 7 | 28 | 52 | 55 | 56 => Code::ConnectivityChallenge,
+            _ => return,
+        };
+        if self.report.findings.len() >= MAX_FINDINGS {
+            return;
+        }
+        let server = self
+            .curl_url
+            .as_deref()
+            .and_then(host_of)
+            .or_else(|| extract::find_login_server(message));
+        let idx = self.push_finding(n, FindingCode::Known(code), Source::Curl);
+        let f = &mut self.report.findings[idx];
+        f.message.push(format!("curl: {message}"));
+        f.registry = server;
+        f.registry_name = f.registry.as_deref().and_then(registry_name_of);
+        self.merge_duplicate(idx);
+    }
+
     fn finish(mut self) -> Report {
+        if let Some(h) = self.http.take() {
+            self.judge_http(h);
+        }
         if let Some(idx) = self.open {
             self.close(idx);
         }
@@ -798,6 +906,23 @@ fn extend(f: &mut Finding, n: usize) {
     if let Some(last) = f.lines.last_mut() {
         last.last = last.last.max(n);
     }
+}
+
+/// `Name: value` with a header name (letters, digits, dashes), as in an HTTP answer.
+fn is_header(text: &str) -> bool {
+    let t = text.strip_prefix("< ").unwrap_or(text);
+    t.split_once(':').is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name.len() < 60
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+/// The host of an URL: `https://r.azurecr.io/v2/` → `r.azurecr.io`.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| host.to_owned())
 }
 
 /// Codes about the registry itself (as opposed to the tools on this machine).
