@@ -15,13 +15,19 @@ log() { printf '\n== %s\n' "$*"; }
 
 apt_packages=()
 if [ "$want" = test ]; then
+  # The browser, and the real services the probe tests run against.
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+  [ -x /usr/bin/docker-registry ] || apt_packages+=(docker-registry)
+  [ -x /usr/bin/dnsdist ] || apt_packages+=(dnsdist)
+  [ -x /usr/sbin/dnsmasq ] || apt_packages+=(dnsmasq-base)
+  command -v openssl >/dev/null || apt_packages+=(openssl)
+  command -v curl >/dev/null || apt_packages+=(curl)
 fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
   log "apt: ${apt_packages[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

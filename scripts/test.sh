@@ -30,5 +30,9 @@ trunk build --release
 step "benchmarks (reported, not asserted)"
 scripts/bench.sh
 
-step "end-to-end (built page in Chromium)"
+step "end-to-end (built page in Chromium, real registry, token server, DoH)"
+cargo build --quiet -p acr-test-token-server
+services=$(mktemp -d)
+trap 'tests/services/stop.sh "$services"; rm -rf "$services"' EXIT
+tests/services/start.sh "$services" "$PWD/target/debug/acr-test-token-server"
 (cd tests/e2e && npm test)

@@ -140,11 +140,8 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
     let all_done = !props.steps.is_empty()
         && !props.running
         && props.steps.iter().all(|s| s.status != Status::Running);
-    let ok = props
-        .steps
-        .iter()
-        .filter(|s| s.status == Status::Ok)
-        .count();
+    let count = |st: Status| props.steps.iter().filter(|s| s.status == st).count();
+    let (ok, skipped) = (count(Status::Ok), count(Status::Skipped));
 
     html! {
         <section class="probes" aria-labelledby="probe-title">

@@ -51,6 +51,24 @@ done
 start dnsmasq /usr/sbin/dnsmasq --conf-file="$here/dnsmasq.conf" --keep-in-foreground --log-facility=-
 start dnsdist /usr/bin/dnsdist --supervised --disable-syslog -C "$here/dnsdist.conf"
 
+# Push a tiny image, hello:v1 (an empty config and no layer), so tags can be listed.
+seed() {
+  local tok config digest size location manifest
+  tok=$(curl -sf -u testadmin:testpassword \
+    "http://127.0.0.1:${FRONTS[none]}/oauth2/token?service=acr-doctor.test&scope=repository:hello:pull,push" |
+    sed -E 's/.*"access_token": ?"([^"]+)".*/\1/')
+  config='{}'
+  digest="sha256:$(printf '%s' "$config" | sha256sum | cut -d' ' -f1)"
+  location=$(curl -sf -D - -o /dev/null -X POST -H "Authorization: Bearer $tok" \
+    "http://127.0.0.1:$REGISTRY_PORT/v2/hello/blobs/uploads/" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+  case $location in http*) ;; *) location="http://127.0.0.1:$REGISTRY_PORT$location" ;; esac
+  curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $tok" -H 'Content-Type: application/octet-stream' \
+    --data-binary "$config" "$location&digest=$digest"
+  manifest=$(printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"%s","size":2},"layers":[]}' "$digest")
+  curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $tok" -H 'Content-Type: application/vnd.oci.image.manifest.v1+json' \
+    --data-binary "$manifest" "http://127.0.0.1:$REGISTRY_PORT/v2/hello/manifests/v1"
+}
+
 ready() {
   curl -s -o /dev/null "http://127.0.0.1:$REGISTRY_PORT/v2/" &&
   curl -s -o /dev/null "http://127.0.0.1:${FRONTS[none]}/v2/" &&
@@ -58,7 +76,7 @@ ready() {
     "http://127.0.0.1:$DOH_PORT/dns-query?dns=AAABAAABAAAAAAAABnB1YmxpYwdhenVyZWNyAmlvAAABAAE"
 }
 for _ in $(seq 1 100); do
-  if ready; then echo "test services ready"; exit 0; fi
+  if ready; then seed; echo "test services ready"; exit 0; fi
   sleep 0.1
 done
 echo "test services did not come up" >&2

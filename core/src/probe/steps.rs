@@ -163,6 +163,10 @@ pub enum Outcome {
         status: u16,
         detail: Option<String>,
     },
+    /// 404: the repository does not exist (the token was fine).
+    NoSuchRepository {
+        detail: Option<String>,
+    },
     CatalogFailed(Failure),
 }
 
@@ -459,6 +463,13 @@ pub fn judge_catalog(reply: Result<Reply, Failure>, what: &str) -> Judged {
                 },
             )
         }
+        Ok(r) if r.status == 404 => judged(
+            Status::Warning,
+            None,
+            Outcome::NoSuchRepository {
+                detail: r.registry_error(),
+            },
+        ),
         Ok(r) => {
             let detail = r
                 .www_authenticate
@@ -588,6 +599,15 @@ mod tests {
                 detail: Some("insufficient_scope".into())
             }
         );
+        let missing = judge_catalog(
+            reply(
+                404,
+                None,
+                r#"{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry"}]}"#,
+            ),
+            "x tags",
+        );
+        assert_eq!((missing.status, missing.code), (Status::Warning, None));
         let listed = judge_catalog(reply(200, None, r#"{"repositories":["hello"]}"#), "catalog");
         assert_eq!(
             listed.outcome,

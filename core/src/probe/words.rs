@@ -120,6 +120,10 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
             let d = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
             if en { format!("HTTP {status}{d}: the token does not grant this action. Check the role (AcrPull for tags, catalog needs a registry-wide read) or the repository permissions.") } else { format!("HTTP {status}{d} : le jeton n’accorde pas cette action. Vérifiez le rôle (AcrPull pour les tags, le catalogue demande une lecture sur tout le registre) ou les autorisations du dépôt.") }
         }
+        Outcome::NoSuchRepository { detail } => {
+            let d = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+            if en { format!("HTTP 404{d}: the token was accepted, but this repository does not exist. Check its name (case and path).") } else { format!("HTTP 404{d} : le jeton a été accepté, mais ce dépôt n’existe pas. Vérifiez son nom (casse et chemin).") }
+        }
         Outcome::CatalogFailed(f) => if en { format!("The call failed: {}.", failure(*f, lang)) } else { format!("L’appel a échoué : {}.", failure(*f, lang)) },
     }
 }

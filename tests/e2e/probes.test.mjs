@@ -1,0 +1,226 @@
+// The probes, end to end: the release page in Chromium against Debian's docker-registry behind
+// the test token server (one front per fault), and dnsdist serving DoH. scripts/test.sh starts
+// them (tests/services/start.sh); the ports are in tests/services/ports.sh.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { serveDist, launch, openPage, artifacts } from './harness.mjs';
+
+const FRONT = { none: 15001, deny: 15002, notfound: 15003, basic: 15004, nocors: 15005, throttle: 15006, 'scope-denied': 15007, hang: 15008 };
+const STOPPED = 15009;
+const DOH = 'http://127.0.0.1:15053/dns-query';
+
+/** An "Entra" token as the test token server accepts it (HS256 with the test secret). */
+function entraToken({ secret = 'acr-doctor-test-entra-secret', aud = 'https://containerregistry.azure.net', exp = 3600 } = {}) {
+  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const head = b64({ alg: 'HS256', typ: 'JWT' });
+  const body = b64({ aud, iss: 'https://sts.windows.net/tenant-1/', tid: 'tenant-1', upn: 'dev@contoso.test', iat: now, exp: now + exp });
+  const sig = crypto.createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url');
+  return `${head}.${body}.${sig}`;
+}
+
+let served;
+let browser;
+before(async () => {
+  served = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  served?.server.close();
+});
+
+/** Open the page with non-secret settings in the query, type secrets, run, wait for the end. */
+async function probe({ registry, entra = '', refresh = '', user = '', password = '', repository = '', timeout = '', shot }) {
+  const q = new URLSearchParams({ registry, doh: DOH });
+  const opened = await openPage(browser, `${served.base}?${q}`);
+  const { page } = opened;
+  if (entra) await page.fill('[data-testid=entra-token-input]', entra);
+  if (refresh) await page.fill('[data-testid=refresh-token-input]', refresh);
+  if (user) await page.fill('[data-testid=username-input]', user);
+  if (password) await page.fill('[data-testid=password-input]', password);
+  if (repository) await page.fill('[data-testid=repository-input]', repository);
+  if (timeout) await page.fill('[data-testid=timeout-input]', timeout);
+  const started = Date.now();
+  await page.press('[data-testid=registry-input]', 'Enter');
+  await page.waitForSelector('[data-testid=probe]');
+  await page.waitForSelector('[data-testid=cancel-probes][disabled]', { timeout: 30_000 });
+  const elapsed = Date.now() - started;
+  const steps = Object.fromEntries(await page.$$eval('[data-testid=probe]', (ps) => ps.map((p) => [
+    p.dataset.probe, { status: p.dataset.status, code: p.dataset.code ?? null, text: p.innerText },
+  ])));
+  if (shot) await page.locator('.probes').screenshot({ path: path.join(artifacts, `probe-${shot}.png`) });
+  return { ...opened, steps, elapsed };
+}
+
+function expectSteps(steps, expected) {
+  const got = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.code ? `${v.status} ${v.code}` : v.status]));
+  assert.deepEqual(got, expected);
+}
+
+test('healthy registry: every step passes, tokens are inspected, secrets stay in memory', async () => {
+  const entra = entraToken();
+  const { page, steps, requests, context } = await probe({ registry: `http://127.0.0.1:${FRONT.none}`, entra, shot: 'healthy' });
+  expectSteps(steps, {
+    dns: 'skipped', reachability: 'ok', challenge: 'ok', 'refresh-token': 'ok', 'access-token': 'ok', catalog: 'ok',
+  });
+  assert.match(steps.challenge.text, /realm http:\/\/127\.0\.0\.1:15001\/oauth2\/token, service acr-doctor\.test/);
+  assert.match(steps['access-token'].text, /ACR access token[\s\S]*registry:catalog:\*/);
+  assert.match(steps['refresh-token'].text, /Tenant\s+tenant-1/);
+  // The secret is nowhere but in memory: not in the URL, storage, cookies or the page's text.
+  const leaks = await page.evaluate((t) => [location.href, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie, document.body.innerText].filter((s) => s.includes(t)).length, entra);
+  assert.equal(leaks, 0);
+  // Every request went to the registry's origin, except the page itself.
+  const origin = new URL(served.base).origin;
+  assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('http://127.0.0.1:15001/')), []);
+  await context.close();
+});
+
+test('an ACR refresh token skips the exchange; admin credentials use Basic; a repository lists its tags', async () => {
+  // Get a real refresh token from the exchange first, as az acr login --expose-token would.
+  const r = await fetch(`http://127.0.0.1:${FRONT.none}/oauth2/exchange`, {
+    method: 'POST', body: new URLSearchParams({ grant_type: 'access_token', service: 'acr-doctor.test', access_token: entraToken() }),
+  });
+  const { refresh_token: refresh } = await r.json();
+  let run = await probe({ registry: `http://127.0.0.1:${FRONT.none}`, refresh });
+  expectSteps(run.steps, { dns: 'skipped', reachability: 'ok', challenge: 'ok', 'refresh-token': 'skipped', 'access-token': 'ok', catalog: 'ok' });
+  assert.match(run.steps.catalog.text, /catalog: hello/);
+  await run.context.close();
+
+  run = await probe({ registry: `http://127.0.0.1:${FRONT.none}`, user: 'testadmin', password: 'testpassword', repository: 'hello', shot: 'admin-tags' });
+  expectSteps(run.steps, { dns: 'skipped', reachability: 'ok', challenge: 'ok', 'refresh-token': 'skipped', 'access-token': 'ok', catalog: 'ok' });
+  assert.match(run.steps.catalog.text, /hello tags: v1/);
+  assert.match(run.steps['access-token'].text, /repository:hello:pull/);
+  await run.context.close();
+
+  run = await probe({ registry: `http://127.0.0.1:${FRONT.none}`, user: 'testadmin', password: 'wrong' });
+  expectSteps(run.steps, { dns: 'skipped', reachability: 'ok', challenge: 'ok', 'refresh-token': 'skipped', 'access-token': 'error CONNECTIVITY_ACCESS_TOKEN_ERROR', catalog: 'skipped' });
+  await run.context.close();
+
+  run = await probe({ registry: `http://127.0.0.1:${FRONT.none}`, entra: entraToken(), repository: 'nope' });
+  assert.equal(run.steps.catalog.status, 'warning');
+  assert.match(run.steps.catalog.text, /does not exist/);
+  await run.context.close();
+});
+
+test('registry stopped: not reachable, the rest skipped', async () => {
+  const { steps, context } = await probe({ registry: `http://127.0.0.1:${STOPPED}` });
+  expectSteps(steps, {
+    dns: 'skipped', reachability: 'error CONNECTIVITY_CHALLENGE_ERROR', challenge: 'skipped',
+    'refresh-token': 'skipped', 'access-token': 'skipped', catalog: 'skipped',
+  });
+  await context.close();
+});
+
+test('a port that never answers fails within the configured timeout', async () => {
+  const { steps, elapsed, context } = await probe({ registry: `http://127.0.0.1:${FRONT.hang}`, timeout: '2', shot: 'timeout' });
+  expectSteps(steps, {
+    dns: 'skipped', reachability: 'error CONNECTIVITY_CHALLENGE_ERROR', challenge: 'skipped',
+    'refresh-token': 'skipped', 'access-token': 'skipped', catalog: 'skipped',
+  });
+  assert.match(steps.reachability.text, /no answer within the timeout/);
+  assert.ok(elapsed < 10_000, `took ${elapsed} ms`);
+  await context.close();
+});
+
+test('challenge faults map to the CLI codes', async () => {
+  for (const [fault, code, shot] of [
+    ['deny', 'CONNECTIVITY_FORBIDDEN_ERROR', 'forbidden'],
+    ['notfound', 'CONNECTIVITY_CHALLENGE_ERROR', 'notfound'],
+    ['basic', 'CONNECTIVITY_AAD_LOGIN_ERROR', 'basic'],
+  ]) {
+    const { steps, context } = await probe({ registry: `http://127.0.0.1:${FRONT[fault]}`, entra: entraToken(), shot });
+    expectSteps(steps, {
+      dns: 'skipped', reachability: 'ok', challenge: `error ${code}`,
+      'refresh-token': 'skipped', 'access-token': 'skipped', catalog: 'skipped',
+    });
+    if (fault === 'deny') assert.match(steps.challenge.text, /DENIED: client with IP '127\.0\.0\.1' is not allowed access/);
+    await context.close();
+  }
+});
+
+test('no CORS (like Azure): blocked, with the commands, and their output decodes in the explainer', async () => {
+  const { page, steps, context } = await probe({ registry: `http://127.0.0.1:${FRONT.nocors}`, entra: entraToken(), shot: 'blocked' });
+  expectSteps(steps, {
+    dns: 'skipped', reachability: 'ok', challenge: 'blocked',
+    'refresh-token': 'skipped', 'access-token': 'skipped', catalog: 'skipped',
+  });
+  const commands = await page.locator('[data-testid=probe][data-probe=challenge] [data-testid=command] code').allInnerTexts();
+  assert.deepEqual(commands, [`curl -si http://127.0.0.1:${FRONT.nocors}/v2/`, 'az acr check-health -n <registry-name> --yes']);
+  // The person runs curl and pastes its output back.
+  const curl = await fetch(`http://127.0.0.1:${FRONT.nocors}/v2/`);
+  const pasted = `$ curl -si http://127.0.0.1:${FRONT.nocors}/v2/\nHTTP/1.1 ${curl.status} Unauthorized\nWww-Authenticate: ${curl.headers.get('www-authenticate')}\n`;
+  await page.fill('[data-testid=paste-input]', pasted);
+  await page.waitForSelector('[data-testid=verdict][data-verdict=healthy]');
+  await context.close();
+});
+
+test('token faults: a bad Entra token, throttling, a denied scope', async () => {
+  let run = await probe({ registry: `http://127.0.0.1:${FRONT.none}`, entra: entraToken({ secret: 'not-the-right-key' }), shot: 'bad-entra' });
+  expectSteps(run.steps, {
+    dns: 'skipped', reachability: 'ok', challenge: 'ok',
+    'refresh-token': 'error CONNECTIVITY_REFRESH_TOKEN_ERROR', 'access-token': 'skipped', catalog: 'skipped',
+  });
+  assert.match(run.steps['refresh-token'].text, /HTTP 401/);
+  await run.context.close();
+
+  run = await probe({ registry: `http://127.0.0.1:${FRONT.throttle}`, entra: entraToken() });
+  expectSteps(run.steps, {
+    dns: 'skipped', reachability: 'ok', challenge: 'ok',
+    'refresh-token': 'error CONNECTIVITY_TOOMANYREQUESTS_ERROR', 'access-token': 'skipped', catalog: 'skipped',
+  });
+  await run.context.close();
+
+  run = await probe({ registry: `http://127.0.0.1:${FRONT['scope-denied']}`, entra: entraToken() });
+  expectSteps(run.steps, {
+    dns: 'skipped', reachability: 'ok', challenge: 'ok',
+    'refresh-token': 'ok', 'access-token': 'error CONNECTIVITY_ACCESS_TOKEN_ERROR', catalog: 'skipped',
+  });
+  await run.context.close();
+});
+
+test('DNS over HTTPS: NXDOMAIN and a private-endpoint CNAME', async () => {
+  let run = await probe({ registry: 'missing', shot: 'nxdomain' });
+  assert.equal(run.steps.dns.status, 'error');
+  assert.equal(run.steps.dns.code, 'CONNECTIVITY_DNS_ERROR');
+  assert.match(run.steps.dns.text, /NXDOMAIN/);
+  await run.context.close();
+
+  run = await probe({ registry: 'private.azurecr.io', shot: 'private' });
+  assert.equal(run.steps.dns.status, 'warning');
+  assert.match(run.steps.dns.text, /private\.privatelink\.azurecr\.io/);
+  assert.match(run.steps.dns.text, /10\.0\.0\.5/);
+  // The browser cannot reach it (and may not: the test browser resolves nothing off this machine).
+  assert.equal(run.steps.reachability.status, 'error');
+  await run.context.close();
+
+  run = await probe({ registry: 'public' });
+  assert.equal(run.steps.dns.status, 'ok');
+  assert.match(run.steps.dns.text, /20\.1\.2\.3/);
+  await run.context.close();
+});
+
+test('cancel stops a run', async () => {
+  const q = new URLSearchParams({ registry: `http://127.0.0.1:${FRONT.hang}`, doh: DOH, timeout: '30' });
+  const { page, context } = await openPage(browser, `${served.base}?${q}`);
+  await page.click('[data-testid=run-probes]');
+  await page.waitForSelector('[data-testid=probe][data-probe=reachability][data-status=running]');
+  await page.click('[data-testid=cancel-probes]');
+  await page.waitForSelector('[data-testid=cancel-probes][disabled]', { timeout: 5_000 });
+  assert.equal(await page.getAttribute('[data-testid=probe][data-probe=reachability]', 'data-status'), 'skipped');
+  await context.close();
+});
+
+test('the token inspector decodes a pasted token and says what is wrong', async () => {
+  const { page, context } = await openPage(browser, served.base);
+  await page.fill('[data-testid=token-inspector-input]', entraToken({ aud: 'https://management.core.windows.net/', exp: -120 }));
+  const text = await page.locator('.token-inspector').innerText();
+  assert.match(text, /Microsoft Entra token/);
+  assert.match(text, /Expired 2 min ago/);
+  assert.match(text, /Azure Resource Manager/);
+  await page.fill('[data-testid=token-inspector-input]', 'not a token');
+  assert.match(await page.locator('[data-testid=token-error]').innerText(), /not a JWT/);
+  await context.close();
+});
