@@ -38,8 +38,8 @@ pub struct StepView {
     pub asked: Option<String>,
     /// Status, the headers that matter, the start of the body.
     pub answered: Vec<String>,
-    /// The token this step obtained, decoded, with what is wrong with it.
-    pub token: Option<(Claims, Vec<Problem>)>,
+    /// The tokens this step used or obtained, decoded, with what is wrong with them.
+    pub tokens: Vec<(Claims, Vec<Problem>)>,
     /// The terminal command that checks the same thing.
     pub command: String,
 }
@@ -54,7 +54,7 @@ impl StepView {
             elapsed_ms: None,
             asked: None,
             answered: Vec::new(),
-            token: None,
+            tokens: Vec::new(),
             command: steps::command(step, target),
         }
     }
@@ -250,9 +250,9 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
         let reply = net.post_form(&url, &fields).await;
         v.answered = describe(&reply);
         let (j, rt) = steps::judge_exchange(reply);
-        v.token = rt
-            .as_deref()
-            .and_then(|t| inspect(t, &service, Some(&tenant), None));
+        v.tokens.extend(inspect(entra, &service, None, None));
+        v.tokens
+            .extend(rt.as_deref().and_then(|t| inspect(t, &service, None, None)));
         r.finish(v, start, j);
         refresh = rt;
     }
@@ -274,9 +274,13 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
         let reply = net.post_form(&url, &fields).await;
         v.answered = describe(&reply);
         let (j, at) = steps::judge_token(reply, &scope);
-        v.token = at
-            .as_deref()
-            .and_then(|t| inspect(t, &service, None, Some(&scope_access)));
+        if input.refresh_token.trim() == rt.as_str() {
+            v.tokens.extend(inspect(rt, &service, None, None));
+        }
+        v.tokens.extend(
+            at.as_deref()
+                .and_then(|t| inspect(t, &service, None, Some(&scope_access))),
+        );
         r.finish(v, start, j);
         at
     } else if let Some((user, password)) = &basic {
@@ -292,9 +296,10 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
         let reply = net.get(&format!("{url}{query}"), Some(&auth)).await;
         v.answered = describe(&reply);
         let (j, at) = steps::judge_token(reply, &scope);
-        v.token = at
-            .as_deref()
-            .and_then(|t| inspect(t, &service, None, Some(&scope_access)));
+        v.tokens.extend(
+            at.as_deref()
+                .and_then(|t| inspect(t, &service, None, Some(&scope_access))),
+        );
         r.finish(v, start, j);
         at
     } else {

@@ -172,3 +172,50 @@ async fn the_reference_lists_every_code_at_its_anchor() {
     assert!(ids.contains(&"az_login_required".to_owned()));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_blocked_probe_step_shows_what_is_unknown_and_the_commands() {
+    use acr_doctor::probe::StepView;
+    use acr_doctor::ui::probe_step::{ProbeStep, ProbeStepProps};
+    use acr_doctor_core::probe::steps::{Outcome, Status, StepId};
+    use acr_doctor_core::probe::target::parse_target;
+
+    let target = parse_target("contoso").expect("target");
+    let mut view = StepView::pending(StepId::Challenge, &target);
+    view.status = Status::Blocked;
+    view.outcome = Some(Outcome::Unreadable);
+    view.elapsed_ms = Some(12);
+    let props = ProbeStepProps {
+        view,
+        lang: acr_doctor_core::Lang::En,
+        blocked_commands: vec![
+            "curl -si https://contoso.azurecr.io/v2/".into(),
+            "az acr check-health -n contoso --yes".into(),
+        ],
+    };
+    let document = gloo_document();
+    let root = document.create_element("ol").expect("ol");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<ProbeStep>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        attrs(&root, "[data-testid=probe]", "data-status"),
+        ["blocked"]
+    );
+    assert_eq!(
+        attrs(&root, "[data-testid=probe]", "data-probe"),
+        ["challenge"]
+    );
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("sends no CORS headers"), "{text}");
+    assert!(
+        text.contains("curl -si https://contoso.azurecr.io/v2/"),
+        "{text}"
+    );
+    assert!(text.contains("12 ms"), "{text}");
+    root.remove();
+}

@@ -1,6 +1,7 @@
 //! Decode any pasted JWT locally: an Entra token, an ACR refresh or access token.
 
 use acr_doctor_core::probe::token::{decode, diagnose};
+use acr_doctor_core::probe::words::token_error_text;
 use acr_doctor_core::Lang;
 use yew::prelude::*;
 
@@ -41,7 +42,7 @@ pub fn TokenInspector(props: &TokenInspectorProps) -> Html {
                     let problems = diagnose(&claims, now_s(), None, None, None);
                     html! { <TokenClaims {claims} {problems} {lang} /> }
                 }
-                Some(Err(e)) => html! { <p class="warning" data-testid="token-error">{ e.to_string() }</p> },
+                Some(Err(e)) => html! { <p class="warning" data-testid="token-error">{ token_error_text(&e, lang) }</p> },
                 None => html! {},
             } }
         </section>

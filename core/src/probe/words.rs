@@ -2,7 +2,7 @@
 
 use super::steps::{Failure, Outcome, SkipReason, StepId};
 use super::target::SkipDns;
-use super::token::{Claims, Kind, Problem};
+use super::token::{Claims, Kind, Problem, TokenError};
 use crate::catalog::Lang;
 
 fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
@@ -230,4 +230,23 @@ pub fn claim_rows(c: &Claims, now: i64, lang: Lang) -> Vec<(&'static str, String
         ));
     }
     rows
+}
+
+pub fn token_error_text(e: &TokenError, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => match e {
+            TokenError::Shape => {
+                "Not a token: a JWT has three parts separated by dots (eyJ….eyJ….…)."
+            }
+            TokenError::Encoding => "Not a token: one part is not base64url.",
+            TokenError::Json => "Not a token: its claims are not a JSON object.",
+        },
+        Lang::Fr => match e {
+            TokenError::Shape => {
+                "Pas un jeton : un JWT a trois parties séparées par des points (eyJ….eyJ….…)."
+            }
+            TokenError::Encoding => "Pas un jeton : une partie n’est pas en base64url.",
+            TokenError::Json => "Pas un jeton : ses revendications ne sont pas un objet JSON.",
+        },
+    }
 }
