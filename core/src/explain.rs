@@ -1,18 +1,11 @@
 //! A finding and its report, told to the person who pasted them: what it means in their case,
 //! why, and what to run, with their registry filled in. Also the run summary's sentences.
 
-use crate::catalog::{self, Code, Lang, Origin};
+use crate::catalog::{self, tr, Code, Lang, Origin};
 use crate::decode::{
     is_private_ipv4, semver_in, Check, Finding, FindingCode, Note, Report, RunEnd, Sign, Source,
     Verdict, Wrapper,
 };
-
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
 
 /// One fix, ready to show: the text and, when there is one, the command with the registry in it.
 #[derive(Debug, Clone, PartialEq, Eq)]

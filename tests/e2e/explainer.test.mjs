@@ -1,21 +1,10 @@
 // The explainer, end to end: the release build served under a sub-path, driven in Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, openPage, paste, readFindings, verdict, sample, artifacts } from './harness.mjs';
+import { useBrowser, openPage, paste, readFindings, verdict, sample, artifacts } from './harness.mjs';
 
-let served;
-let browser;
-
-before(async () => {
-  served = await serveDist();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  served?.server.close();
-});
+const shared = useBrowser();
 
 // Every real sample, with what a person must see: verdict, codes, status and registry.
 const SAMPLES = [
@@ -35,7 +24,7 @@ const SAMPLES = [
 ];
 
 test('every real sample shows its findings and verdict', async () => {
-  const { context, page, errors } = await openPage(browser, served.base);
+  const { context, page, errors } = await openPage(shared.browser, shared.base);
   for (const [name, expectedVerdict, expected] of SAMPLES) {
     await paste(page, sample(name));
     assert.equal(await verdict(page), expectedVerdict, name);
@@ -48,7 +37,7 @@ test('every real sample shows its findings and verdict', async () => {
 });
 
 test('a finding explains the case and gives fixes with the registry filled in', async () => {
-  const { context, page } = await openPage(browser, served.base);
+  const { context, page } = await openPage(shared.browser, shared.base);
   await paste(page, 'An error occurred: CONNECTIVITY_FORBIDDEN_ERROR\nLooks like you don\'t have access to registry \'contosoprod.azurecr.io\'. To see configured firewall rules, run \'az acr show --query networkRuleSet --name contosoprod\'.\n');
   const card = page.locator('[data-testid=finding]');
   const commands = await card.locator('[data-testid=command] code').allInnerTexts();
@@ -78,7 +67,7 @@ test('a finding explains the case and gives fixes with the registry filled in', 
 });
 
 test('a deep link opens that reference entry', async () => {
-  const { context, page } = await openPage(browser, served.base, { hash: '#connectivity_dns_error' });
+  const { context, page } = await openPage(shared.browser, shared.base, { hash: '#connectivity_dns_error' });
   const entry = page.locator('[data-testid=reference-entry][data-code=CONNECTIVITY_DNS_ERROR]');
   await entry.waitFor();
   await page.waitForFunction(() => document.querySelector('#connectivity_dns_error')?.classList.contains('target'));
@@ -97,7 +86,7 @@ test('a deep link opens that reference entry', async () => {
 });
 
 test('reference search filters the codes', async () => {
-  const { context, page } = await openPage(browser, served.base);
+  const { context, page } = await openPage(shared.browser, shared.base);
   await page.fill('[data-testid=reference-search]', 'throttl');
   const codes = await page.$$eval('[data-testid=reference-entry]', (e) => e.map((x) => x.dataset.code));
   assert.ok(codes.includes('CONNECTIVITY_TOOMANYREQUESTS_ERROR'), codes.join());
@@ -106,7 +95,7 @@ test('reference search filters the codes', async () => {
 });
 
 test('the language follows the browser, switches, and is remembered', async () => {
-  const { context, page } = await openPage(browser, served.base, { locale: 'fr-FR' });
+  const { context, page } = await openPage(shared.browser, shared.base, { locale: 'fr-FR' });
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   await paste(page, sample('13-nishio-notes-dns-error-misspelt-registry.txt'));
   assert.match(await page.locator('[data-testid=finding]').innerText(), /Le nom du registre ne se résout pas/);
@@ -125,7 +114,7 @@ test('the language follows the browser, switches, and is remembered', async () =
 });
 
 test('bad input: html stays text, junk and huge pastes get a clear answer', async () => {
-  const { context, page, errors, requests } = await openPage(browser, served.base);
+  const { context, page, errors, requests } = await openPage(shared.browser, shared.base);
   await paste(page, '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">\nAn error occurred: CONNECTIVITY_SSL_ERROR\n<b>Unable</b> to establish a secure connection to the registry \'x1.azurecr.io\'.');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('[data-testid=finding] img').count(), 0);
@@ -151,14 +140,14 @@ test('bad input: html stays text, junk and huge pastes get a clear answer', asyn
   await page.waitForSelector('[data-testid=verdict]', { state: 'detached' });
 
   // Nothing was fetched but the page itself.
-  const origin = new URL(served.base).origin;
+  const origin = new URL(shared.base).origin;
   assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:')), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('a code typed alone, and a log file opened from disk', async () => {
-  const { context, page } = await openPage(browser, served.base);
+  const { context, page } = await openPage(shared.browser, shared.base);
   await paste(page, 'connectivity_refresh_token_error');
   assert.deepEqual((await readFindings(page)).map((f) => f.code), ['CONNECTIVITY_REFRESH_TOKEN_ERROR']);
 

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -96,4 +97,19 @@ export async function verdict(page) {
 export function sample(name) {
   const text = fs.readFileSync(path.join(root, 'core/tests/fixtures/real', name), 'utf8');
   return text.split('# ----- verbatim paste below this line -----\n')[1];
+}
+
+/** One served page and one browser for a test file, closed after it. */
+export function useBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.served = await serveDist();
+    shared.base = shared.served.base;
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    shared.served?.server.close();
+  });
+  return shared;
 }

@@ -1,11 +1,11 @@
 // The probes, end to end: the release page in Chromium against Debian's docker-registry behind
 // the test token server (one front per fault), and dnsdist serving DoH. scripts/test.sh starts
 // them (tests/services/start.sh); the ports are in tests/services/ports.sh.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { serveDist, launch, openPage, artifacts } from './harness.mjs';
+import { useBrowser, openPage, artifacts } from './harness.mjs';
 
 const FRONT = { none: 15001, deny: 15002, notfound: 15003, basic: 15004, nocors: 15005, throttle: 15006, 'scope-denied': 15007, hang: 15008 };
 const STOPPED = 15009;
@@ -21,21 +21,12 @@ function entraToken({ secret = 'acr-doctor-test-entra-secret', aud = 'https://co
   return `${head}.${body}.${sig}`;
 }
 
-let served;
-let browser;
-before(async () => {
-  served = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  served?.server.close();
-});
+const shared = useBrowser();
 
 /** Open the page with non-secret settings in the query, type secrets, run, wait for the end. */
 async function probe({ registry, entra = '', refresh = '', user = '', password = '', repository = '', timeout = '', shot }) {
   const q = new URLSearchParams({ registry, doh: DOH });
-  const opened = await openPage(browser, `${served.base}?${q}`);
+  const opened = await openPage(shared.browser, `${shared.base}?${q}`);
   const { page } = opened;
   if (entra) await page.fill('[data-testid=entra-token-input]', entra);
   if (refresh) await page.fill('[data-testid=refresh-token-input]', refresh);
@@ -73,7 +64,7 @@ test('healthy registry: every step passes, tokens are inspected, secrets stay in
   const leaks = await page.evaluate((t) => [location.href, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie, document.body.innerText].filter((s) => s.includes(t)).length, entra);
   assert.equal(leaks, 0);
   // Every request went to the registry's origin, except the page itself.
-  const origin = new URL(served.base).origin;
+  const origin = new URL(shared.base).origin;
   assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('http://127.0.0.1:15001/')), []);
   await context.close();
 });
@@ -204,7 +195,7 @@ test('DNS over HTTPS: NXDOMAIN and a private-endpoint CNAME', async () => {
 
 test('cancel stops a run', async () => {
   const q = new URLSearchParams({ registry: `http://127.0.0.1:${FRONT.hang}`, doh: DOH, timeout: '30' });
-  const { page, context } = await openPage(browser, `${served.base}?${q}`);
+  const { page, context } = await openPage(shared.browser, `${shared.base}?${q}`);
   await page.click('[data-testid=run-probes]');
   await page.waitForSelector('[data-testid=probe][data-probe=reachability][data-status=running]');
   await page.click('[data-testid=cancel-probes]');
@@ -214,7 +205,7 @@ test('cancel stops a run', async () => {
 });
 
 test('the token inspector decodes a pasted token and says what is wrong', async () => {
-  const { page, context } = await openPage(browser, served.base);
+  const { page, context } = await openPage(shared.browser, shared.base);
   await page.fill('[data-testid=token-inspector-input]', entraToken({ aud: 'https://management.core.windows.net/', exp: -120 }));
   const text = await page.locator('.token-inspector').innerText();
   assert.match(text, /Microsoft Entra token/);

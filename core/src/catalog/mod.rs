@@ -38,6 +38,14 @@ impl Lang {
     }
 }
 
+/// The English or the French of a pair.
+pub(crate) fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
+
 /// One fix: what to do, and the command that does it. Commands may hold `{name}` (the
 /// registry's name) and `{server}` (its login server), filled in by [`fill`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

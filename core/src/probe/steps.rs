@@ -333,75 +333,47 @@ pub fn judge_challenge(
 
 /// `POST /oauth2/exchange`; the refresh token on success.
 pub fn judge_exchange(reply: Result<Reply, Failure>) -> (Judged, Option<String>) {
-    match reply {
-        Ok(r) if r.status == 200 => match r.json_field("refresh_token") {
-            Some(t) => (judged(Status::Ok, None, Outcome::Exchanged), Some(t)),
-            None => (
-                judged(
-                    Status::Error,
-                    Some(Code::ConnectivityRefreshToken),
-                    Outcome::TokenRefused {
-                        status: 200,
-                        detail: Some("no refresh_token in the answer".into()),
-                    },
-                ),
-                None,
-            ),
-        },
-        Ok(r) if r.status == 429 => (
-            judged(
-                Status::Error,
-                Some(Code::ConnectivityTooManyRequests),
-                Outcome::Throttled,
-            ),
-            None,
-        ),
-        Ok(r) => (
-            judged(
-                Status::Error,
-                Some(Code::ConnectivityRefreshToken),
-                Outcome::TokenRefused {
-                    status: r.status,
-                    detail: r.registry_error(),
-                },
-            ),
-            None,
-        ),
-        Err(Failure::Network) => (judged(Status::Blocked, None, Outcome::Unreadable), None),
-        Err(f) => (
-            judged(
-                Status::Error,
-                Some(Code::ConnectivityRefreshToken),
-                Outcome::TokenFailed(f),
-            ),
-            None,
-        ),
-    }
+    judge_token_endpoint(
+        reply,
+        "refresh_token",
+        Code::ConnectivityRefreshToken,
+        Outcome::Exchanged,
+    )
 }
 
 /// `/oauth2/token`; the access token on success.
 pub fn judge_token(reply: Result<Reply, Failure>, scope: &str) -> (Judged, Option<String>) {
+    let granted = Outcome::Granted {
+        scope: scope.to_owned(),
+    };
+    judge_token_endpoint(
+        reply,
+        "access_token",
+        Code::ConnectivityAccessToken,
+        granted,
+    )
+}
+
+/// Both token endpoints answer the same way: 200 with the token in `field`, 429 when throttled,
+/// another status for a refusal (reported under `code`).
+fn judge_token_endpoint(
+    reply: Result<Reply, Failure>,
+    field: &str,
+    code: Code,
+    ok: Outcome,
+) -> (Judged, Option<String>) {
+    let refused = |status, detail| {
+        judged(
+            Status::Error,
+            Some(code),
+            Outcome::TokenRefused { status, detail },
+        )
+    };
     match reply {
-        Ok(r) if r.status == 200 => match r.json_field("access_token") {
-            Some(t) => (
-                judged(
-                    Status::Ok,
-                    None,
-                    Outcome::Granted {
-                        scope: scope.to_owned(),
-                    },
-                ),
-                Some(t),
-            ),
+        Ok(r) if r.status == 200 => match r.json_field(field) {
+            Some(t) => (judged(Status::Ok, None, ok), Some(t)),
             None => (
-                judged(
-                    Status::Error,
-                    Some(Code::ConnectivityAccessToken),
-                    Outcome::TokenRefused {
-                        status: 200,
-                        detail: Some("no access_token in the answer".into()),
-                    },
-                ),
+                refused(200, Some(format!("no {field} in the answer"))),
                 None,
             ),
         },
@@ -413,24 +385,10 @@ pub fn judge_token(reply: Result<Reply, Failure>, scope: &str) -> (Judged, Optio
             ),
             None,
         ),
-        Ok(r) => (
-            judged(
-                Status::Error,
-                Some(Code::ConnectivityAccessToken),
-                Outcome::TokenRefused {
-                    status: r.status,
-                    detail: r.registry_error(),
-                },
-            ),
-            None,
-        ),
+        Ok(r) => (refused(r.status, r.registry_error()), None),
         Err(Failure::Network) => (judged(Status::Blocked, None, Outcome::Unreadable), None),
         Err(f) => (
-            judged(
-                Status::Error,
-                Some(Code::ConnectivityAccessToken),
-                Outcome::TokenFailed(f),
-            ),
+            judged(Status::Error, Some(code), Outcome::TokenFailed(f)),
             None,
         ),
     }

@@ -3,14 +3,7 @@
 use super::steps::{Failure, Outcome, SkipReason, StepId};
 use super::target::SkipDns;
 use super::token::{Claims, Kind, Problem, TokenError};
-use crate::catalog::Lang;
-
-fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
+use crate::catalog::{tr, Lang};
 
 pub fn step_title(step: StepId, lang: Lang) -> &'static str {
     match step {
