@@ -209,6 +209,19 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
     };
     let realm = ch.param("realm").unwrap_or("").to_owned();
     let service = ch.param("service").unwrap_or("").to_owned();
+    // Secrets go only to the registry's own origin: a realm elsewhere gets none of them.
+    if challenge::endpoint(&realm, "") != Some(target.origin.clone()) {
+        let host = realm
+            .split("://")
+            .nth(1)
+            .and_then(|r| r.split('/').next())
+            .unwrap_or(&realm)
+            .to_owned();
+        for s in [StepId::RefreshToken, StepId::AccessToken, StepId::Catalog] {
+            r.skip(s, SkipReason::ForeignRealm { host: host.clone() });
+        }
+        return;
+    }
     let basic = (!input.username.trim().is_empty())
         .then(|| (input.username.trim().to_owned(), input.password.clone()));
     let scope_access = token::scope_access(Some(input.repository.trim()).filter(|s| !s.is_empty()));

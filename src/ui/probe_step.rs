@@ -96,7 +96,7 @@ pub fn ProbeStep(props: &ProbeStepProps) -> Html {
                     { for props.blocked_commands.iter().map(|c| html! { <CommandLine command={AttrValue::from(c.clone())} {lang} /> }) }
                     <button type="button" class="paste-back" onclick={on_paste_back}>{ paste_back }</button>
                 </div>
-            } else if matches!(v.status, Status::Error | Status::Warning) {
+            } else if !matches!(v.status, Status::Running | Status::Skipped) {
                 <CommandLine command={AttrValue::from(v.command.clone())} {lang} />
             }
         </li>

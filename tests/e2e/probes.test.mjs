@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { useBrowser, openPage, artifacts } from './harness.mjs';
 
-const FRONT = { none: 15001, deny: 15002, notfound: 15003, basic: 15004, nocors: 15005, throttle: 15006, 'scope-denied': 15007, hang: 15008 };
+const FRONT = { none: 15001, deny: 15002, notfound: 15003, basic: 15004, nocors: 15005, throttle: 15006, 'scope-denied': 15007, hang: 15008, 'foreign-realm': 15010 };
 const STOPPED = 15009;
 const DOH = 'http://127.0.0.1:15053/dns-query';
 
@@ -191,6 +191,18 @@ test('DNS over HTTPS: NXDOMAIN and a private-endpoint CNAME', async () => {
   assert.equal(run.steps.dns.status, 'ok');
   assert.match(run.steps.dns.text, /20\.1\.2\.3/);
   await run.context.close();
+});
+
+test('a realm on another host gets no secret', async () => {
+  const entra = entraToken();
+  const { steps, requests, context } = await probe({ registry: `http://127.0.0.1:${FRONT['foreign-realm']}`, entra });
+  expectSteps(steps, {
+    dns: 'skipped', reachability: 'ok', challenge: 'ok',
+    'refresh-token': 'skipped', 'access-token': 'skipped', catalog: 'skipped',
+  });
+  assert.match(steps['refresh-token'].text, /auth\.example\.test, another host than the registry's/);
+  assert.deepEqual(requests.filter((u) => u.includes('example.test')), []);
+  await context.close();
 });
 
 test('cancel stops a run', async () => {

@@ -180,6 +180,10 @@ pub enum SkipReason {
     NoCredentials,
     Unreadable(StepId),
     Cancelled,
+    /// The challenge's realm is on another host: the page sends no secret there.
+    ForeignRealm {
+        host: String,
+    },
 }
 
 /// One step's verdict.

@@ -134,6 +134,10 @@ fn skip_text(r: &SkipReason, lang: Lang) -> String {
         SkipReason::BasicCredentials => tr(lang, "Skipped: a user name and password are used instead (admin user or repository-scoped token).", "Sauté : un nom d’utilisateur et un mot de passe sont utilisés à la place (utilisateur administrateur ou jeton limité à un dépôt).").to_owned(),
         SkipReason::NoCredentials => tr(lang, "Skipped: no token or credentials given.", "Sauté : aucun jeton ni identifiant fourni.").to_owned(),
         SkipReason::Cancelled => tr(lang, "Cancelled.", "Annulé.").to_owned(),
+        SkipReason::ForeignRealm { host } => match lang {
+            Lang::En => format!("Skipped: the challenge sends tokens to {host}, another host than the registry's. This page sends your secrets only to the registry you named; Azure's realm is always the registry itself."),
+            Lang::Fr => format!("Sauté : la demande d’authentification envoie les jetons à {host}, un autre hôte que celui du registre. Cette page n’envoie vos secrets qu’au registre nommé ; chez Azure, le realm est toujours le registre lui-même."),
+        },
         SkipReason::Unreadable(step) => match lang {
             Lang::En => format!("Skipped: the answer to \"{}\" could not be read from this page.", step_title(*step, lang)),
             Lang::Fr => format!("Sauté : la réponse à « {} » n’a pas pu être lue depuis cette page.", step_title(*step, lang)),

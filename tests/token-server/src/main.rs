@@ -13,7 +13,8 @@
 //!
 //! `--fault` changes one behaviour: `deny` (403 DENIED on /v2/), `notfound` (404 on /v2/),
 //! `basic` (a Basic challenge), `nocors` (no CORS headers at all, as Azure), `throttle` (429 on the
-//! exchange), `scope-denied` (403 on /oauth2/token), `hang` (accept connections, never answer).
+//! exchange), `scope-denied` (403 on /oauth2/token), `hang` (accept connections, never answer),
+//! `foreign-realm` (the challenge names another host as its realm).
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -167,9 +168,14 @@ fn v2(c: &Config, req: &tiny_http::Request, url: &str) -> Reply {
         Err(e) => return error(502, "UNAVAILABLE", &format!("registry unreachable: {e}")),
     };
     let status = response.status();
+    let realm_host = if c.fault == "foreign-realm" {
+        "auth.example.test"
+    } else {
+        c.listen.as_str()
+    };
     let challenge = response
         .header("WWW-Authenticate")
-        .map(|h| rewrite_realm(h, &c.listen));
+        .map(|h| rewrite_realm(h, realm_host));
     let content_type = response
         .header("Content-Type")
         .unwrap_or("application/json")
