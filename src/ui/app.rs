@@ -126,7 +126,14 @@ pub fn App() -> Html {
                     }
                     <RunSummary report={report.clone()} {lang} />
                 }
-                <ProbePanel {lang} steps={state.probe_steps.clone()} running={state.probe_running} {on_run} {on_cancel} />
+                <ProbePanel
+                    {lang}
+                    steps={state.probe_steps.clone()}
+                    running={state.probe_running}
+                    {on_run}
+                    {on_cancel}
+                    suggested={report.registry.clone().map(AttrValue::from)}
+                />
                 <Reference
                     {lang}
                     query={AttrValue::from(state.query.clone())}

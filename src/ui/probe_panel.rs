@@ -21,6 +21,8 @@ pub struct ProbePanelProps {
     /// Run with these inputs and this timeout (ms).
     pub on_run: Callback<(ProbeInput, i32)>,
     pub on_cancel: Callback<()>,
+    /// The registry the paste names, offered when the field is empty.
+    pub suggested: Option<AttrValue>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -127,6 +129,19 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
         Callback::from(move |_| cb.emit(()))
     };
 
+    let suggestion = props
+        .suggested
+        .clone()
+        .filter(|s| registry.trim().is_empty() && !s.starts_with(['*', '<']));
+    let use_suggestion = {
+        let registry = registry.clone();
+        let suggestion = suggestion.clone();
+        Callback::from(move |_| {
+            if let Some(s) = &suggestion {
+                registry.set(s.to_string());
+            }
+        })
+    };
     let blocked_commands: Vec<String> = parse_target(&registry)
         .map(|t| {
             let name = t.name.clone().unwrap_or_else(|| "<registry-name>".into());
@@ -153,6 +168,11 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
             } }</p>
             <form class="probe-form" {onsubmit} autocomplete="off">
                 { input(Field::Registry, "registry-input", if en { "Registry" } else { "Registre" }, "text", "myreg, myreg.azurecr.io, https://…") }
+                if let Some(s) = suggestion.clone() {
+                    <button type="button" class="suggestion" data-testid="use-pasted-registry" onclick={use_suggestion}>
+                        { if en { format!("Use {s}, from your paste") } else { format!("Utiliser {s}, tiré de votre collage") } }
+                    </button>
+                }
                 <details class="probe-credentials" open=true>
                     <summary>{ if en { "Credentials (optional)" } else { "Identifiants (facultatif)" } }</summary>
                     { input(Field::Entra, "entra-token-input", if en { "Entra access token (az account get-access-token --resource https://containerregistry.azure.net)" } else { "Jeton d’accès Entra (az account get-access-token --resource https://containerregistry.azure.net)" }, "password", "eyJ…") }

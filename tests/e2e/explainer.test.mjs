@@ -63,6 +63,9 @@ test('a finding explains the case and gives fixes with the registry filled in', 
   assert.match(summary, /devopsacicontregistry\.azurecr\.io resolves to 52\.168\.114\.0/);
   assert.match(summary, /Before 2\.46\.0, throttling was reported as CONNECTIVITY_REFRESH_TOKEN_ERROR with code 429/);
   assert.match(summary, /stopped at CONNECTIVITY_CHALLENGE_ERROR/);
+  // The probe form offers the pasted registry.
+  await page.click('[data-testid=use-pasted-registry]');
+  assert.equal(await page.inputValue('[data-testid=registry-input]'), 'devopsacicontregistry.azurecr.io');
   await context.close();
 });
 
