@@ -57,7 +57,7 @@ pub fn ProbeStep(props: &ProbeStepProps) -> Html {
     let on_paste_back = Callback::from(|_| browser::focus_paste_box());
     html! {
         <li
-            class={classes!("probe", v.status.id())}
+            class={classes!("probe", format!("status-{}", v.status.id()))}
             data-testid="probe"
             data-probe={v.step.id()}
             data-status={v.status.id()}
@@ -68,7 +68,7 @@ pub fn ProbeStep(props: &ProbeStepProps) -> Html {
                     if v.status == Status::Running { <span class="spinner" /> }
                 </span>
                 <strong>{ step_title(v.step, lang) }</strong>
-                <span class={classes!("badge", "status-badge", v.status.id())}>{ status_label(v.status, lang) }</span>
+                <span class={classes!("badge", "status-badge", format!("is-{}", v.status.id()))}>{ status_label(v.status, lang) }</span>
                 if let Some(code) = v.code {
                     <a class="badge code" href={format!("#{}", code.anchor())} onclick={
                         let anchor = code.anchor();
