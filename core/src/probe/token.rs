@@ -148,14 +148,16 @@ pub fn decode(token: &str) -> Result<Claims, TokenError> {
         not_before: n("nbf"),
         issued: n("iat"),
         access,
-        scopes: s("scp").or_else(|| {
-            obj.get("roles").and_then(Value::as_array).map(|r| {
-                r.iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" ")
+        scopes: s("scp")
+            .or_else(|| {
+                obj.get("roles").and_then(Value::as_array).map(|r| {
+                    r.iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
             })
-        }),
+            .filter(|s| !s.is_empty()),
     })
 }
 
@@ -326,6 +328,7 @@ mod tests {
         let c = decode(&t).expect("decode");
         assert_eq!(c.kind, Kind::RegistryAccess);
         assert_eq!(c.access[0].actions, ["*"]);
+        assert_eq!(c.scopes, None, "no scp and no roles");
         assert!(diagnose(
             &c,
             50,
