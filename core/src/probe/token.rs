@@ -323,12 +323,12 @@ mod tests {
     #[test]
     fn registry_access_token() {
         let t = jwt(
-            r#"{"iss":"Azure Container Registry","aud":"r.azurecr.io","exp":100,"grant_type":"access_token","access":[{"type":"registry","name":"catalog","actions":["*"]}]}"#,
+            r#"{"iss":"Azure Container Registry","aud":"r.azurecr.io","exp":100,"grant_type":"access_token","roles":[],"access":[{"type":"registry","name":"catalog","actions":["*"]}]}"#,
         );
         let c = decode(&t).expect("decode");
         assert_eq!(c.kind, Kind::RegistryAccess);
         assert_eq!(c.access[0].actions, ["*"]);
-        assert_eq!(c.scopes, None, "no scp and no roles");
+        assert_eq!(c.scopes, None, "no scp, empty roles");
         assert!(diagnose(
             &c,
             50,
