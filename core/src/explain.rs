@@ -263,9 +263,21 @@ fn sign_text(sign: &Sign, lang: Lang) -> String {
         )
         .to_owned(),
         Sign::PrivateAddress { ip } => match lang {
-            Lang::En => format!("The DNS line shows {ip}, a private address: the registry is behind a private endpoint, reachable only from inside the network it is linked to (or through a VPN or peering). From anywhere else this error is expected."),
-            Lang::Fr => format!("La ligne DNS montre {ip}, une adresse privée : le registre est derrière un point de terminaison privé, joignable seulement depuis le réseau auquel il est relié (ou via un VPN ou un appairage). Ailleurs, cette erreur est attendue."),
+            Lang::En => format!("The DNS line shows {ip}, a private address: this machine resolves the registry to a private endpoint. If it is not inside (or peered with, or on a VPN to) that network, the connection cannot work from here; if it is, check that the private endpoint connection is approved and that the private DNS zone holds both the registry and its data endpoint."),
+            Lang::Fr => format!("La ligne DNS montre {ip}, une adresse privée : cette machine résout le registre vers un point de terminaison privé. Si elle n’est pas dans ce réseau (ni appairée, ni en VPN), la connexion ne peut pas fonctionner d’ici ; si elle y est, vérifiez que la connexion du point de terminaison privé est approuvée et que la zone DNS privée contient le registre et son point de terminaison de données."),
         },
+        Sign::Proxy => tr(
+            lang,
+            "The exception is a proxy's refusal: the CLI's requests go through a proxy that did not let them pass (407 means it wants credentials). Set HTTPS_PROXY with the right credentials, or let *.azurecr.io bypass the proxy (NO_PROXY).",
+            "L’exception est un refus du proxy : les requêtes de la CLI passent par un proxy qui ne les a pas laissées passer (407 : il demande des identifiants). Définissez HTTPS_PROXY avec les bons identifiants, ou faites contourner le proxy pour *.azurecr.io (NO_PROXY).",
+        )
+        .to_owned(),
+        Sign::CertificateUntrusted => tr(
+            lang,
+            "The exception is a certificate the CLI does not trust: usually a proxy that inspects TLS. Point REQUESTS_CA_BUNDLE at a file holding your company's CA.",
+            "L’exception est un certificat auquel la CLI ne fait pas confiance : en général un proxy qui inspecte le TLS. Faites pointer REQUESTS_CA_BUNDLE vers un fichier contenant l’autorité de votre entreprise.",
+        )
+        .to_owned(),
         Sign::WindowsContainers => tr(
             lang,
             "This Docker runs Windows containers and cannot use the Linux sample image: not a registry problem (azure-cli 2.5.1 and later pass with a warning).",

@@ -203,6 +203,19 @@ fn codes_inside_a_traceback_are_not_crashes() {
 }
 
 #[test]
+fn a_crash_behind_a_proxy_says_so() {
+    let r = decode("The command failed with an unexpected error. Here is the traceback:\nHTTPSConnectionPool(host='mine.azurecr.io', port=443): Max retries exceeded with url: /v2/ (Caused by ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed: 407 Proxy Authentication Required')))\nTraceback (most recent call last):\n  File \"x.py\", line 1, in urlopen\nurllib3.exceptions.ProxyError: ('Cannot connect to proxy.')\n");
+    assert_eq!(only(&r).signs, [Sign::Proxy]);
+}
+
+#[test]
+fn ci_runner_lines_do_not_join_a_tools_message() {
+    let r = decode("2024-04-13T00:29:22.5774402Z ERROR: 2024-04-13 00:29:22.577440 An error occurred: DOCKER_COMMAND_ERROR\n2024-04-13T00:29:22.5774402Z Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n2024-04-13T00:29:22.6774402Z ##[error]Process completed with exit code 1.\n");
+    assert_eq!(only(&r).tool_output, ["Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"]);
+    assert_eq!(only(&r).signs, [Sign::DaemonNotRunning]);
+}
+
+#[test]
 fn a_bare_traceback_is_a_crash() {
     let r = decode("Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nknack.prompting.NoTTYException\n");
     assert_eq!(r.verdict(), Verdict::Crash);

@@ -9,6 +9,8 @@ pub struct Cleaned<'a> {
     pub text: Cow<'a, str>,
     /// The knack level tag the line carried (`WARNING: `, `ERROR: `…): the start of a log record.
     pub tag: Option<&'static str>,
+    /// The line carried a CI runner's annotation (`##[error]`, `::error::`): the runner's words.
+    pub annotated: bool,
 }
 
 /// Longest line the decoder reads; anything after is ignored (a real CLI line is far shorter).
@@ -21,17 +23,21 @@ pub fn clean(raw: &str) -> Cleaned<'_> {
     } else {
         Cow::Borrowed(raw)
     };
-    let (text, tag) = match text {
+    let (text, (tag, annotated)) = match text {
         Cow::Borrowed(s) => {
-            let (s, tag) = strip_prefixes(s);
-            (Cow::Borrowed(s), tag)
+            let (s, marks) = strip_prefixes(s);
+            (Cow::Borrowed(s), marks)
         }
         Cow::Owned(s) => {
-            let (stripped, tag) = strip_prefixes(&s);
-            (Cow::Owned(stripped.to_owned()), tag)
+            let (stripped, marks) = strip_prefixes(&s);
+            (Cow::Owned(stripped.to_owned()), marks)
         }
     };
-    Cleaned { text, tag }
+    Cleaned {
+        text,
+        tag,
+        annotated,
+    }
 }
 
 /// A line without colour codes, NULs or tabs, for showing it as pasted.
@@ -124,8 +130,9 @@ fn sgr_len(s: &str) -> Option<usize> {
 
 /// Strip, repeatedly, what stands before the CLI's text: indentation, markdown quotes and list
 /// bullets, CI runner timestamps and annotations, knack level tags and logger names.
-fn strip_prefixes(mut s: &str) -> (&str, Option<&'static str>) {
+fn strip_prefixes(mut s: &str) -> (&str, (Option<&'static str>, bool)) {
     let mut tagged = None;
+    let mut annotated = false;
     loop {
         let before = s;
         s = s.trim_start();
@@ -140,6 +147,7 @@ fn strip_prefixes(mut s: &str) -> (&str, Option<&'static str>) {
         }
         if let Some(rest) = strip_runner_annotation(s) {
             s = rest;
+            annotated = true;
         }
         for tag in ["WARNING: ", "ERROR: ", "DEBUG: ", "INFO: ", "CRITICAL: "] {
             if let Some(rest) = s.strip_prefix(tag) {
@@ -154,7 +162,7 @@ fn strip_prefixes(mut s: &str) -> (&str, Option<&'static str>) {
             break;
         }
     }
-    (s.trim_end(), tagged)
+    (s.trim_end(), (tagged, annotated))
 }
 
 /// `2024-04-13T00:29:22.5774402Z ` (Azure Pipelines, GitHub Actions).

@@ -91,6 +91,10 @@ pub enum Sign {
     WindowsContainers,
     /// The run's DNS line resolved the registry to a private address: a private endpoint.
     PrivateAddress { ip: String },
+    /// The crash is a proxy's refusal (`ProxyError`, 407).
+    Proxy,
+    /// The crash is a certificate the CLI's Python does not trust (TLS inspection).
+    CertificateUntrusted,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -344,7 +348,10 @@ impl Decoder {
         let class = classify(text);
 
         if let Some(idx) = self.open {
-            if self.continues(idx, &class, cleaned.tag.is_some(), text) {
+            if !cleaned.annotated
+                && !is_runner_noise(text)
+                && self.continues(idx, &class, cleaned.tag.is_some(), text)
+            {
                 // A tool's own tagged lines (helm's `WARNING: …`) keep their tag: it is their meaning.
                 match cleaned.tag {
                     Some(tag) => self.push_message(idx, n, &format!("{tag}{text}")),
@@ -883,6 +890,9 @@ impl Decoder {
             .clone()
             .or_else(|| self.report.registry.as_deref().and_then(registry_name_of));
         for f in &mut self.report.findings {
+            if f.code == FindingCode::Known(Code::CliCrash) {
+                f.signs = signs(Code::CliCrash, &f.message, &f.tool_output, &[]);
+            }
             if f.registry_name.is_none() {
                 f.registry_name.clone_from(&run_name);
             }
@@ -906,6 +916,14 @@ fn extend(f: &mut Finding, n: usize) {
     if let Some(last) = f.lines.last_mut() {
         last.last = last.last.max(n);
     }
+}
+
+/// What CI runners and build tools print around a failed command: never a tool's message.
+fn is_runner_noise(text: &str) -> bool {
+    text.contains("Process completed with exit code")
+        || text.starts_with("make: ***")
+        || text.starts_with("make[")
+        || text.starts_with("Error: Process completed")
 }
 
 /// `Name: value` with a header name (letters, digits, dashes), as in an HTTP answer.
@@ -1098,6 +1116,20 @@ fn signs(code: Code, message: &[String], tool: &[String], run_checks: &[Check]) 
             });
             if let Some(ip) = private {
                 signs.push(Sign::PrivateAddress { ip });
+            }
+        }
+        Code::CliCrash => {
+            let all = format!("{text} {tool_text}");
+            if all.contains("ProxyError") || all.contains("proxyerror") || all.contains("407 Proxy")
+            {
+                signs.push(Sign::Proxy);
+            }
+            if all.contains("CERTIFICATE_VERIFY_FAILED")
+                || all.contains("certificate_verify_failed")
+                || all.contains("SSLError")
+                || all.contains("sslerror")
+            {
+                signs.push(Sign::CertificateUntrusted);
             }
         }
         Code::DockerPull => {
