@@ -23,6 +23,8 @@ pub struct ProbeInput {
     pub username: String,
     pub password: String,
     pub repository: String,
+    /// The registry's tenant, when the person knows it: an Entra token from another is flagged.
+    pub tenant: String,
     pub doh: String,
 }
 
@@ -263,7 +265,9 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
         let reply = net.post_form(&url, &fields).await;
         v.answered = describe(&reply);
         let (j, rt) = steps::judge_exchange(reply);
-        v.tokens.extend(inspect(entra, &service, None, None));
+        let expected_tenant = Some(input.tenant.trim()).filter(|t| !t.is_empty());
+        v.tokens
+            .extend(inspect(entra, &service, expected_tenant, None));
         v.tokens
             .extend(rt.as_deref().and_then(|t| inspect(t, &service, None, None)));
         r.finish(v, start, j);

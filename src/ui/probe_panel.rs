@@ -33,43 +33,70 @@ enum Field {
     Username,
     Password,
     Repository,
+    Tenant,
     Doh,
     Timeout,
+}
+
+/// The form's fields. Secrets (tokens, password) live here, in component memory only: never in
+/// the URL, storage or logs.
+#[derive(Clone)]
+struct Fields {
+    registry: UseStateHandle<String>,
+    entra: UseStateHandle<String>,
+    refresh: UseStateHandle<String>,
+    username: UseStateHandle<String>,
+    password: UseStateHandle<String>,
+    repository: UseStateHandle<String>,
+    tenant: UseStateHandle<String>,
+    doh: UseStateHandle<String>,
+    timeout: UseStateHandle<String>,
+}
+
+impl Fields {
+    fn get(&self, f: Field) -> &UseStateHandle<String> {
+        match f {
+            Field::Registry => &self.registry,
+            Field::Entra => &self.entra,
+            Field::Refresh => &self.refresh,
+            Field::Username => &self.username,
+            Field::Password => &self.password,
+            Field::Repository => &self.repository,
+            Field::Tenant => &self.tenant,
+            Field::Doh => &self.doh,
+            Field::Timeout => &self.timeout,
+        }
+    }
 }
 
 #[component]
 pub fn ProbePanel(props: &ProbePanelProps) -> Html {
     let lang = props.lang;
     let en = lang == Lang::En;
-    let registry = use_state(|| browser::query_param("registry").unwrap_or_default());
-    let doh = use_state(|| browser::query_param("doh").unwrap_or_else(|| DEFAULT_DOH.to_owned()));
-    let repository = use_state(|| browser::query_param("repository").unwrap_or_default());
-    let timeout = use_state(|| browser::query_param("timeout").unwrap_or_else(|| "10".to_owned()));
-    // Secrets: component memory only, never in the URL, storage or logs.
-    let entra = use_state(String::new);
-    let refresh = use_state(String::new);
-    let username = use_state(String::new);
-    let password = use_state(String::new);
-    let error = use_state(|| None::<String>);
-
-    let field = |f: Field| -> UseStateHandle<String> {
-        match f {
-            Field::Registry => registry.clone(),
-            Field::Entra => entra.clone(),
-            Field::Refresh => refresh.clone(),
-            Field::Username => username.clone(),
-            Field::Password => password.clone(),
-            Field::Repository => repository.clone(),
-            Field::Doh => doh.clone(),
-            Field::Timeout => timeout.clone(),
-        }
+    // Non-secret settings may come from the URL's query.
+    let from_query =
+        |key: &str, default: &str| browser::query_param(key).unwrap_or_else(|| default.to_owned());
+    let fields = Fields {
+        registry: use_state(|| from_query("registry", "")),
+        entra: use_state(String::new),
+        refresh: use_state(String::new),
+        username: use_state(String::new),
+        password: use_state(String::new),
+        repository: use_state(|| from_query("repository", "")),
+        tenant: use_state(|| from_query("tenant", "")),
+        doh: use_state(|| from_query("doh", DEFAULT_DOH)),
+        timeout: use_state(|| from_query("timeout", "10")),
     };
+    let error = use_state(|| None::<String>);
+    let registry = fields.registry.clone();
+    let doh = fields.doh.clone();
+
     let input = |f: Field,
                  testid: &'static str,
                  label: &'static str,
                  kind: &'static str,
                  placeholder: &'static str| {
-        let state = field(f);
+        let state = fields.get(f).clone();
         let oninput = {
             let state = state.clone();
             Callback::from(move |e: InputEvent| {
@@ -89,36 +116,27 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
 
     let onsubmit = {
         let on_run = props.on_run.clone();
-        let (registry, entra, refresh, username, password, repository, doh, timeout, error) = (
-            registry.clone(),
-            entra.clone(),
-            refresh.clone(),
-            username.clone(),
-            password.clone(),
-            repository.clone(),
-            doh.clone(),
-            timeout.clone(),
-            error.clone(),
-        );
+        let fields = fields.clone();
+        let error = error.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match parse_target(&registry) {
+            match parse_target(&fields.registry) {
                 Ok(target) => {
                     error.set(None);
-                    let secs: f64 = timeout.trim().parse().unwrap_or(10.0);
+                    let secs: f64 = fields.timeout.trim().parse().unwrap_or(10.0);
                     let ms = (secs.clamp(0.5, 120.0) * 1000.0) as i32;
-                    on_run.emit((
-                        ProbeInput {
-                            target,
-                            entra_token: (*entra).clone(),
-                            refresh_token: (*refresh).clone(),
-                            username: (*username).clone(),
-                            password: (*password).clone(),
-                            repository: (*repository).clone(),
-                            doh: (*doh).clone(),
-                        },
-                        ms,
-                    ));
+                    let value = |f: Field| String::clone(fields.get(f));
+                    let input = ProbeInput {
+                        target,
+                        entra_token: value(Field::Entra),
+                        refresh_token: value(Field::Refresh),
+                        username: value(Field::Username),
+                        password: value(Field::Password),
+                        repository: value(Field::Repository),
+                        tenant: value(Field::Tenant),
+                        doh: value(Field::Doh),
+                    };
+                    on_run.emit((input, ms));
                 }
                 Err(e) => error.set(Some(e.to_string())),
             }
@@ -179,6 +197,7 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                     { input(Field::Refresh, "refresh-token-input", if en { "or an ACR refresh token (az acr login --expose-token)" } else { "ou un jeton d’actualisation ACR (az acr login --expose-token)" }, "password", "eyJ…") }
                     { input(Field::Username, "username-input", if en { "or a user name (admin user, token name)" } else { "ou un nom d’utilisateur (administrateur, nom de jeton)" }, "text", "") }
                     { input(Field::Password, "password-input", if en { "and its password" } else { "et son mot de passe" }, "password", "") }
+                    { input(Field::Tenant, "tenant-input", if en { "Registry's tenant ID (optional: flags a token from another tenant)" } else { "ID du locataire du registre (facultatif : signale un jeton d’un autre locataire)" }, "text", "") }
                     { input(Field::Repository, "repository-input", if en { "Repository (optional: checks its tags instead of the catalog)" } else { "Dépôt (facultatif : vérifie ses tags au lieu du catalogue)" }, "text", "") }
                 </details>
                 <details class="probe-settings" open=true>

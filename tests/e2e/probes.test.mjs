@@ -24,7 +24,7 @@ function entraToken({ secret = 'acr-doctor-test-entra-secret', aud = 'https://co
 const shared = useBrowser();
 
 /** Open the page with non-secret settings in the query, type secrets, run, wait for the end. */
-async function probe({ registry, entra = '', refresh = '', user = '', password = '', repository = '', timeout = '', shot }) {
+async function probe({ registry, entra = '', refresh = '', user = '', password = '', repository = '', tenant = '', timeout = '', shot }) {
   const q = new URLSearchParams({ registry, doh: DOH });
   const opened = await openPage(shared.browser, `${shared.base}?${q}`);
   const { page } = opened;
@@ -33,6 +33,7 @@ async function probe({ registry, entra = '', refresh = '', user = '', password =
   if (user) await page.fill('[data-testid=username-input]', user);
   if (password) await page.fill('[data-testid=password-input]', password);
   if (repository) await page.fill('[data-testid=repository-input]', repository);
+  if (tenant) await page.fill('[data-testid=tenant-input]', tenant);
   if (timeout) await page.fill('[data-testid=timeout-input]', timeout);
   const started = Date.now();
   await page.press('[data-testid=registry-input]', 'Enter');
@@ -94,6 +95,12 @@ test('an ACR refresh token skips the exchange; admin credentials use Basic; a re
   assert.equal(run.steps.catalog.status, 'warning');
   assert.match(run.steps.catalog.text, /does not exist/);
   await run.context.close();
+});
+
+test('an Entra token from another tenant is flagged', async () => {
+  const { steps, context } = await probe({ registry: `http://127.0.0.1:${FRONT.none}`, entra: entraToken(), tenant: 'tenant-2' });
+  assert.match(steps['refresh-token'].text, /Tenant tenant-1, but the registry's is tenant-2/);
+  await context.close();
 });
 
 test('registry stopped: not reachable, the rest skipped', async () => {
