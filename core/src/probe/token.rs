@@ -204,13 +204,15 @@ pub fn diagnose(
     if let Some(exp) = claims.expires {
         if exp <= now {
             out.push(Problem::Expired {
-                seconds_ago: now - exp,
+                seconds_ago: now.saturating_sub(exp),
             });
         }
     }
     if let Some(nbf) = claims.not_before {
-        if nbf > now + 60 {
-            out.push(Problem::NotYetValid { seconds: nbf - now });
+        if nbf > now.saturating_add(60) {
+            out.push(Problem::NotYetValid {
+                seconds: nbf.saturating_sub(now),
+            });
         }
     }
     match claims.kind {

@@ -168,7 +168,7 @@ pub fn problem_text(p: &Problem, lang: Lang) -> String {
 }
 
 pub fn duration(seconds: i64) -> String {
-    let s = seconds.abs();
+    let s = seconds.unsigned_abs();
     if s >= 86_400 {
         format!("{} d {} h", s / 86_400, (s % 86_400) / 3600)
     } else if s >= 3600 {
@@ -184,7 +184,7 @@ pub fn duration(seconds: i64) -> String {
 pub fn claim_rows(c: &Claims, now: i64, lang: Lang) -> Vec<(&'static str, String)> {
     let mut rows = vec![(tr(lang, "Kind", "Type"), kind_text(c.kind, lang).to_owned())];
     if let Some(exp) = c.expires {
-        let left = exp - now;
+        let left = exp.saturating_sub(now);
         let v = if left > 0 {
             match lang {
                 Lang::En => format!("in {} (unix {exp})", duration(left)),

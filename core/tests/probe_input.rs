@@ -1,0 +1,82 @@
+//! Whatever a registry, a resolver or a person sends, the probe knowledge answers without panic.
+
+use acr_doctor_core::probe::{challenge, dns, target, token};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// A resolver's answer is untrusted bytes.
+    #[test]
+    fn any_dns_answer(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let _ = dns::parse(&bytes);
+    }
+
+    /// A well-formed header followed by junk records.
+    #[test]
+    fn dns_answers_with_a_real_header(ancount in 0u8..8, rest in prop::collection::vec(any::<u8>(), 0..300)) {
+        let mut msg = vec![0, 0, 0x81, 0x80, 0, 1, 0, ancount, 0, 0, 0, 0];
+        msg.extend(dns::query("r.azurecr.io").expect("query")[12..].iter());
+        msg.extend(rest);
+        let _ = dns::parse(&msg);
+    }
+
+    #[test]
+    fn any_challenge_header(header in any::<String>()) {
+        if let Some(c) = challenge::parse(&header) {
+            let _ = c.supports_entra();
+            if let Some(realm) = c.param("realm") {
+                let _ = challenge::endpoint(realm, "/oauth2/token");
+            }
+        }
+    }
+
+    #[test]
+    fn any_pasted_token(t in any::<String>(), now in any::<i64>()) {
+        if let Ok(claims) = token::decode(&t) {
+            let _ = token::diagnose(&claims, now, Some("r.azurecr.io"), Some("t"), Some(&token::scope_access(Some("app"))));
+        }
+    }
+
+    /// JWT-shaped input with arbitrary JSON-ish claims.
+    #[test]
+    fn jwt_shaped_tokens(claims in "\\{[ -~]{0,80}\\}", now in any::<i64>()) {
+        let t = format!("eyJhbGciOiJub25lIn0.{}.", dns::base64url(claims.as_bytes()));
+        if let Ok(c) = token::decode(&t) {
+            let _ = token::diagnose(&c, now, None, None, None);
+        }
+    }
+
+    #[test]
+    fn any_typed_registry(input in any::<String>()) {
+        if let Ok(t) = target::parse_target(&input) {
+            prop_assert!(t.origin.starts_with("http://") || t.origin.starts_with("https://"));
+            prop_assert!(!t.origin.contains('@'), "no userinfo in {}", t.origin);
+            let _ = dns::get_url("https://doh.example/dns-query", &t.host);
+        }
+    }
+}
+
+#[test]
+fn timestamps_at_the_edges_do_not_overflow() {
+    let t = format!("e30.{}.", dns::base64url(br#"{"exp":-9223372036854775808,"nbf":9223372036854775807,"access":[{"type":"registry"}]}"#));
+    let c = token::decode(&t).expect("decode");
+    let _ = token::diagnose(&c, i64::MAX, None, None, None);
+    let _ = token::diagnose(&c, i64::MIN, None, None, None);
+}
+
+#[test]
+fn claim_rows_at_the_edges() {
+    use acr_doctor_core::probe::words::claim_rows;
+    let t = format!(
+        "e30.{}.",
+        dns::base64url(br#"{"exp":-9223372036854775808}"#)
+    );
+    let c = token::decode(&t).expect("decode");
+    for lang in acr_doctor_core::Lang::ALL {
+        let rows = claim_rows(&c, i64::MAX, lang);
+        assert!(rows
+            .iter()
+            .any(|(_, v)| v.contains("unix -9223372036854775808")));
+    }
+}
