@@ -107,6 +107,20 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             load_file(file);
         }
     });
+    // Decode the box as it is now: for a change event, or the Decode button.
+    let decode_now = {
+        let area = area.clone();
+        let on_paste = props.on_paste.clone();
+        let pending = pending.clone();
+        Callback::from(move |()| {
+            pending.borrow_mut().take();
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                on_paste.emit((Rc::from(el.value()), false));
+            }
+        })
+    };
+    let onchange_text = decode_now.reform(|_: Event| ());
+    let ondecode = decode_now.reform(|_: MouseEvent| ());
     let onclear = {
         let area = area.clone();
         let on_paste = props.on_paste.clone();
@@ -137,6 +151,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 placeholder={label(Label::PastePlaceholder, lang)}
                 aria-label={label(Label::PasteHeading, lang)}
                 {oninput}
+                onchange={onchange_text}
             />
             <div class="paste-tools">
                 <label class="file">
@@ -144,6 +159,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                     <input type="file" data-testid="file-input" accept=".txt,.log,text/*" {onchange} />
                 </label>
                 <span class="muted">{ label(Label::DropHint, lang) }</span>
+                <button type="button" class="decode" data-testid="decode" onclick={ondecode}>{ label(Label::Decode, lang) }</button>
                 <button type="button" class="clear" data-testid="clear" onclick={onclear}>{ label(Label::Clear, lang) }</button>
             </div>
             <p class="muted privacy">{ label(Label::PasteHelp, lang) }</p>

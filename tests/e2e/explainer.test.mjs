@@ -149,6 +149,20 @@ test('bad input: html stays text, junk and huge pastes get a clear answer', asyn
   await context.close();
 });
 
+test('a value set without an input event decodes on change or with the Explain button', async () => {
+  const { context, page } = await openPage(shared.browser, shared.base);
+  await page.evaluate(() => {
+    const box = document.querySelector('[data-testid=paste-input]');
+    box.value = 'An error occurred: CMK_ERROR';
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForSelector('[data-testid=finding][data-code=CMK_ERROR]');
+  await page.evaluate(() => { document.querySelector('[data-testid=paste-input]').value = 'HELM_COMMAND_ERROR'; });
+  await page.click('[data-testid=decode]');
+  await page.waitForSelector('[data-testid=finding][data-code=HELM_COMMAND_ERROR]');
+  await context.close();
+});
+
 test('a code typed alone, and a log file opened from disk', async () => {
   const { context, page } = await openPage(shared.browser, shared.base);
   await paste(page, 'connectivity_refresh_token_error');
