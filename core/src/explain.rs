@@ -463,6 +463,8 @@ pub fn note_text(note: &Note, lang: Lang) -> String {
         (Note::PrivateEndpointSetup { message }, Lang::Fr) => format!("Vérification des points de terminaison privés : {message}"),
         (Note::BinaryInWorkingDirectory, Lang::En) => "The CLI refused a docker binary found in the current directory; set DOCKER_COMMAND to the absolute path of the real one.".into(),
         (Note::BinaryInWorkingDirectory, Lang::Fr) => "La CLI a refusé un exécutable docker du dossier courant ; donnez à DOCKER_COMMAND le chemin absolu du vrai.".into(),
+        (Note::Mentioned { code }, Lang::En) => format!("{code} is named in the text, but the CLI's output pasted here does not print it: the findings above are what the output shows."),
+        (Note::Mentioned { code }, Lang::Fr) => format!("{code} est cité dans le texte, mais la sortie de la CLI collée ici ne l’affiche pas : les constats ci-dessus sont ce que montre la sortie."),
         (Note::LoginForbidden { server }, Lang::En) => format!("{server} refused this machine (403): firewall rules or public access disabled."),
         (Note::LoginForbidden { server }, Lang::Fr) => format!("{server} a refusé cette machine (403) : règles de pare-feu ou accès public désactivé."),
     }

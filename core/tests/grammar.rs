@@ -355,3 +355,27 @@ fn curl_answers_to_v2_are_judged_like_the_cli() {
             .is_empty()
     );
 }
+
+#[test]
+fn around_real_output_a_code_in_prose_is_only_noted() {
+    let r = decode("CONNECTIVITY_FORBIDDEN_ERROR, HELM_COMMAND_ERROR\nAn error occurred: CONNECTIVITY_CHALLENGE_ERROR\nRegistry 'asthub.azurecr.io' did not issue a challenge.\n");
+    assert_eq!(codes(&r), ["CONNECTIVITY_CHALLENGE_ERROR"]);
+    assert!(r.notes.iter().any(|n| n.item
+        == Note::Mentioned {
+            code: acr_doctor_core::Code::ConnectivityForbidden
+        }));
+    assert!(r.notes.iter().any(|n| n.item
+        == Note::Mentioned {
+            code: acr_doctor_core::Code::HelmCommand
+        }));
+}
+
+#[test]
+fn az_acr_login_403_is_forbidden_even_among_other_output() {
+    let r = decode("Looks like you don't have access to registry 'fw.azurecr.io'. To see configured firewall rules, run 'az acr show --query networkRuleSet --name fw'. To see if public network access is enabled, run 'az acr show --query publicNetworkAccess'.Please refer to https://aka.ms/acr/errors#connectivity_forbidden_error for more information.\n\nAn error occurred: HELM_COMMAND_ERROR\nPlease verify if Helm is installed.\n");
+    assert_eq!(
+        codes(&r),
+        ["CONNECTIVITY_FORBIDDEN_ERROR", "HELM_COMMAND_ERROR"]
+    );
+    assert_eq!(r.findings[0].registry.as_deref(), Some("fw.azurecr.io"));
+}

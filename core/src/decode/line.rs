@@ -87,6 +87,12 @@ pub fn classify(text: &str) -> Line {
     if text.starts_with("Traceback (most recent call last)") {
         return Line::TracebackStart;
     }
+    // `az acr login`'s 403 text ends with the deep link but is a message, not the link line.
+    if text.starts_with("Looks like you don't have access to registry") {
+        return Line::Note(Note::LoginForbidden {
+            server: quoted_after(text, "registry ").unwrap_or_default(),
+        });
+    }
     if text.contains("aka.ms/acr/errors#") && text.contains("refer to") {
         return Line::DeepLink;
     }

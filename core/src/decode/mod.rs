@@ -173,6 +173,10 @@ pub enum Note {
     LoginForbidden {
         server: String,
     },
+    /// A code named in the text around the CLI's output, but not printed by it there.
+    Mentioned {
+        code: Code,
+    },
 }
 
 impl Note {
@@ -428,6 +432,9 @@ impl Decoder {
             } => self.open_error(n, title, timestamp, wrapper, rest),
             Line::Check(check) => self.check(n, check),
             Line::Note(note) => {
+                if let Note::LoginForbidden { server } = &note {
+                    self.login_forbidden(n, server);
+                }
                 self.scan_mentions(n, text);
                 self.report.notes.push(Located {
                     line: n,
@@ -723,6 +730,25 @@ impl Decoder {
         }
     }
 
+    /// `az acr login`'s own 403 text: FORBIDDEN, printed without its title.
+    fn login_forbidden(&mut self, n: usize, server: &str) {
+        if self.report.findings.len() >= MAX_FINDINGS {
+            return;
+        }
+        let idx = self.push_finding(
+            n,
+            FindingCode::Known(Code::ConnectivityForbidden),
+            Source::Printed,
+        );
+        let f = &mut self.report.findings[idx];
+        f.message.push(format!(
+            "Looks like you don't have access to registry '{server}'."
+        ));
+        f.registry = Some(server.to_owned()).filter(|s| !s.is_empty());
+        f.registry_name = f.registry.as_deref().and_then(registry_name_of);
+        self.merge_duplicate(idx);
+    }
+
     fn login_required(&mut self, n: usize) {
         let code = FindingCode::Known(Code::AzLoginRequired);
         match self.report.findings.iter_mut().find(|f| f.code == code) {
@@ -862,11 +888,28 @@ impl Decoder {
                 self.last_event_end = Some(RunEnd::Crashed);
             }
         }
+        // When the CLI's own output is in the paste, it is what counts: a code only named in the
+        // prose around it (an issue title, a guess) is noted, not reported as a finding.
+        let output_has_codes = !self.report.findings.is_empty();
         for (code, n, server) in std::mem::take(&mut self.mentions) {
             let fc = FindingCode::Known(code);
             if let Some(f) = self.report.findings.iter_mut().find(|f| f.code == fc) {
                 if f.source == Source::Mentioned {
                     f.lines.push(Span { first: n, last: n });
+                }
+                continue;
+            }
+            if output_has_codes {
+                if !self
+                    .report
+                    .notes
+                    .iter()
+                    .any(|x| x.item == (Note::Mentioned { code }))
+                {
+                    self.report.notes.push(Located {
+                        line: n,
+                        item: Note::Mentioned { code },
+                    });
                 }
                 continue;
             }
