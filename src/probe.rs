@@ -137,35 +137,28 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
     };
     let v2 = format!("{}/v2/", target.origin);
 
-    // 1. DNS over HTTPS: the public view of the name.
-    let dns_status = if target.skip_dns.is_some() {
-        let (v, start) = r.running(StepId::Dns, None);
-        r.finish(v, start, steps::judge_dns(target, Err(Failure::Network)))
-    } else {
-        match dns::get_url(input.doh.trim(), &target.host) {
-            Ok(url) => {
-                let (v, start) = r.running(
-                    StepId::Dns,
-                    Some(format!("GET {url}  (Accept: application/dns-message)")),
-                );
-                let answer = net.doh(&url).await;
-                r.finish(v, start, steps::judge_dns(target, answer))
-            }
-            Err(e) => {
-                let (v, start) = r.running(StepId::Dns, None);
-                r.finish(
-                    v,
-                    start,
-                    Judged {
-                        status: Status::Warning,
-                        code: None,
-                        outcome: Outcome::ResolverGarbage(e.to_string()),
-                    },
-                )
-            }
-        }
+    // 1. DNS over HTTPS: the public view of the name. The browser resolves names on its own,
+    // so the run goes on whatever this step finds.
+    let doh_url = target
+        .skip_dns
+        .is_none()
+        .then(|| dns::get_url(input.doh.trim(), &target.host));
+    let asked = match &doh_url {
+        Some(Ok(url)) => Some(format!("GET {url}  (Accept: application/dns-message)")),
+        _ => None,
     };
-    let _ = dns_status;
+    let (v, start) = r.running(StepId::Dns, asked);
+    let judged = match doh_url {
+        // An address or localhost: the judge skips the step.
+        None => steps::judge_dns(target, Err(Failure::Network)),
+        Some(Ok(url)) => steps::judge_dns(target, net.doh(&url).await),
+        Some(Err(e)) => Judged {
+            status: Status::Warning,
+            code: None,
+            outcome: Outcome::ResolverGarbage(e.to_string()),
+        },
+    };
+    r.finish(v, start, judged);
     if net.is_cancelled() {
         return cancel_rest(&r, StepId::Dns);
     }

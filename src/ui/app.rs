@@ -62,10 +62,7 @@ pub fn App() -> Html {
             let run = state.probe_run + 1;
             let fresh = Net::new(timeout_ms);
             *net.borrow_mut() = Some(fresh.clone());
-            state.dispatch(Action::ProbeStart {
-                run,
-                steps: Vec::new(),
-            });
+            state.dispatch(Action::ProbeStart { run });
             let emit = {
                 let state = state.clone();
                 Callback::from(move |view: StepView| {
@@ -82,6 +79,17 @@ pub fn App() -> Html {
             });
         })
     };
+    // Leaving the page (or unmounting it in a test) aborts what is in flight.
+    {
+        let net = net.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(n) = net.borrow_mut().take() {
+                    n.cancel();
+                }
+            }
+        });
+    }
     let on_cancel = {
         let net = net.clone();
         Callback::from(move |()| {

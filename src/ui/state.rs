@@ -41,9 +41,9 @@ pub enum Action {
     SetQuery(String),
     /// The URL's hash changed (without the `#`).
     Hash(String),
+    /// A new run: its steps arrive as they start.
     ProbeStart {
         run: u32,
-        steps: Vec<StepView>,
     },
     ProbeStep {
         run: u32,
@@ -72,9 +72,9 @@ impl Reducible for State {
                 next.file_truncated = truncated;
             }
             Action::SetQuery(query) => next.query = query,
-            Action::ProbeStart { run, steps } => {
+            Action::ProbeStart { run } => {
                 next.probe_run = run;
-                next.probe_steps = steps;
+                next.probe_steps.clear();
                 next.probe_running = true;
             }
             Action::ProbeStep { run, view } if run == next.probe_run => {
