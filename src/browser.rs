@@ -145,27 +145,27 @@ pub fn after(ms: i32, f: impl FnMut() + 'static) -> Option<Timer> {
     })
 }
 
-/// Call `f` with the new hash each time the URL's hash changes, until the guard is dropped.
-pub struct HashListener {
-    closure: wasm_bindgen::closure::Closure<dyn FnMut()>,
+/// A listener on the window, removed when dropped.
+pub struct WindowListener {
+    event: &'static str,
+    closure: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
 }
 
-impl HashListener {
-    pub fn new(mut f: impl FnMut(String) + 'static) -> Self {
-        let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || f(hash()));
+impl WindowListener {
+    pub fn new(event: &'static str, f: impl FnMut(web_sys::Event) + 'static) -> Self {
+        let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
         if let Some(w) = web_sys::window() {
-            let _ =
-                w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+            let _ = w.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
         }
-        HashListener { closure }
+        WindowListener { event, closure }
     }
 }
 
-impl Drop for HashListener {
+impl Drop for WindowListener {
     fn drop(&mut self) {
         if let Some(w) = web_sys::window() {
             let _ = w.remove_event_listener_with_callback(
-                "hashchange",
+                self.event,
                 self.closure.as_ref().unchecked_ref(),
             );
         }

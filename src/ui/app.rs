@@ -33,8 +33,9 @@ pub fn App() -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             state.dispatch(Action::Hash(browser::hash()));
-            let listener =
-                browser::HashListener::new(move |hash| state.dispatch(Action::Hash(hash)));
+            let listener = browser::WindowListener::new("hashchange", move |_| {
+                state.dispatch(Action::Hash(browser::hash()))
+            });
             move || drop(listener)
         });
     }

@@ -69,34 +69,37 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         }
     };
 
-    let ondrop = {
+    // A log file dropped anywhere on the page lands here (and never replaces the page).
+    {
         let load_file = load_file.clone();
         let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                load_file(file);
-            }
-        })
-    };
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if !*dragging {
-                dragging.set(true);
-            }
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
+        use_effect_with((), move |_| {
+            let over = {
+                let dragging = dragging.clone();
+                browser::WindowListener::new("dragover", move |e| {
+                    e.prevent_default();
+                    dragging.set(true);
+                })
+            };
+            let leave = {
+                let dragging = dragging.clone();
+                browser::WindowListener::new("dragleave", move |_| dragging.set(false))
+            };
+            let dropped = browser::WindowListener::new("drop", move |e| {
+                e.prevent_default();
+                dragging.set(false);
+                let file = e
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|d| d.data_transfer())
+                    .and_then(|d| d.files())
+                    .and_then(|f| f.get(0));
+                if let Some(file) = file {
+                    load_file(file);
+                }
+            });
+            move || drop((over, leave, dropped))
+        });
+    }
     let onchange = Callback::from(move |e: Event| {
         let file = e
             .target()
@@ -136,9 +139,6 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     html! {
         <section
             class={classes!("paste", (*dragging).then_some("dragging"))}
-            {ondrop}
-            {ondragover}
-            {ondragleave}
             aria-labelledby="paste-title"
         >
             <h2 id="paste-title">{ label(Label::PasteHeading, lang) }</h2>

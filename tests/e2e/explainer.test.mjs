@@ -175,5 +175,14 @@ test('a code typed alone, and a log file opened from disk', async () => {
   });
   await page.waitForSelector('[data-testid=verdict][data-verdict=not-logged-in]');
   assert.match(await page.inputValue('[data-testid=paste-input]'), /Please run 'az login'/);
+
+  // A file dropped anywhere on the page is read, not opened in place of the page.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['2024-05-18 06:54:20.208894 An error occurred: CONNECTIVITY_CHALLENGE_ERROR\n'], 'dropped.log', { type: 'text/plain' }));
+    document.querySelector('.page-footer').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector('[data-testid=finding][data-code=CONNECTIVITY_CHALLENGE_ERROR]');
+  assert.match(page.url(), /\/tools\/acr-doctor\//);
   await context.close();
 });
