@@ -319,6 +319,8 @@ struct Decoder {
     error_without_link: bool,
     /// The crash a following chained traceback (`During handling …`) belongs to.
     chain_crash: Option<usize>,
+    /// A crash made from a bare traceback: a chained traceback that ends in a code replaces it.
+    bare_crash: Option<usize>,
     /// The URL of the last `curl` command line.
     curl_url: Option<String>,
     /// An HTTP answer being read: its line, status and headers.
@@ -421,6 +423,7 @@ impl Decoder {
             || text.starts_with("The above exception was the direct cause");
         if !chained {
             self.chain_crash = None;
+            self.bare_crash = None;
         }
 
         match class {
@@ -682,6 +685,15 @@ impl Decoder {
         // The exception line ends the traceback.
         let tb = self.traceback.take();
         if matches!(class, Line::ErrorTitle { .. }) {
+            // `During handling … another exception occurred` ending in a CLI error: the earlier
+            // traceback was the cause, not a crash.
+            let bare = self.bare_crash.take();
+            if bare.is_some()
+                && tb.is_some_and(|t| t.crash == bare)
+                && bare == self.report.findings.len().checked_sub(1)
+            {
+                self.report.findings.pop();
+            }
             return false;
         }
         let Some(tb) = tb else { return true };
@@ -701,6 +713,7 @@ impl Decoder {
                 let idx = self.push_finding(n, FindingCode::Known(Code::CliCrash), Source::Printed);
                 self.report.findings[idx].message.push(exception);
                 self.chain_crash = Some(idx);
+                self.bare_crash = Some(idx);
                 self.last_event_end = Some(RunEnd::Crashed);
             }
             None => {}
