@@ -205,12 +205,7 @@ fn exchange(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
     if c.fault == "throttle" {
         return error(429, "TOOMANYREQUESTS", "too many requests");
     }
-    let get = |k: &str| {
-        f.get(k)
-            .and_then(|v| v.first())
-            .cloned()
-            .unwrap_or_default()
-    };
+    let get = |k: &str| first(f, k);
     if get("service") != c.service {
         return error(400, "UNSUPPORTED", "unknown service");
     }
@@ -231,18 +226,8 @@ fn exchange(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
     ) else {
         return error(401, "UNAUTHORIZED", "invalid AAD access token");
     };
-    let tenant = entra
-        .claims
-        .get("tid")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
-    let subject = entra
-        .claims
-        .get("upn")
-        .and_then(Value::as_str)
-        .unwrap_or("test-user")
-        .to_owned();
+    let tenant = claim(&entra.claims, "tid", "");
+    let subject = claim(&entra.claims, "upn", "test-user");
     let claims = json!({
         "jti": jti(), "sub": subject, "nbf": now() - 5, "iat": now(), "exp": now() + 3 * 3600,
         "iss": c.issuer, "aud": c.service, "version": "1.0", "grant_type": "refresh_token",
@@ -254,12 +239,7 @@ fn exchange(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
 }
 
 fn token_post(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
-    let get = |k: &str| {
-        f.get(k)
-            .and_then(|v| v.first())
-            .cloned()
-            .unwrap_or_default()
-    };
+    let get = |k: &str| first(f, k);
     if get("service") != c.service {
         return error(400, "UNSUPPORTED", "unknown service");
     }
@@ -278,12 +258,7 @@ fn token_post(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
     if c.fault == "scope-denied" {
         return error(403, "DENIED", "requested access to the resource is denied");
     }
-    let subject = rt
-        .claims
-        .get("sub")
-        .and_then(Value::as_str)
-        .unwrap_or("test-user")
-        .to_owned();
+    let subject = claim(&rt.claims, "sub", "test-user");
     access_token(c, &subject, f.get("scope").cloned().unwrap_or_default())
 }
 
@@ -330,6 +305,23 @@ fn access_token(c: &Config, subject: &str, scopes: Vec<String>) -> Reply {
     h.x5c = Some(vec![c.cert_der_b64.clone()]);
     let token = jsonwebtoken::encode(&h, &claims, &c.access_key).expect("sign");
     json_reply(200, json!({ "access_token": token }))
+}
+
+/// The first value of a form field, or "".
+fn first(f: &HashMap<String, Vec<String>>, key: &str) -> String {
+    f.get(key)
+        .and_then(|v| v.first())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// A string claim, or a default.
+fn claim(claims: &Value, key: &str, default: &str) -> String {
+    claims
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or(default)
+        .to_owned()
 }
 
 fn form(req: &mut tiny_http::Request) -> HashMap<String, Vec<String>> {
