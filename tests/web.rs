@@ -29,16 +29,20 @@ fn gloo_document() -> web_sys::Document {
 }
 
 async fn paste(root: &Element, text: &str) {
-    let area: HtmlTextAreaElement = root
-        .query_selector("[data-testid=paste-input]")
-        .expect("query")
-        .expect("paste box")
+    let area: HtmlTextAreaElement = find(root, "[data-testid=paste-input]")
         .dyn_into()
         .expect("textarea");
     area.set_value(text);
     let event = web_sys::InputEvent::new("input").expect("event");
     area.dispatch_event(&event).expect("dispatch");
     yew::scheduler::flush().await;
+}
+
+/// The first element matching `selector`; the test fails if there is none.
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn attrs(root: &Element, selector: &str, attr: &str) -> Vec<String> {
@@ -80,10 +84,7 @@ async fn a_paste_renders_its_findings_and_verdict() {
         attrs(&root, "[data-testid=finding]", "data-registry"),
         ["pipe.azurecr.io"]
     );
-    let card = root
-        .query_selector("[data-testid=finding]")
-        .expect("query")
-        .expect("card");
+    let card = find(&root, "[data-testid=finding]");
     let text = card.text_content().unwrap_or_default();
     assert!(
         text.contains("throttling, not a permission problem"),
@@ -100,10 +101,7 @@ async fn a_paste_renders_its_findings_and_verdict() {
 async fn html_in_a_paste_is_rendered_as_text() {
     let root = mount().await;
     paste(&root, "An error occurred: CONNECTIVITY_SSL_ERROR\n<img src=x onerror=alert(1)> registry 'h.azurecr.io'.\n").await;
-    let card = root
-        .query_selector("[data-testid=finding]")
-        .expect("query")
-        .expect("card");
+    let card = find(&root, "[data-testid=finding]");
     assert!(card.query_selector("img").expect("query").is_none());
     assert!(card
         .text_content()
@@ -120,10 +118,7 @@ async fn nothing_recognised_says_what_the_page_reads() {
         attrs(&root, "[data-testid=verdict]", "data-verdict"),
         ["unrecognized"]
     );
-    let verdict = root
-        .query_selector("[data-testid=verdict]")
-        .expect("query")
-        .expect("verdict");
+    let verdict = find(&root, "[data-testid=verdict]");
     assert!(verdict
         .text_content()
         .unwrap_or_default()
@@ -134,27 +129,18 @@ async fn nothing_recognised_says_what_the_page_reads() {
 #[wasm_bindgen_test]
 async fn the_language_switch_translates_the_page() {
     let root = mount().await;
-    let fr: HtmlElement = root
-        .query_selector("[data-testid=lang-fr]")
-        .expect("query")
-        .expect("button")
+    let fr: HtmlElement = find(&root, "[data-testid=lang-fr]")
         .dyn_into()
         .expect("element");
     fr.click();
     yew::scheduler::flush().await;
     paste(&root, "CMK_ERROR").await;
-    let card = root
-        .query_selector("[data-testid=finding]")
-        .expect("query")
-        .expect("card");
+    let card = find(&root, "[data-testid=finding]");
     assert!(card
         .text_content()
         .unwrap_or_default()
         .contains("n’existe plus"));
-    let en: HtmlElement = root
-        .query_selector("[data-testid=lang-en]")
-        .expect("query")
-        .expect("button")
+    let en: HtmlElement = find(&root, "[data-testid=lang-en]")
         .dyn_into()
         .expect("element");
     en.click();
