@@ -123,9 +123,12 @@ pub fn parse(msg: &[u8]) -> Result<Answer, DnsError> {
     let rcode = msg[3] & 0x0f;
     let qdcount = u16_at(4)?;
     let ancount = u16_at(6)?;
+    // Each name costs one from this budget, so a message that claims thousands of records
+    // stops early instead of building them all.
+    let mut budget = MAX_NAMES;
     let mut off = 12;
     for _ in 0..qdcount {
-        off = read_name(msg, off)?.1 + 4;
+        off = read_name(msg, off, &mut budget)?.1 + 4;
     }
     let mut answer = Answer {
         rcode,
@@ -133,7 +136,7 @@ pub fn parse(msg: &[u8]) -> Result<Answer, DnsError> {
         addresses: Vec::new(),
     };
     for _ in 0..ancount {
-        let (owner, next) = read_name(msg, off)?;
+        let (owner, next) = read_name(msg, off, &mut budget)?;
         let rtype = u16_at(next)?;
         let rdlen = u16_at(next + 8)?;
         let rdata = next + 10;
@@ -144,7 +147,9 @@ pub fn parse(msg: &[u8]) -> Result<Answer, DnsError> {
             1 if rdlen == 4 => answer
                 .addresses
                 .push(format!("{}.{}.{}.{}", data[0], data[1], data[2], data[3])),
-            5 => answer.cnames.push((owner, read_name(msg, rdata)?.0)),
+            5 => answer
+                .cnames
+                .push((owner, read_name(msg, rdata, &mut budget)?.0)),
             _ => {}
         }
         off = rdata + rdlen;
@@ -152,9 +157,19 @@ pub fn parse(msg: &[u8]) -> Result<Answer, DnsError> {
     Ok(answer)
 }
 
-/// A name at `off`, following compression pointers (at most 32, so a loop cannot hang).
-fn read_name(msg: &[u8], mut off: usize) -> Result<(String, usize), DnsError> {
+/// Most names read from one message (questions, owners and CNAME targets together).
+const MAX_NAMES: usize = 300;
+/// Longest name on the wire (RFC 1035 §2.3.4), length bytes included.
+const MAX_NAME_BYTES: usize = 255;
+
+/// A name at `off`, following compression pointers: at most 128 steps, so a loop cannot hang,
+/// and at most 255 bytes, so pointers cannot build a name longer than DNS allows.
+fn read_name(msg: &[u8], mut off: usize, budget: &mut usize) -> Result<(String, usize), DnsError> {
+    *budget = budget
+        .checked_sub(1)
+        .ok_or(DnsError::Malformed("too many names"))?;
     let mut labels: Vec<String> = Vec::new();
+    let mut wire_len = 1;
     let mut end = None;
     for _ in 0..128 {
         let len = *msg.get(off).ok_or(DnsError::Malformed("name cut short"))?;
@@ -172,6 +187,10 @@ fn read_name(msg: &[u8], mut off: usize) -> Result<(String, usize), DnsError> {
         let label = msg
             .get(off + 1..off + 1 + usize::from(len))
             .ok_or(DnsError::Malformed("label cut short"))?;
+        wire_len += 1 + label.len();
+        if wire_len > MAX_NAME_BYTES {
+            return Err(DnsError::Malformed("name longer than 255 bytes"));
+        }
         labels.push(String::from_utf8_lossy(label).into_owned());
         off += 1 + usize::from(len);
     }
@@ -258,5 +277,34 @@ mod tests {
             let junk: Vec<u8> = (0..n).map(|i| i.wrapping_mul(37).wrapping_add(n)).collect();
             let _ = parse(&junk);
         }
+    }
+
+    #[test]
+    fn names_longer_than_dns_allows_are_refused() {
+        // One question whose name is four 63-byte labels and a fifth: 4 * 64 + 2 + 1 > 255.
+        let mut msg = vec![0, 0, 0x81, 0x80, 0, 1, 0, 0, 0, 0, 0, 0];
+        for _ in 0..4 {
+            msg.push(63);
+            msg.extend([b'a'; 63]);
+        }
+        msg.push(1);
+        msg.push(b'b');
+        msg.extend([0, 0, 1, 0, 1]);
+        assert_eq!(
+            parse(&msg),
+            Err(DnsError::Malformed("name longer than 255 bytes"))
+        );
+    }
+
+    #[test]
+    fn a_message_that_claims_thousands_of_records_stops_early() {
+        // 65535 answers, each a pointer to the question's name with an empty record: small on
+        // the wire, hundreds of thousands of names if read whole.
+        let mut msg = vec![0, 0, 0x81, 0x80, 0, 1, 0xff, 0xff, 0, 0, 0, 0];
+        msg.extend(query("a.io").expect("q")[12..].iter());
+        for _ in 0..2000 {
+            msg.extend([0xc0, 12, 0, 99, 0, 1, 0, 0, 0, 60, 0, 0]);
+        }
+        assert_eq!(parse(&msg), Err(DnsError::Malformed("too many names")));
     }
 }
