@@ -73,15 +73,16 @@ pub fn scroll_to(id: &str) {
     }
 }
 
-/// The most of a file the page reads.
-pub const MAX_FILE_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
+/// The most of a paste or a file the page reads.
+pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
 
-/// Read a dropped or chosen file as text (invalid UTF-8 becomes U+FFFD), up to [`MAX_FILE_BYTES`].
+/// Read a dropped or chosen file as text (invalid UTF-8 becomes U+FFFD), up to [`MAX_TEXT_BYTES`].
 /// Returns the text and whether it was cut.
 pub async fn read_file(file: web_sys::File) -> Option<(String, bool)> {
-    let truncated = file.size() > MAX_FILE_BYTES;
+    let max = MAX_TEXT_BYTES as f64;
+    let truncated = file.size() > max;
     let blob: web_sys::Blob = if truncated {
-        file.slice_with_f64_and_f64(0.0, MAX_FILE_BYTES).ok()?
+        file.slice_with_f64_and_f64(0.0, max).ok()?
     } else {
         file.into()
     };
@@ -91,20 +92,20 @@ pub async fn read_file(file: web_sys::File) -> Option<(String, bool)> {
     Some((text.as_string()?, truncated))
 }
 
-/// Show a readable message instead of a blank page if the page ever panics.
+/// Show a readable message instead of a blank page if the page ever panics. The message is
+/// generic: a panic's own text could quote the paste or a secret, so it is shown nowhere and
+/// logged nowhere.
 pub fn install_panic_page() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        let message = format!(
-            "acr-doctor stopped because of a bug: {info}. Reload the page; if it happens again with the same text, please report it."
-        );
+    yew::set_custom_panic_hook(Box::new(|_info| {
+        let message =
+            acr_doctor_core::ui_text::label(acr_doctor_core::ui_text::Label::Panic, initial_lang());
         let body = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.body());
         if let Some(body) = body {
-            body.set_text_content(Some(&message));
+            body.set_text_content(Some(message));
             let _ = body.set_attribute("data-panic", "true");
         }
-        web_sys::console::error_1(&message.into());
     }));
 }
 

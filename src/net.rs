@@ -1,5 +1,7 @@
 //! The only code that calls the network. Every request has a timeout and can be cancelled, both
-//! through an AbortController; no request carries cookies or a referrer; nothing here logs.
+//! through an AbortController; no request carries cookies or a referrer, none follows a redirect
+//! (a redirect from a token endpoint would re-send the form, secret and all, wherever it points);
+//! bodies are read as a stream and cut at [`MAX_BODY`]; nothing here logs.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,8 +11,8 @@ use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestInit, RequestMode,
-    Response,
+    AbortController, ReadableStreamDefaultReader, ReferrerPolicy, RequestCache, RequestCredentials,
+    RequestInit, RequestMode, RequestRedirect, Response, ResponseType,
 };
 
 use crate::browser;
@@ -93,6 +95,8 @@ impl Net {
         guard.run(reply(response)).await
     }
 
+    /// The one place a request is made. `body` and `headers` may hold secrets: they are never
+    /// sent in `no-cors` mode (the only mode that follows redirects).
     async fn send(
         &self,
         url: &str,
@@ -103,6 +107,10 @@ impl Net {
     ) -> Result<(Response, Guard), Failure> {
         if self.cancelled.get() {
             return Err(Failure::Cancelled);
+        }
+        if mode == RequestMode::NoCors && (body.is_some() || !headers.is_empty()) {
+            // Never reached: a request that may follow a redirect carries nothing of the person's.
+            return Err(Failure::Network);
         }
         let controller = AbortController::new().map_err(|_| Failure::Network)?;
         let timed_out = Rc::new(Cell::new(false));
@@ -127,6 +135,14 @@ impl Net {
         init.set_credentials(RequestCredentials::Omit);
         init.set_cache(RequestCache::NoStore);
         init.set_referrer_policy(ReferrerPolicy::NoReferrer);
+        // `manual`, not `error`: both refuse to follow, and `manual` lets the page say that the
+        // answer was a redirect rather than a network failure. A `no-cors` request must follow
+        // (the browser allows nothing else); it carries no header and no body, so no secret.
+        init.set_redirect(if mode == RequestMode::NoCors {
+            RequestRedirect::Follow
+        } else {
+            RequestRedirect::Manual
+        });
         init.set_signal(Some(&controller.signal()));
         if let Some(b) = &body {
             init.set_body(b);
@@ -139,10 +155,13 @@ impl Net {
         let window = web_sys::window().ok_or(Failure::Network)?;
         let result = JsFuture::from(window.fetch_with_request(&request)).await;
         match result {
-            Ok(r) => Ok((
-                r.dyn_into::<Response>().map_err(|_| Failure::Network)?,
-                guard,
-            )),
+            Ok(r) => {
+                let response = r.dyn_into::<Response>().map_err(|_| Failure::Network)?;
+                if response.type_() == ResponseType::Opaqueredirect {
+                    return Err(Failure::Redirect);
+                }
+                Ok((response, guard))
+            }
             Err(_) => Err(guard.failure()),
         }
     }
@@ -174,14 +193,35 @@ impl Guard {
     }
 }
 
+/// Read a body chunk by chunk and stop at [`MAX_BODY`]: a huge or endless answer is cancelled,
+/// never held whole.
 async fn read_bytes(response: &Response) -> Result<Vec<u8>, ()> {
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| ())?)
-        .await
-        .map_err(|_| ())?;
-    let array = Uint8Array::new(&buffer);
-    let len = (array.length() as usize).min(MAX_BODY);
-    let mut out = vec![0; len];
-    array.subarray(0, len as u32).copy_to(&mut out);
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().dyn_into().map_err(|_| ())?;
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| ())?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .map_err(|_| ())?
+            .is_truthy();
+        if done {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| ())?;
+        let array: Uint8Array = value.dyn_into().map_err(|_| ())?;
+        let room = MAX_BODY - out.len();
+        let take = (array.length() as usize).min(room);
+        let start = out.len();
+        out.resize(start + take, 0);
+        array.subarray(0, take as u32).copy_to(&mut out[start..]);
+        if out.len() >= MAX_BODY {
+            // The rest is not wanted: tell the browser to stop downloading it.
+            let _ = reader.cancel();
+            break;
+        }
+    }
     Ok(out)
 }
 

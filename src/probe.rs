@@ -5,11 +5,13 @@
 use acr_doctor_core::catalog::Code;
 use acr_doctor_core::probe::challenge::{self, Challenge};
 use acr_doctor_core::probe::dns;
+use acr_doctor_core::probe::settings;
 use acr_doctor_core::probe::steps::{
     self, Failure, Judged, Outcome, Reply, SkipReason, Status, StepId,
 };
 use acr_doctor_core::probe::target::Target;
 use acr_doctor_core::probe::token::{self, Claims, Problem};
+use acr_doctor_core::probe::trust;
 use yew::Callback;
 
 use crate::net::Net;
@@ -26,6 +28,9 @@ pub struct ProbeInput {
     /// The registry's tenant, when the person knows it: an Entra token from another is flagged.
     pub tenant: String,
     pub doh: String,
+    /// The origin the person ticked "send my token to"; secrets go to a non-Azure registry only
+    /// when it is this one.
+    pub trusted_origin: Option<String>,
 }
 
 /// What the page shows of a step.
@@ -106,26 +111,32 @@ impl Runner<'_> {
     }
 }
 
-fn describe(reply: &Result<Reply, Failure>) -> Vec<String> {
-    match reply {
-        Ok(r) => {
-            let mut lines = vec![format!("HTTP {}", r.status)];
-            if let Some(h) = &r.www_authenticate {
-                lines.push(format!("WWW-Authenticate: {h}"));
-            }
-            let body: String = r.body.chars().take(300).collect();
-            if !body.trim().is_empty() {
-                // Token bodies are secrets: only their field names are shown.
-                if r.body.contains("\"refresh_token\"") || r.body.contains("\"access_token\"") {
-                    lines.push("{\"…_token\": \"(hidden)\"}".to_owned());
-                } else {
-                    lines.push(body);
-                }
-            }
-            lines
-        }
-        Err(f) => vec![format!("{f:?}")],
+/// What the page shows of an answer: status, challenge, the start of the body. A token
+/// endpoint's successful answer is a secret: only its field names are shown.
+fn describe(reply: &Result<Reply, Failure>, secret_body: bool) -> Vec<String> {
+    let Ok(r) = reply else {
+        // No answer: the step's outcome says why.
+        return Vec::new();
+    };
+    let mut lines = vec![format!("HTTP {}", r.status)];
+    if let Some(h) = &r.www_authenticate {
+        lines.push(format!("WWW-Authenticate: {h}"));
     }
+    if secret_body && r.status == 200 {
+        let keys = r.json_keys();
+        let fields = keys
+            .iter()
+            .map(|k| format!("\"{k}\": …"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(format!("{{{fields}}}"));
+    } else {
+        let body: String = r.body.chars().take(300).collect();
+        if !body.trim().is_empty() {
+            lines.push(body);
+        }
+    }
+    lines
 }
 
 pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
@@ -139,23 +150,29 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
 
     // 1. DNS over HTTPS: the public view of the name. The browser resolves names on its own,
     // so the run goes on whatever this step finds.
-    let doh_url = target
-        .skip_dns
-        .is_none()
-        .then(|| dns::get_url(input.doh.trim(), &target.host));
+    let resolver = settings::resolver(&input.doh);
+    let doh_url = target.skip_dns.is_none().then(|| match &resolver {
+        Ok(resolver) => dns::get_url(resolver, &target.host).map_err(|e| e.to_string()),
+        Err(_) => Err(String::new()),
+    });
     let asked = match &doh_url {
         Some(Ok(url)) => Some(format!("GET {url}  (Accept: application/dns-message)")),
         _ => None,
     };
     let (v, start) = r.running(StepId::Dns, asked);
-    let judged = match doh_url {
+    let judged = match (doh_url, resolver) {
         // An address or localhost: the judge skips the step.
-        None => steps::judge_dns(target, Err(Failure::Network)),
-        Some(Ok(url)) => steps::judge_dns(target, net.doh(&url).await),
-        Some(Err(e)) => Judged {
+        (None, _) => steps::judge_dns(target, Err(Failure::Network)),
+        (Some(Ok(url)), _) => steps::judge_dns(target, net.doh(&url).await),
+        (Some(Err(_)), Err(e)) => Judged {
             status: Status::Warning,
             code: None,
-            outcome: Outcome::ResolverGarbage(e.to_string()),
+            outcome: Outcome::ResolverRefused(e),
+        },
+        (Some(Err(e)), Ok(_)) => Judged {
+            status: Status::Warning,
+            code: None,
+            outcome: Outcome::ResolverGarbage(e),
         },
     };
     r.finish(v, start, judged);
@@ -178,7 +195,7 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
     let challenge: Option<Challenge> = if reachable {
         let (mut v, start) = r.running(StepId::Challenge, Some(format!("GET {v2}  (mode: cors)")));
         let reply = net.get(&v2, None).await;
-        v.answered = describe(&reply);
+        v.answered = describe(&reply, false);
         let (j, ch) = steps::judge_challenge(reply, reachable);
         let blocked = j.status == Status::Blocked;
         r.finish(v, start, j);
@@ -217,15 +234,40 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
         }
         return;
     }
+    // Secrets go to Azure's registries, or to the one origin the person ticked; nowhere else.
+    let entra = input.entra_token.trim();
+    let given_refresh = input.refresh_token.trim();
+    let has_secret =
+        !entra.is_empty() || !given_refresh.is_empty() || !input.username.trim().is_empty();
+    if has_secret && !trust::may_send_secrets(target, input.trusted_origin.as_deref()) {
+        let reason = SkipReason::NotTrusted {
+            origin: target.origin.clone(),
+        };
+        r.skip(StepId::RefreshToken, reason.clone());
+        r.skip(StepId::AccessToken, reason);
+        r.skip(StepId::Catalog, SkipReason::After(StepId::AccessToken));
+        return;
+    }
+    // A refresh token is for one registry: sent only to the one it was issued for.
+    if !given_refresh.is_empty() {
+        let claims = token::decode(given_refresh).ok();
+        if let Err(audience) = trust::refresh_token_fits(claims.as_ref(), &service, target) {
+            r.skip(StepId::RefreshToken, SkipReason::RefreshTokenGiven);
+            r.skip(
+                StepId::AccessToken,
+                SkipReason::RefreshTokenForAnother { audience },
+            );
+            r.skip(StepId::Catalog, SkipReason::After(StepId::AccessToken));
+            return;
+        }
+    }
     let basic = (!input.username.trim().is_empty())
         .then(|| (input.username.trim().to_owned(), input.password.clone()));
     let scope_access = token::scope_access(Some(input.repository.trim()).filter(|s| !s.is_empty()));
     let scope = scope_access.scope();
 
     // 4. Refresh token: exchange the Entra token, unless an ACR refresh token was given.
-    let entra = input.entra_token.trim();
-    let mut refresh: Option<String> =
-        Some(input.refresh_token.trim().to_owned()).filter(|t| !t.is_empty());
+    let mut refresh: Option<String> = Some(given_refresh.to_owned()).filter(|t| !t.is_empty());
     if refresh.is_some() {
         r.skip(StepId::RefreshToken, SkipReason::RefreshTokenGiven);
     } else if basic.is_some() && entra.is_empty() {
@@ -256,7 +298,7 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
         );
         let (mut v, start) = r.running(StepId::RefreshToken, Some(asked));
         let reply = net.post_form(&url, &fields).await;
-        v.answered = describe(&reply);
+        v.answered = describe(&reply, true);
         let (j, rt) = steps::judge_exchange(reply);
         let expected_tenant = Some(input.tenant.trim()).filter(|t| !t.is_empty());
         v.tokens
@@ -282,7 +324,7 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
         let asked = format!("POST {url}  grant_type=refresh_token&service={service}&scope={scope}&refresh_token=(hidden)");
         let (mut v, start) = r.running(StepId::AccessToken, Some(asked));
         let reply = net.post_form(&url, &fields).await;
-        v.answered = describe(&reply);
+        v.answered = describe(&reply, true);
         let (j, at) = steps::judge_token(reply, &scope);
         if input.refresh_token.trim() == rt.as_str() {
             v.tokens.extend(inspect(rt, &service, None, None));
@@ -304,7 +346,7 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
             Some(format!("GET {url}{query}  (Authorization: Basic, hidden)")),
         );
         let reply = net.get(&format!("{url}{query}"), Some(&auth)).await;
-        v.answered = describe(&reply);
+        v.answered = describe(&reply, true);
         let (j, at) = steps::judge_token(reply, &scope);
         v.tokens.extend(
             at.as_deref()
@@ -347,7 +389,7 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
         Some(format!("GET {url}  (Authorization: Bearer, hidden)")),
     );
     let reply = net.get(&url, Some(&format!("Bearer {at}"))).await;
-    v.answered = describe(&reply);
+    v.answered = describe(&reply, false);
     r.finish(v, start, steps::judge_catalog(reply, &what));
 }
 

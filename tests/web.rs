@@ -33,7 +33,10 @@ async fn paste(root: &Element, text: &str) {
         .dyn_into()
         .expect("textarea");
     area.set_value(text);
-    let event = web_sys::InputEvent::new("input").expect("event");
+    // What the browser fires after a paste; typing (another input type) waits for a pause.
+    let init = web_sys::InputEventInit::new();
+    init.set_input_type("insertFromPaste");
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("event");
     area.dispatch_event(&event).expect("dispatch");
     yew::scheduler::flush().await;
 }

@@ -23,7 +23,7 @@ fn main() {
         println!("check {}: {:?}", c.line, c.item);
     }
     for n in &report.notes {
-        println!("note {}: {:?}", n.line, n.item);
+        println!("note {} (x{}): {:?}", n.line, n.count, n.item);
     }
     println!(
         "cli={:?} end={:?} registry={:?} name={:?}",

@@ -6,6 +6,7 @@ use crate::decode::{
     is_private_ipv4, semver_in, Check, Finding, FindingCode, Note, Report, RunEnd, Sign, Source,
     Verdict, Wrapper,
 };
+use crate::values::{self, Slot};
 
 /// One fix, ready to show: the text and, when there is one, the command with the registry in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,9 +31,15 @@ pub struct Explanation {
 }
 
 pub fn explain(f: &Finding, lang: Lang) -> Explanation {
-    let name = f.registry_name.as_deref();
-    let server = f.registry.as_deref();
+    let slots = [
+        (Slot::Name, f.registry_name.as_deref()),
+        (Slot::Server, f.registry.as_deref()),
+    ];
     let mut case = Vec::new();
+    // A value from the paste that is not what it claims to be stays out of every command.
+    for slot in values::refused(&slots) {
+        case.push(refused_text(slot, lang));
+    }
     match f.source {
         Source::Mentioned => case.push(
             tr(
@@ -138,7 +145,7 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
             fixes: vec![
                 ReadyFix {
                     text: tr(lang, "Run the check again with details.", "Relancez le contrôle avec les détails.").to_owned(),
-                    command: Some(catalog::fill("az acr check-health -n {name} --yes --debug", name, server)),
+                    command: Some(values::fill("az acr check-health -n {name} --yes --debug", &slots).text),
                 },
                 ReadyFix {
                     text: tr(lang, "Read the CLI's error reference.", "Consultez la référence des erreurs de la CLI.").to_owned(),
@@ -176,7 +183,7 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
             .iter()
             .map(|fx| ReadyFix {
                 text: fx.text.to_owned(),
-                command: fx.command.map(|c| catalog::fill(c, name, server)),
+                command: fx.command.map(|c| values::fill(c, &slots).text),
             })
             .collect(),
         caveats: entry.caveats.iter().map(|s| (*s).to_owned()).collect(),
@@ -198,6 +205,21 @@ pub fn origin_label(code: Code, lang: Lang) -> Option<&'static str> {
             "our code: the CLI prints no code here",
             "code de cette page : la CLI n’en affiche pas",
         )),
+    }
+}
+
+/// Why a value from the paste is not in the commands.
+pub fn refused_text(slot: Slot, lang: Lang) -> String {
+    let (what_en, what_fr) = match slot {
+        Slot::Name => ("registry name", "nom de registre"),
+        Slot::Server | Slot::Origin | Slot::Host => ("login server", "serveur de connexion"),
+        Slot::Repository => ("repository", "dépôt"),
+        Slot::Ip => ("IP address", "adresse IP"),
+    };
+    let placeholder = slot.placeholder();
+    match lang {
+        Lang::En => format!("The {what_en} in your paste is not a valid one, so the commands below do not use it: {placeholder} stands in its place. Type your own before running them."),
+        Lang::Fr => format!("Le {what_fr} de votre collage n’est pas valide : les commandes ci-dessous ne l’utilisent pas, {placeholder} tient sa place. Saisissez le vôtre avant de les lancer."),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod explain;
 pub mod probe;
 pub mod ui_text;
+pub mod values;
 
 pub use catalog::{Code, Lang};
 pub use decode::{decode, Report, Verdict};

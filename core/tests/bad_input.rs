@@ -139,3 +139,23 @@ proptest! {
         let _ = verdict_text(&r, Lang::Fr);
     }
 }
+
+#[test]
+fn a_flood_of_one_note_is_one_note_with_its_count() {
+    let line = "Unable to authenticate using AAD or admin login credentials. Please specify both username and password in non-interactive mode.\n";
+    let text = line.repeat(16 * 1024 * 1024 / line.len());
+    let r = decode(&text);
+    assert_eq!(r.notes.len(), 1);
+    assert_eq!(r.notes[0].count, 16 * 1024 * 1024 / line.len());
+    assert_eq!(r.notes_omitted, 0);
+}
+
+#[test]
+fn distinct_notes_are_capped_and_the_rest_counted() {
+    let text: String = (0..300)
+        .map(|i| format!("Unable to get AAD authorization tokens with message: reason {i}\n"))
+        .collect();
+    let r = decode(&text);
+    assert_eq!(r.notes.len(), acr_doctor_core::decode::MAX_NOTES);
+    assert_eq!(r.notes_omitted, 300 - acr_doctor_core::decode::MAX_NOTES);
+}

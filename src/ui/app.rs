@@ -99,6 +99,16 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_clear = {
+        let net = net.clone();
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let Some(n) = net.borrow_mut().take() {
+                n.cancel();
+            }
+            state.dispatch(Action::ProbeClear);
+        })
+    };
     let on_query = {
         let state = state.clone();
         Callback::from(move |q: String| state.dispatch(Action::SetQuery(q)))
@@ -141,6 +151,7 @@ pub fn App() -> Html {
                     running={state.probe_running}
                     {on_run}
                     {on_cancel}
+                    {on_clear}
                     suggested={report.registry.clone().map(AttrValue::from)}
                 />
                 <Reference

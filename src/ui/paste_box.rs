@@ -9,19 +9,44 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::browser::{self, Timer};
+use crate::browser::{self, Timer, MAX_TEXT_BYTES};
 
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {
     pub lang: Lang,
     /// New text, and whether it was cut to the read limit.
     pub on_paste: Callback<(Rc<str>, bool)>,
+    /// The text being explained was cut to the read limit.
     pub file_truncated: bool,
 }
 
-/// Pastes up to this size decode on every input; larger ones wait for typing to pause.
-const IMMEDIATE_BYTES: usize = 100_000;
+/// Typing waits for this pause before the box is read and decoded (a paste or a drop decodes at
+/// once): no work per keystroke grows with the size of the text.
 const PAUSE_MS: i32 = 250;
+/// A text larger than this is held in memory, not put whole into the box: the box shows its
+/// first lines (a browser takes seconds to lay out megabytes in a textarea).
+const PREVIEW_OVER_BYTES: usize = 1024 * 1024;
+const PREVIEW_LINES: usize = 200;
+
+/// Cut a text to [`MAX_TEXT_BYTES`] at a character boundary; whether it was cut.
+fn capped(mut text: String) -> (String, bool) {
+    if text.len() <= MAX_TEXT_BYTES {
+        return (text, false);
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    (text, true)
+}
+
+/// A big text held outside the box: its size and the lines the box shows.
+#[derive(Clone, PartialEq)]
+struct Held {
+    bytes: usize,
+    lines: usize,
+}
 
 #[component]
 pub fn PasteBox(props: &PasteBoxProps) -> Html {
@@ -29,41 +54,94 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let area = use_node_ref();
     let pending: Rc<RefCell<Option<Timer>>> = use_mut_ref(|| None);
     let dragging = use_state(|| false);
+    let held = use_state(|| None::<Held>);
 
-    let oninput = {
+    // Decode a whole text: a big one is held and previewed, a small one is shown as is.
+    let take_text = {
         let area = area.clone();
         let on_paste = props.on_paste.clone();
+        let held = held.clone();
+        Rc::new(move |text: String, put_in_box: bool, cut_before: bool| {
+            let (text, cut_here) = capped(text);
+            let was_cut = cut_before || cut_here;
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                if text.len() > PREVIEW_OVER_BYTES {
+                    let preview: Vec<&str> = text.lines().take(PREVIEW_LINES).collect();
+                    el.set_value(&preview.join("\n"));
+                    held.set(Some(Held {
+                        bytes: text.len(),
+                        lines: preview.len(),
+                    }));
+                } else {
+                    if put_in_box {
+                        el.set_value(&text);
+                    }
+                    held.set(None);
+                }
+            }
+            on_paste.emit((Rc::from(text), was_cut));
+        })
+    };
+
+    // Read the box once and decode it.
+    let read_box = {
+        let area = area.clone();
+        let take_text = take_text.clone();
+        let held = held.clone();
         let pending = pending.clone();
-        Callback::from(move |_: InputEvent| {
-            let Some(el) = area.cast::<HtmlTextAreaElement>() else {
-                return;
-            };
-            let text = el.value();
-            if text.len() <= IMMEDIATE_BYTES {
-                pending.borrow_mut().take();
-                on_paste.emit((Rc::from(text), false));
+        Rc::new(move || {
+            pending.borrow_mut().take();
+            if held.is_some() {
+                // The box shows a preview; the held text was decoded already.
                 return;
             }
-            let on_paste = on_paste.clone();
-            let timer = browser::after(PAUSE_MS, move || {
-                on_paste.emit((Rc::from(el.value()), false))
-            });
-            *pending.borrow_mut() = timer;
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                let over = el.text_length() as usize > MAX_TEXT_BYTES;
+                let value = el.value();
+                take_text(value, over, false);
+            }
+        })
+    };
+
+    let oninput = {
+        let read_box = read_box.clone();
+        let pending = pending.clone();
+        Callback::from(move |e: InputEvent| {
+            // A paste or a drop is one act: decode it now. Typing waits for a pause.
+            if matches!(
+                e.input_type().as_str(),
+                "insertFromPaste" | "insertFromDrop"
+            ) {
+                read_box();
+                return;
+            }
+            let read_box = read_box.clone();
+            *pending.borrow_mut() = browser::after(PAUSE_MS, move || read_box());
+        })
+    };
+
+    // A big paste never enters the box whole.
+    let onpaste = {
+        let take_text = take_text.clone();
+        Callback::from(move |e: Event| {
+            let text = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|c| c.clipboard_data())
+                .and_then(|d| d.get_data("text").ok());
+            if let Some(text) = text.filter(|t| t.len() > PREVIEW_OVER_BYTES) {
+                e.prevent_default();
+                take_text(text, false, false);
+            }
         })
     };
 
     let load_file = {
-        let area = area.clone();
-        let on_paste = props.on_paste.clone();
+        let take_text = take_text.clone();
         move |file: web_sys::File| {
-            let area = area.clone();
-            let on_paste = on_paste.clone();
+            let take_text = take_text.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some((text, truncated)) = browser::read_file(file).await {
-                    if let Some(el) = area.cast::<HtmlTextAreaElement>() {
-                        el.set_value(&text);
-                    }
-                    on_paste.emit((Rc::from(text), truncated));
+                    take_text(text, true, truncated);
                 }
             });
         }
@@ -111,23 +189,19 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         }
     });
     // Decode the box as it is now: for a change event, or the Decode button.
-    let decode_now = {
-        let area = area.clone();
-        let on_paste = props.on_paste.clone();
-        let pending = pending.clone();
-        Callback::from(move |()| {
-            pending.borrow_mut().take();
-            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
-                on_paste.emit((Rc::from(el.value()), false));
-            }
-        })
+    let onchange_text = {
+        let read_box = read_box.clone();
+        Callback::from(move |_: Event| read_box())
     };
-    let onchange_text = decode_now.reform(|_: Event| ());
-    let ondecode = decode_now.reform(|_: MouseEvent| ());
+    let ondecode = Callback::from(move |_: MouseEvent| read_box());
     let onclear = {
         let area = area.clone();
         let on_paste = props.on_paste.clone();
+        let held = held.clone();
+        let pending = pending.clone();
         Callback::from(move |_| {
+            pending.borrow_mut().take();
+            held.set(None);
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
                 el.set_value("");
                 let _ = el.focus();
@@ -135,6 +209,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             on_paste.emit((Rc::from(""), false));
         })
     };
+    let size = |bytes: usize| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
 
     html! {
         <section
@@ -150,9 +225,14 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 rows="12"
                 placeholder={label(Label::PastePlaceholder, lang)}
                 aria-label={label(Label::PasteHeading, lang)}
+                readonly={held.is_some()}
                 {oninput}
+                {onpaste}
                 onchange={onchange_text}
             />
+            if let Some(h) = (*held).clone() {
+                <p class="notice" data-testid="held-notice" role="status">{ label(Label::HeldText, lang).replace("{size}", &size(h.bytes)).replace("{lines}", &h.lines.to_string()) }</p>
+            }
             <div class="paste-tools">
                 <label class="file">
                     { label(Label::OpenFile, lang) }
@@ -164,7 +244,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             </div>
             <p class="muted privacy">{ label(Label::PasteHelp, lang) }</p>
             if props.file_truncated {
-                <p class="warning" role="alert">{ label(Label::FileTooLarge, lang) }</p>
+                <p class="warning" role="alert" data-testid="text-cut">{ label(Label::PasteTooLarge, lang) }</p>
             }
         </section>
     }

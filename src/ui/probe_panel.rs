@@ -1,7 +1,11 @@
 //! The probe form and the steps of the latest run.
 
-use acr_doctor_core::probe::steps::{Status, StepId};
+use acr_doctor_core::probe::settings;
+use acr_doctor_core::probe::steps::{self, Status, StepId};
 use acr_doctor_core::probe::target::parse_target;
+use acr_doctor_core::ui_text::{label, Label};
+use acr_doctor_core::values::is_redacted;
+use acr_doctor_core::values::is_repository;
 use acr_doctor_core::Lang;
 use yew::prelude::*;
 
@@ -21,11 +25,13 @@ pub struct ProbePanelProps {
     /// Run with these inputs and this timeout (ms).
     pub on_run: Callback<(ProbeInput, i32)>,
     pub on_cancel: Callback<()>,
+    /// Forget the run's steps (the form's secrets are cleared here).
+    pub on_clear: Callback<()>,
     /// The registry the paste names, offered when the field is empty.
     pub suggested: Option<AttrValue>,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Field {
     Registry,
     Entra,
@@ -54,6 +60,18 @@ struct Fields {
 }
 
 impl Fields {
+    /// Forget every secret: on Clear, and when the page is left.
+    fn clear_secrets(&self) {
+        for f in [
+            Field::Entra,
+            Field::Refresh,
+            Field::Username,
+            Field::Password,
+        ] {
+            self.get(f).set(String::new());
+        }
+    }
+
     fn get(&self, f: Field) -> &UseStateHandle<String> {
         match f {
             Field::Registry => &self.registry,
@@ -73,41 +91,80 @@ impl Fields {
 pub fn ProbePanel(props: &ProbePanelProps) -> Html {
     let lang = props.lang;
     let en = lang == Lang::En;
-    // Non-secret settings may come from the URL's query.
-    let from_query =
-        |key: &str, default: &str| browser::query_param(key).unwrap_or_else(|| default.to_owned());
+    // Non-secret settings may come from the URL's query: read as an attacker may have written
+    // them. A link never fills a secret and never ticks "send my token".
+    let link = use_memo((), |_| Link::read());
     let fields = Fields {
-        registry: use_state(|| from_query("registry", "")),
+        registry: use_state(|| link.registry.clone().unwrap_or_default()),
         entra: use_state(String::new),
         refresh: use_state(String::new),
         username: use_state(String::new),
         password: use_state(String::new),
-        repository: use_state(|| from_query("repository", "")),
-        tenant: use_state(|| from_query("tenant", "")),
-        doh: use_state(|| from_query("doh", DEFAULT_DOH)),
-        timeout: use_state(|| from_query("timeout", "10")),
+        repository: use_state(|| link.repository.clone().unwrap_or_default()),
+        tenant: use_state(|| link.tenant.clone().unwrap_or_default()),
+        doh: use_state(|| link.doh.clone().unwrap_or_else(|| DEFAULT_DOH.to_owned())),
+        timeout: use_state(|| link.timeout.clone().unwrap_or_else(|| "10".to_owned())),
     };
-    let error = use_state(|| None::<String>);
+    // Fields that hold what the link gave, until the person edits them.
+    let from_link = use_state(|| link.fields.clone());
+    // The registry's refusal is shown for a link's value at once, for a typed one on Run.
+    let show_error = use_state(|| link.registry.is_some());
+    let repository_error = use_state(|| false);
+    // The origin the person ticked "send my token to": it counts only for that origin.
+    let ticked = use_state(|| None::<String>);
     let registry = fields.registry.clone();
     let doh = fields.doh.clone();
+    let target = parse_target(&registry);
+
+    // Leaving the page forgets the secrets (a page restored from the back-forward cache shows
+    // empty secret fields).
+    {
+        let fields = fields.clone();
+        let ticked = ticked.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::WindowListener::new("pagehide", move |_| {
+                fields.clear_secrets();
+                ticked.set(None);
+            });
+            move || drop(listener)
+        });
+    }
 
     let input = |f: Field,
                  testid: &'static str,
-                 label: &'static str,
+                 label_text: &'static str,
                  kind: &'static str,
                  placeholder: &'static str| {
         let state = fields.get(f).clone();
         let oninput = {
             let state = state.clone();
+            let from_link = from_link.clone();
+            let show_error = show_error.clone();
+            let repository_error = repository_error.clone();
             Callback::from(move |e: InputEvent| {
                 if let Some(v) = browser::event_value(&e) {
                     state.set(v);
+                }
+                if from_link.contains(&f) {
+                    let mut rest = (*from_link).clone();
+                    rest.remove(&f);
+                    from_link.set(rest);
+                }
+                match f {
+                    Field::Registry => show_error.set(false),
+                    Field::Repository => repository_error.set(false),
+                    _ => {}
                 }
             })
         };
         html! {
             <label class="field">
-                <span>{ label }</span>
+                <span>
+                    { label_text }
+                    if from_link.contains(&f) {
+                        <span class="badge from-link" data-testid="from-link" data-field={testid}>{ label(Label::FromLink, lang) }</span>
+                    }
+                </span>
                 <input type={kind} data-testid={testid} value={(*state).clone()} {oninput} {placeholder}
                     autocomplete="off" spellcheck="false" />
             </label>
@@ -117,29 +174,46 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
     let onsubmit = {
         let on_run = props.on_run.clone();
         let fields = fields.clone();
-        let error = error.clone();
+        let show_error = show_error.clone();
+        let repository_error = repository_error.clone();
+        let ticked = ticked.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match parse_target(&fields.registry) {
-                Ok(target) => {
-                    error.set(None);
-                    let secs: f64 = fields.timeout.trim().parse().unwrap_or(10.0);
-                    let ms = (secs.clamp(0.5, 120.0) * 1000.0) as i32;
-                    let value = |f: Field| String::clone(fields.get(f));
-                    let input = ProbeInput {
-                        target,
-                        entra_token: value(Field::Entra),
-                        refresh_token: value(Field::Refresh),
-                        username: value(Field::Username),
-                        password: value(Field::Password),
-                        repository: value(Field::Repository),
-                        tenant: value(Field::Tenant),
-                        doh: value(Field::Doh),
-                    };
-                    on_run.emit((input, ms));
+            let target = match parse_target(&fields.registry) {
+                Ok(target) => target,
+                Err(_) => {
+                    show_error.set(true);
+                    return;
                 }
-                Err(e) => error.set(Some(e.to_string())),
+            };
+            let repository = fields.repository.trim().to_owned();
+            if !repository.is_empty() && !is_repository(&repository) {
+                repository_error.set(true);
+                return;
             }
+            let value = |f: Field| String::clone(fields.get(f));
+            let input = ProbeInput {
+                target,
+                entra_token: value(Field::Entra),
+                refresh_token: value(Field::Refresh),
+                username: value(Field::Username),
+                password: value(Field::Password),
+                repository,
+                tenant: value(Field::Tenant),
+                doh: value(Field::Doh),
+                trusted_origin: (*ticked).clone(),
+            };
+            on_run.emit((input, settings::timeout_ms(&fields.timeout)));
+        })
+    };
+    let on_clear = {
+        let cb = props.on_clear.clone();
+        let fields = fields.clone();
+        let ticked = ticked.clone();
+        Callback::from(move |_| {
+            fields.clear_secrets();
+            ticked.set(None);
+            cb.emit(());
         })
     };
     let on_cancel = {
@@ -150,7 +224,7 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
     let suggestion = props
         .suggested
         .clone()
-        .filter(|s| registry.trim().is_empty() && !s.starts_with(['*', '<']));
+        .filter(|s| registry.trim().is_empty() && !is_redacted(s) && parse_target(s).is_ok());
     let use_suggestion = {
         let registry = registry.clone();
         let suggestion = suggestion.clone();
@@ -161,15 +235,12 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
         })
     };
     let blocked_commands: Vec<String> = parse_target(&registry)
-        .map(|t| {
-            let name = t.name.clone().unwrap_or_else(|| "<registry-name>".into());
-            vec![
-                format!("curl -si {}/v2/", t.origin),
-                format!("az acr check-health -n {name} --yes"),
-            ]
-        })
+        .map(|t| steps::blocked_commands(&t))
         .unwrap_or_default();
-    let doh_host = (*doh).split('/').nth(2).unwrap_or("").to_owned();
+    let doh_host = settings::resolver(&doh)
+        .ok()
+        .and_then(|r| r.split('/').nth(2).map(str::to_owned))
+        .unwrap_or_else(|| "?".to_owned());
     let all_done = !props.steps.is_empty()
         && !props.running
         && props.steps.iter().all(|s| s.status != Status::Running);
@@ -186,6 +257,28 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
             } }</p>
             <form class="probe-form" {onsubmit} autocomplete="off">
                 { input(Field::Registry, "registry-input", if en { "Registry" } else { "Registre" }, "text", "myreg, myreg.azurecr.io, https://…") }
+                if let (Err(e), true) = (&target, *show_error) {
+                    <p class="warning" role="alert" data-testid="registry-error">{ e.text(lang) }</p>
+                }
+                if let Some(path) = target.as_ref().ok().and_then(|t| t.dropped_path.clone()) {
+                    <p class="muted" data-testid="registry-note">{ label(Label::PathDropped, lang).replace("{path}", &path) }</p>
+                }
+                if let Some(t) = target.as_ref().ok().filter(|t| !t.azure) {
+                    <label class="trust" data-testid="trust-label">
+                        <input type="checkbox" data-testid="trust-registry"
+                            checked={ticked.as_deref() == Some(t.origin.as_str())}
+                            onchange={
+                                let ticked = ticked.clone();
+                                let origin = t.origin.clone();
+                                Callback::from(move |e: Event| {
+                                    let on = e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());
+                                    ticked.set(on.then(|| origin.clone()));
+                                })
+                            } />
+                        <span>{ label(Label::TrustRegistry, lang).replace("{origin}", &t.origin) }</span>
+                        <span class="muted">{ label(Label::TrustHelp, lang) }</span>
+                    </label>
+                }
                 if let Some(s) = suggestion.clone() {
                     <button type="button" class="suggestion" data-testid="use-pasted-registry" onclick={use_suggestion}>
                         { if en { format!("Use {s}, from your paste") } else { format!("Utiliser {s}, tiré de votre collage") } }
@@ -199,11 +292,20 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                     { input(Field::Password, "password-input", if en { "and its password" } else { "et son mot de passe" }, "password", "") }
                     { input(Field::Tenant, "tenant-input", if en { "Registry's tenant ID (optional: flags a token from another tenant)" } else { "ID du locataire du registre (facultatif : signale un jeton d’un autre locataire)" }, "text", "") }
                     { input(Field::Repository, "repository-input", if en { "Repository (optional: checks its tags instead of the catalog)" } else { "Dépôt (facultatif : vérifie ses tags au lieu du catalogue)" }, "text", "") }
+                    if *repository_error {
+                        <p class="warning" role="alert" data-testid="repository-error">{ label(Label::RepositoryInvalid, lang) }</p>
+                    }
                 </details>
                 <details class="probe-settings" open=true>
                     <summary>{ if en { "Settings" } else { "Réglages" } }</summary>
                     { input(Field::Doh, "doh-url-input", if en { "DNS-over-HTTPS resolver" } else { "Résolveur DNS-over-HTTPS" }, "url", DEFAULT_DOH) }
                     { input(Field::Timeout, "timeout-input", if en { "Timeout per request (seconds)" } else { "Délai par requête (secondes)" }, "number", "10") }
+                    if link.timeout_refused {
+                        <p class="warning" data-testid="link-refused">{ label(Label::LinkTimeoutRefused, lang) }</p>
+                    }
+                    if let Some(why) = link.doh_refused {
+                        <p class="warning" data-testid="link-refused">{ label(Label::LinkResolverRefused, lang).replace("{why}", why.text(lang)) }</p>
+                    }
                 </details>
                 <p class="muted doh-notice">{ if en {
                     format!("DNS is asked of {doh_host}: it receives the registry's host name, nothing else. It shows the public view, not what this machine's own resolver answers.")
@@ -213,8 +315,9 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                 <div class="probe-buttons">
                     <button type="submit" class="primary" data-testid="run-probes" disabled={props.running}>{ if en { "Run" } else { "Lancer" } }</button>
                     <button type="button" data-testid="cancel-probes" disabled={!props.running} onclick={on_cancel}>{ if en { "Cancel" } else { "Annuler" } }</button>
+                    <button type="button" data-testid="clear-probes" onclick={on_clear}>{ label(Label::ClearProbes, lang) }</button>
                 </div>
-                if let Some(e) = (*error).clone() { <p class="warning" role="alert" data-testid="registry-error">{ e }</p> }
+
             </form>
             if !props.steps.is_empty() {
                 <ol class="probe-steps" aria-live="polite">
@@ -232,5 +335,58 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
             }
             <TokenInspector {lang} />
         </section>
+    }
+}
+
+/// What the page's link (`?registry=…&doh=…&repository=…&tenant=…&timeout=…`) gave, checked.
+#[derive(PartialEq)]
+struct Link {
+    registry: Option<String>,
+    repository: Option<String>,
+    tenant: Option<String>,
+    doh: Option<String>,
+    timeout: Option<String>,
+    fields: std::collections::BTreeSet<Field>,
+    timeout_refused: bool,
+    doh_refused: Option<settings::ResolverError>,
+}
+
+impl Link {
+    fn read() -> Self {
+        // Long values are cut: a link is no way to bring megabytes into the form.
+        let param = |key: &str| {
+            browser::query_param(key)
+                .map(|v| v.chars().take(300).collect::<String>())
+                .filter(|v| !v.trim().is_empty())
+        };
+        let timeout_param = param("timeout");
+        let timeout_refused = timeout_param
+            .as_deref()
+            .is_some_and(|t| !settings::timeout_ok(t));
+        let doh_param = param("doh");
+        let doh_refused = doh_param
+            .as_deref()
+            .and_then(|d| settings::resolver(d).err());
+        let link = Link {
+            registry: param("registry"),
+            repository: param("repository"),
+            tenant: param("tenant"),
+            doh: doh_param.filter(|_| doh_refused.is_none()),
+            timeout: timeout_param.filter(|_| !timeout_refused),
+            fields: Default::default(),
+            timeout_refused,
+            doh_refused,
+        };
+        let fields = [
+            (Field::Registry, link.registry.is_some()),
+            (Field::Repository, link.repository.is_some()),
+            (Field::Tenant, link.tenant.is_some()),
+            (Field::Doh, link.doh.is_some()),
+            (Field::Timeout, link.timeout.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(f, given)| given.then_some(f))
+        .collect();
+        Link { fields, ..link }
     }
 }

@@ -1,8 +1,9 @@
 //! One code in the reference view, at the anchor the documentation uses (`#connectivity_dns_error`).
 
-use acr_doctor_core::catalog::{doc_url, entry, fill};
+use acr_doctor_core::catalog::{doc_url, entry};
 use acr_doctor_core::explain::origin_label;
 use acr_doctor_core::ui_text::{label, Label};
+use acr_doctor_core::values::{fill, Slot};
 use acr_doctor_core::{Code, Lang};
 use yew::prelude::*;
 
@@ -40,7 +41,7 @@ pub fn ReferenceEntry(props: &ReferenceEntryProps) -> Html {
             <li>
                 <RichText text={fix.text} />
                 if let Some(command) = fix.command {
-                    <CommandLine command={AttrValue::from(fill(command, name, None))} {lang} />
+                    <CommandLine command={AttrValue::from(fill(command, &[(Slot::Name, name)]).text)} {lang} />
                 }
             </li>
         }

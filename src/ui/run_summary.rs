@@ -37,7 +37,8 @@ pub fn RunSummary(props: &RunSummaryProps) -> Html {
         } else {
             "note"
         };
-        html! { <li {class} data-testid="note">{ note_text(&n.item, lang) }</li> }
+        let times = (n.count > 1).then(|| format!(" (×{})", n.count));
+        html! { <li {class} data-testid="note">{ note_text(&n.item, lang) }{ times }</li> }
     });
     html! {
         <section class="run-summary" data-testid="run-summary" aria-labelledby="summary-title">
@@ -67,6 +68,9 @@ pub fn RunSummary(props: &RunSummaryProps) -> Html {
             if !r.notes.is_empty() {
                 <h3>{ label(Label::Notes, lang) }</h3>
                 <ul class="notes">{ for notes }</ul>
+                if r.notes_omitted > 0 {
+                    <p class="muted" data-testid="notes-omitted">{ label(Label::MoreNotes, lang).replace("{n}", &r.notes_omitted.to_string()) }</p>
+                }
             }
         </section>
     }

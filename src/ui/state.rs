@@ -52,6 +52,8 @@ pub enum Action {
     ProbeEnd {
         run: u32,
     },
+    /// Forget the latest run's steps.
+    ProbeClear,
 }
 
 /// Most source lines shown per finding.
@@ -86,6 +88,12 @@ impl Reducible for State {
             Action::ProbeStep { .. } => {}
             Action::ProbeEnd { run } if run == next.probe_run => next.probe_running = false,
             Action::ProbeEnd { .. } => {}
+            Action::ProbeClear => {
+                // Reports still in flight from the cleared run are ignored.
+                next.probe_run += 1;
+                next.probe_steps.clear();
+                next.probe_running = false;
+            }
             Action::Hash(hash) => {
                 next.target = Code::from_title(hash.trim_start_matches('#'));
                 if next.target.is_some() {

@@ -19,6 +19,21 @@ pub fn TokenInspector(props: &TokenInspectorProps) -> Html {
     let lang = props.lang;
     // The token stays in this component's memory only.
     let token = use_state(String::new);
+    let area = use_node_ref();
+    // Leaving the page forgets the token.
+    {
+        let token = token.clone();
+        let area = area.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::WindowListener::new("pagehide", move |_| {
+                token.set(String::new());
+                if let Some(el) = area.cast::<web_sys::HtmlTextAreaElement>() {
+                    el.set_value("");
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let oninput = {
         let token = token.clone();
         Callback::from(move |e: InputEvent| {
@@ -36,7 +51,7 @@ pub fn TokenInspector(props: &TokenInspectorProps) -> Html {
         <section class="token-inspector" aria-labelledby="inspector-title">
             <h3 id="inspector-title">{ title }</h3>
             <p class="muted">{ help }</p>
-            <textarea data-testid="token-inspector-input" rows="3" spellcheck="false" autocomplete="off" {oninput} aria-label={title} />
+            <textarea ref={area} data-testid="token-inspector-input" rows="3" spellcheck="false" autocomplete="off" {oninput} aria-label={title} />
             { match result {
                 Some(Ok(claims)) => {
                     let problems = diagnose(&claims, now_s(), None, None, None);

@@ -2,6 +2,7 @@
 // Chromium headless with traffic confined to this machine, and helpers to read the page.
 import http from 'node:http';
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -65,18 +66,50 @@ export async function openPage(browser, base, { locale = 'en-US', hash = '' } = 
   const page = await context.newPage();
   const errors = [];
   const requests = [];
+  /** Every console line, whatever its level: no secret may ever appear in one. */
+  const consoleLines = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    consoleLines.push(m.text());
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(base + hash);
   await page.waitForSelector('[data-testid=paste-input]');
-  return { context, page, errors, requests };
+  return { context, page, errors, requests, consoleLines };
 }
 
-/** Paste text as a person would (an input event on the box) and wait for the verdict. */
+/**
+ * Paste text as a person does: the box focused, a `paste` event carrying the text in its
+ * clipboardData; where the page does not take the paste itself, the browser's own part (the
+ * text into the box, an `input` event of type insertFromPaste). Then wait for its verdict: the
+ * box is cleared first, so the verdict waited for is this paste's.
+ */
 export async function paste(page, text) {
-  await page.fill('[data-testid=paste-input]', text);
-  await page.waitForSelector('[data-testid=verdict]');
+  await page.click('[data-testid=clear]');
+  await page.waitForSelector('[data-testid=verdict]', { state: 'detached' });
+  await page.evaluate((t) => {
+    const box = document.querySelector('[data-testid=paste-input]');
+    box.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    if (box.dispatchEvent(event)) {
+      box.value = t;
+      box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+    }
+  }, text);
+  if (text.trim()) await page.waitForSelector('[data-testid=verdict]');
+}
+
+/** An "Entra" token as the test token server accepts it (HS256 with the test secret). */
+export function entraToken({ secret = 'acr-doctor-test-entra-secret', aud = 'https://containerregistry.azure.net', exp = 3600 } = {}) {
+  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const head = b64({ alg: 'HS256', typ: 'JWT' });
+  const body = b64({ aud, iss: 'https://sts.windows.net/tenant-1/', tid: 'tenant-1', upn: 'dev@contoso.test', iat: now, exp: now + exp });
+  const sig = crypto.createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url');
+  return `${head}.${body}.${sig}`;
 }
 
 /** What the page shows for the current paste. */

@@ -3,31 +3,21 @@
 // them (tests/services/start.sh); the ports are in tests/services/ports.sh.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts } from './harness.mjs';
-
-const FRONT = { none: 15001, deny: 15002, notfound: 15003, basic: 15004, nocors: 15005, throttle: 15006, 'scope-denied': 15007, hang: 15008, 'foreign-realm': 15010 };
-const STOPPED = 15009;
-const DOH = 'http://127.0.0.1:15053/dns-query';
-
-/** An "Entra" token as the test token server accepts it (HS256 with the test secret). */
-function entraToken({ secret = 'acr-doctor-test-entra-secret', aud = 'https://containerregistry.azure.net', exp = 3600 } = {}) {
-  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const head = b64({ alg: 'HS256', typ: 'JWT' });
-  const body = b64({ aud, iss: 'https://sts.windows.net/tenant-1/', tid: 'tenant-1', upn: 'dev@contoso.test', iat: now, exp: now + exp });
-  const sig = crypto.createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url');
-  return `${head}.${body}.${sig}`;
-}
+import { useBrowser, openPage, artifacts, entraToken } from './harness.mjs';
+import { FRONT, STOPPED, DOH } from './ports.mjs';
 
 const shared = useBrowser();
 
-/** Open the page with non-secret settings in the query, type secrets, run, wait for the end. */
-async function probe({ registry, entra = '', refresh = '', user = '', password = '', repository = '', tenant = '', timeout = '', shot }) {
+/**
+ * Open the page with non-secret settings in the query, type secrets, run, wait for the end.
+ * The test registries are not Azure's: `trust` ticks "Send my token to …", as their owner would.
+ */
+async function probe({ registry, entra = '', refresh = '', user = '', password = '', repository = '', tenant = '', timeout = '', trust = true, shot }) {
   const q = new URLSearchParams({ registry, doh: DOH });
   const opened = await openPage(shared.browser, `${shared.base}?${q}`);
   const { page } = opened;
+  if (trust && await page.locator('[data-testid=trust-registry]').count()) await page.check('[data-testid=trust-registry]');
   if (entra) await page.fill('[data-testid=entra-token-input]', entra);
   if (refresh) await page.fill('[data-testid=refresh-token-input]', refresh);
   if (user) await page.fill('[data-testid=username-input]', user);

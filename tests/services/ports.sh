@@ -1,9 +1,13 @@
 # The loopback ports of the test services (sourced by start.sh and stop.sh; the e2e suite reads
-# the same numbers from ports.json).
+# the same numbers in tests/e2e/ports.mjs).
 REGISTRY_PORT=15000
 DOH_PORT=15053
 declare -A FRONTS=(
   [none]=15001 [deny]=15002 [notfound]=15003 [basic]=15004 [nocors]=15005
   [throttle]=15006 [scope-denied]=15007 [hang]=15008 [foreign-realm]=15010
+  [redirect-exchange]=15011 [redirect-token]=15013
 )
+# 15012: the second origin the redirect faults point at. The e2e suite listens there itself and
+# records whatever reaches it (a client that followed the redirect would send it the secret).
+RECORDER_PORT=15012
 # 15009 is kept free: "registry stopped", nothing listens there.

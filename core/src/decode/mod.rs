@@ -138,7 +138,7 @@ pub enum Check {
 }
 
 /// A recognised line that is not a code: context for the findings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Note {
     /// `az acr login` could not reach `https://<server>/v2/`.
     LoginServerUnreachable {
@@ -201,6 +201,14 @@ pub struct Located<T> {
     pub item: T,
 }
 
+/// A note, the line it first appears on, and how many lines say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Noted {
+    pub line: usize,
+    pub item: Note,
+    pub count: usize,
+}
+
 /// How the run ended, as far as the paste shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RunEnd {
@@ -240,7 +248,10 @@ impl Verdict {
 pub struct Report {
     pub findings: Vec<Finding>,
     pub checks: Vec<Located<Check>>,
-    pub notes: Vec<Located<Note>>,
+    /// Distinct notes, at most [`MAX_NOTES`], each with how often it was seen.
+    pub notes: Vec<Noted>,
+    /// Lines whose note was new once [`MAX_NOTES`] were held.
+    pub notes_omitted: usize,
     /// The CLI version printed by the run, as printed.
     pub cli_version: Option<String>,
     /// At least one error title carried a timestamp (azure-cli 2.38.0 or later).
@@ -325,6 +336,8 @@ struct Decoder {
     curl_url: Option<String>,
     /// An HTTP answer being read: its line, status and headers.
     http: Option<HttpAnswer>,
+    /// Where each distinct note sits in `report.notes`.
+    note_index: std::collections::HashMap<Note, usize>,
 }
 
 struct HttpAnswer {
@@ -339,6 +352,8 @@ struct Traceback {
     has_code: bool,
 }
 
+/// Most distinct notes a report holds; repeats are counted, not stored.
+pub const MAX_NOTES: usize = 100;
 /// Most findings a report holds: far more than any real run prints.
 const MAX_FINDINGS: usize = 500;
 /// Most checks remembered for the current run.
@@ -439,10 +454,7 @@ impl Decoder {
                     self.login_forbidden(n, server);
                 }
                 self.scan_mentions(n, text);
-                self.report.notes.push(Located {
-                    line: n,
-                    item: note,
-                });
+                self.note(n, note);
             }
             Line::CrashHeader => {
                 let idx = self.push_finding(n, FindingCode::Known(Code::CliCrash), Source::Printed);
@@ -777,6 +789,25 @@ impl Decoder {
         }
     }
 
+    /// Keep a note once, counting its repeats; past [`MAX_NOTES`] distinct ones, only count.
+    fn note(&mut self, line: usize, item: Note) {
+        if let Some(&i) = self.note_index.get(&item) {
+            if let Some(noted) = self.report.notes.get_mut(i) {
+                noted.count += 1;
+            }
+        } else if self.report.notes.len() < MAX_NOTES {
+            self.note_index
+                .insert(item.clone(), self.report.notes.len());
+            self.report.notes.push(Noted {
+                line,
+                item,
+                count: 1,
+            });
+        } else {
+            self.report.notes_omitted += 1;
+        }
+    }
+
     fn note_server(&mut self, server: &str) {
         self.context_server = Some(server.to_owned());
         if self.report.registry.is_none()
@@ -784,7 +815,7 @@ impl Decoder {
                 .report
                 .registry
                 .as_deref()
-                .is_some_and(|r| r.starts_with(['*', '<']))
+                .is_some_and(crate::values::is_redacted)
         {
             self.report.registry = Some(server.to_owned());
         }
@@ -913,16 +944,8 @@ impl Decoder {
                 continue;
             }
             if output_has_codes {
-                if !self
-                    .report
-                    .notes
-                    .iter()
-                    .any(|x| x.item == (Note::Mentioned { code }))
-                {
-                    self.report.notes.push(Located {
-                        line: n,
-                        item: Note::Mentioned { code },
-                    });
+                if !self.note_index.contains_key(&Note::Mentioned { code }) {
+                    self.note(n, Note::Mentioned { code });
                 }
                 continue;
             }

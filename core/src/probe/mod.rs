@@ -3,7 +3,9 @@
 
 pub mod challenge;
 pub mod dns;
+pub mod settings;
 pub mod steps;
 pub mod target;
 pub mod token;
+pub mod trust;
 pub mod words;

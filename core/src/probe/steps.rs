@@ -5,6 +5,7 @@ use super::challenge::{self, Challenge};
 use super::dns::{self, Answer};
 use super::target::{SkipDns, Target};
 use crate::catalog::Code;
+use crate::values::{self, Slot};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StepId {
@@ -72,6 +73,9 @@ pub enum Failure {
     Cancelled,
     /// `TypeError: Failed to fetch`: DNS, refused, TLS, proxy — or, in `cors` mode, no CORS headers.
     Network,
+    /// The answer was a redirect. The page never follows one: a redirect from a token endpoint
+    /// would carry the form (and the secret in it) to wherever it points.
+    Redirect,
 }
 
 /// An HTTP answer the page could read.
@@ -94,6 +98,14 @@ impl Reply {
                 .trim_matches([':', ' '])
                 .to_owned(),
         )
+    }
+
+    /// The names of a JSON object body's fields: all that is shown of a token endpoint's answer.
+    pub fn json_keys(&self) -> Vec<String> {
+        match serde_json::from_str::<serde_json::Value>(&self.body) {
+            Ok(serde_json::Value::Object(map)) => map.keys().take(20).cloned().collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// A string field of a JSON body (`refresh_token`, `access_token`).
@@ -123,6 +135,8 @@ pub enum Outcome {
     },
     ResolverFailed(Failure),
     ResolverGarbage(String),
+    /// The resolver setting is not one the page may call: nothing was sent.
+    ResolverRefused(super::settings::ResolverError),
     // Reachability
     Reachable,
     Unreachable(Failure),
@@ -183,6 +197,14 @@ pub enum SkipReason {
     /// The challenge's realm is on another host: the page sends no secret there.
     ForeignRealm {
         host: String,
+    },
+    /// Not an Azure registry, and the person did not tick "send my token" for this origin.
+    NotTrusted {
+        origin: String,
+    },
+    /// The ACR refresh token given was issued for another registry.
+    RefreshTokenForAnother {
+        audience: String,
     },
 }
 
@@ -459,13 +481,33 @@ pub fn judge_catalog(reply: Result<Reply, Failure>, what: &str) -> Judged {
 
 /// The terminal command that checks the same thing from the person's machine.
 pub fn command(step: StepId, target: &Target) -> String {
-    let name = target.name.as_deref().unwrap_or("<registry-name>");
-    match step {
-        StepId::Dns => format!("nslookup {}", target.host),
-        StepId::Reachability | StepId::Challenge => format!("curl -si {}/v2/", target.origin),
-        StepId::RefreshToken => format!("az acr login -n {name} --expose-token"),
-        StepId::AccessToken | StepId::Catalog => format!("az acr check-health -n {name} --yes"),
-    }
+    let template = match step {
+        StepId::Dns => "nslookup {host}",
+        StepId::Reachability | StepId::Challenge => "curl -si {origin}/v2/",
+        StepId::RefreshToken => "az acr login -n {name} --expose-token",
+        StepId::AccessToken | StepId::Catalog => "az acr check-health -n {name} --yes",
+    };
+    fill(template, target)
+}
+
+/// What to run instead when the browser may not read the registry's answers.
+pub fn blocked_commands(target: &Target) -> Vec<String> {
+    [
+        "curl -si {origin}/v2/",
+        "az acr check-health -n {name} --yes",
+    ]
+    .into_iter()
+    .map(|t| fill(t, target))
+    .collect()
+}
+
+fn fill(template: &str, target: &Target) -> String {
+    let slots = [
+        (Slot::Name, target.name.as_deref()),
+        (Slot::Host, Some(target.host.as_str())),
+        (Slot::Origin, Some(target.origin.as_str())),
+    ];
+    values::fill(template, &slots).text
 }
 
 #[cfg(test)]

@@ -49,6 +49,11 @@ fn failure(f: Failure, lang: Lang) -> &'static str {
             "the browser could not connect (name not found, connection refused, proxy, firewall or TLS inspection)",
             "le navigateur n’a pas pu se connecter (nom introuvable, connexion refusée, proxy, pare-feu ou inspection TLS)",
         ),
+        Failure::Redirect => tr(
+            lang,
+            "the server answered with a redirect, which this page never follows (a redirect could carry your secrets to another server; a browser does not show where it points: curl -si shows its Location)",
+            "le serveur a répondu par une redirection, que cette page ne suit jamais (elle pourrait emporter vos secrets vers un autre serveur ; un navigateur ne montre pas où elle mène : curl -si montre son en-tête Location)",
+        ),
     }
 }
 
@@ -80,6 +85,7 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
         Outcome::NoSuchName => tr(lang, "NXDOMAIN: the name does not exist. Check the spelling and the cloud (.azurecr.io, .azurecr.cn, .azurecr.us).", "NXDOMAIN : le nom n’existe pas. Vérifiez l’orthographe et le cloud (.azurecr.io, .azurecr.cn, .azurecr.us).").to_owned(),
         Outcome::DnsOther { rcode } => if en { format!("The resolver answered {rcode}: no conclusion about the registry.") } else { format!("Le résolveur a répondu {rcode} : aucune conclusion sur le registre.") },
         Outcome::ResolverFailed(f) => if en { format!("The DoH resolver could not be asked: {}. The registry itself may be fine.", failure(*f, lang)) } else { format!("Le résolveur DoH n’a pas pu être interrogé : {}. Le registre lui-même va peut-être bien.", failure(*f, lang)) },
+        Outcome::ResolverRefused(e) => if en { format!("No DNS request was sent: {}", e.text(lang)) } else { format!("Aucune requête DNS n’a été envoyée : {}", e.text(lang)) },
         Outcome::ResolverGarbage(e) => if en { format!("The resolver's answer could not be read: {e}.") } else { format!("La réponse du résolveur est illisible : {e}.") },
         Outcome::Reachable => tr(lang, "An HTTP answer came back: DNS, TCP, TLS and HTTP all worked from this browser. (Its status is hidden: a no-cors answer is opaque.)", "Une réponse HTTP est revenue : DNS, TCP, TLS et HTTP ont fonctionné depuis ce navigateur. (Son statut est caché : une réponse no-cors est opaque.)").to_owned(),
         Outcome::Unreachable(f) => if en { format!("Not reachable from here: {}.", failure(*f, lang)) } else { format!("Injoignable d’ici : {}.", failure(*f, lang)) },
@@ -138,6 +144,17 @@ fn skip_text(r: &SkipReason, lang: Lang) -> String {
             Lang::En => format!("Skipped: the challenge sends tokens to {host}, another host than the registry's. This page sends your secrets only to the registry you named; Azure's realm is always the registry itself."),
             Lang::Fr => format!("Sauté : la demande d’authentification envoie les jetons à {host}, un autre hôte que celui du registre. Cette page n’envoie vos secrets qu’au registre nommé ; chez Azure, le realm est toujours le registre lui-même."),
         },
+        SkipReason::NotTrusted { origin } => match lang {
+            Lang::En => format!("Skipped: {origin} is not an Azure registry (*.azurecr.io, .cn, .us), so no token or password was sent to it. If it is yours (a proxy, a test registry), tick “Send my token to {origin}” and run again."),
+            Lang::Fr => format!("Sauté : {origin} n’est pas un registre Azure (*.azurecr.io, .cn, .us), aucun jeton ni mot de passe ne lui a donc été envoyé. S’il est à vous (un proxy, un registre de test), cochez « Envoyer mon jeton à {origin} » et relancez."),
+        },
+        SkipReason::RefreshTokenForAnother { audience } => {
+            let audience = if audience.is_empty() { tr(lang, "no registry that can be read from it", "aucun registre lisible") } else { audience.as_str() };
+            match lang {
+                Lang::En => format!("Skipped: the ACR refresh token was issued for {audience}, not for this registry, so it was not sent. Get one for this registry: az acr login -n <registry-name> --expose-token."),
+                Lang::Fr => format!("Sauté : le jeton d’actualisation ACR a été émis pour {audience}, pas pour ce registre ; il n’a donc pas été envoyé. Obtenez-en un pour ce registre : az acr login -n <registry-name> --expose-token."),
+            }
+        }
         SkipReason::Unreadable(step) => match lang {
             Lang::En => format!("Skipped: the answer to \"{}\" could not be read from this page.", step_title(*step, lang)),
             Lang::Fr => format!("Sauté : la réponse à « {} » n’a pas pu être lue depuis cette page.", step_title(*step, lang)),

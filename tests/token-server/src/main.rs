@@ -14,7 +14,9 @@
 //! `--fault` changes one behaviour: `deny` (403 DENIED on /v2/), `notfound` (404 on /v2/),
 //! `basic` (a Basic challenge), `nocors` (no CORS headers at all, as Azure), `throttle` (429 on the
 //! exchange), `scope-denied` (403 on /oauth2/token), `hang` (accept connections, never answer),
-//! `foreign-realm` (the challenge names another host as its realm).
+//! `foreign-realm` (the challenge names another host as its realm), `redirect-exchange` and
+//! `redirect-token` (a 307 from that endpoint to `--redirect-to`, another origin, which a client
+//! that follows it would re-send the form to, secret and all).
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -37,6 +39,7 @@ struct Config {
     refresh_public: DecodingKey,
     entra_secret: String,
     admin: (String, String),
+    redirect_to: Option<String>,
 }
 
 const ACR_AUDIENCE: &str = "https://containerregistry.azure.net";
@@ -82,6 +85,7 @@ fn main() {
             .expect("--refresh-public: RSA PEM"),
         entra_secret: arg("entra-secret"),
         admin: ("testadmin".into(), "testpassword".into()),
+        redirect_to: args.get("redirect-to").cloned(),
     };
     if config.fault == "hang" {
         hang(&config.listen);
@@ -118,6 +122,8 @@ fn handle(c: &Config, req: &mut tiny_http::Request) -> Reply {
     let mut reply = match (req.method(), path) {
         (Method::Options, _) => Response::from_data(Vec::new()).with_status_code(204),
         (Method::Get | Method::Head, p) if p.starts_with("/v2/") || p == "/v2" => v2(c, req, &url),
+        (Method::Post, p @ "/oauth2/exchange") if c.fault == "redirect-exchange" => redirect(c, p),
+        (Method::Post, p @ "/oauth2/token") if c.fault == "redirect-token" => redirect(c, p),
         (Method::Post, "/oauth2/exchange") => exchange(c, &form(req)),
         (Method::Post, "/oauth2/token") => token_post(c, &form(req)),
         (Method::Get, "/oauth2/token") => token_basic(c, req, query),
@@ -145,6 +151,18 @@ fn handle(c: &Config, req: &mut tiny_http::Request) -> Reply {
         }
     }
     reply
+}
+
+/// 307 Temporary Redirect to the same path on `--redirect-to`: a client that follows it re-sends
+/// the POST body there.
+fn redirect(c: &Config, path: &str) -> Reply {
+    let to = c
+        .redirect_to
+        .as_deref()
+        .expect("--redirect-to with a redirect fault");
+    Response::from_data(Vec::new())
+        .with_status_code(307)
+        .with_header(tiny_http::Header::from_bytes("Location", format!("{to}{path}")).expect("h"))
 }
 
 fn v2(c: &Config, req: &tiny_http::Request, url: &str) -> Reply {

@@ -1,0 +1,11 @@
+// The loopback ports of the test services: the same numbers as tests/services/ports.sh.
+export const FRONT = {
+  none: 15001, deny: 15002, notfound: 15003, basic: 15004, nocors: 15005, throttle: 15006,
+  'scope-denied': 15007, hang: 15008, 'foreign-realm': 15010,
+  'redirect-exchange': 15011, 'redirect-token': 15013,
+};
+/** Nothing listens here: "registry stopped". */
+export const STOPPED = 15009;
+/** The second origin the redirect faults point at; the security suite listens there itself. */
+export const RECORDER = 15012;
+export const DOH = 'http://127.0.0.1:15053/dns-query';
