@@ -5,6 +5,14 @@
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+/// The authority of a URL, as written: `https://r.azurecr.io:443/v2/` → `r.azurecr.io:443`. What
+/// it holds is not checked here: a value for a command goes through [`fill`].
+pub fn url_authority(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    (!authority.is_empty()).then_some(authority)
+}
+
 /// Azure's registry domains (public cloud, China, US Government). Data endpoints
 /// (`<name>.<region>.data.azurecr.io`) and regional endpoints sit under the same suffixes.
 pub const AZURE_REGISTRY_SUFFIXES: [&str; 3] = [".azurecr.io", ".azurecr.cn", ".azurecr.us"];

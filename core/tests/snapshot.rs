@@ -289,7 +289,6 @@ fn probes() -> String {
     ] {
         judged(&format!("skip {reason:?}"), steps::skipped(reason));
     }
-    let mut out = out;
     for typed in [
         "r",
         "r.azurecr.cn",

@@ -107,7 +107,53 @@ impl Code {
         match self {
             Code::ConnectivityWwwAuthenticate | Code::Unexpected => Origin::Undocumented,
             Code::AzLoginRequired | Code::CliCrash => Origin::Ours,
-            _ => Origin::Documented,
+            Code::DockerCommand
+            | Code::DockerDaemon
+            | Code::DockerVersion
+            | Code::DockerPull
+            | Code::HelmCommand
+            | Code::HelmVersion
+            | Code::NotaryCommand
+            | Code::NotaryVersion
+            | Code::ConnectivityDns
+            | Code::ConnectivityForbidden
+            | Code::ConnectivityChallenge
+            | Code::ConnectivityAadLogin
+            | Code::ConnectivityRefreshToken
+            | Code::ConnectivityTooManyRequests
+            | Code::ConnectivityAccessToken
+            | Code::ConnectivitySsl
+            | Code::LoginServer
+            | Code::Cmk => Origin::Documented,
+        }
+    }
+
+    /// The code's place in [`Code::ALL`]. Exhaustive: a new variant does not compile until it has
+    /// one, and a test checks that `ALL` holds every place once.
+    pub fn index(self) -> usize {
+        match self {
+            Code::DockerCommand => 0,
+            Code::DockerDaemon => 1,
+            Code::DockerVersion => 2,
+            Code::DockerPull => 3,
+            Code::HelmCommand => 4,
+            Code::HelmVersion => 5,
+            Code::NotaryCommand => 6,
+            Code::NotaryVersion => 7,
+            Code::ConnectivityDns => 8,
+            Code::ConnectivityForbidden => 9,
+            Code::ConnectivityChallenge => 10,
+            Code::ConnectivityAadLogin => 11,
+            Code::ConnectivityRefreshToken => 12,
+            Code::ConnectivityTooManyRequests => 13,
+            Code::ConnectivityAccessToken => 14,
+            Code::ConnectivitySsl => 15,
+            Code::LoginServer => 16,
+            Code::Cmk => 17,
+            Code::ConnectivityWwwAuthenticate => 18,
+            Code::Unexpected => 19,
+            Code::AzLoginRequired => 20,
+            Code::CliCrash => 21,
         }
     }
 
@@ -123,16 +169,59 @@ impl Code {
 
     /// Whether the CLI attaches another tool's output (stderr) to this code's message.
     pub fn carries_tool_output(self) -> bool {
-        matches!(
-            self,
+        match self {
             Code::DockerCommand
-                | Code::DockerVersion
-                | Code::DockerPull
-                | Code::HelmCommand
-                | Code::HelmVersion
-                | Code::NotaryCommand
-                | Code::NotaryVersion
-        )
+            | Code::DockerVersion
+            | Code::DockerPull
+            | Code::HelmCommand
+            | Code::HelmVersion
+            | Code::NotaryCommand
+            | Code::NotaryVersion => true,
+            Code::DockerDaemon
+            | Code::ConnectivityDns
+            | Code::ConnectivityForbidden
+            | Code::ConnectivityChallenge
+            | Code::ConnectivityAadLogin
+            | Code::ConnectivityRefreshToken
+            | Code::ConnectivityTooManyRequests
+            | Code::ConnectivityAccessToken
+            | Code::ConnectivitySsl
+            | Code::LoginServer
+            | Code::Cmk
+            | Code::ConnectivityWwwAuthenticate
+            | Code::Unexpected
+            | Code::AzLoginRequired
+            | Code::CliCrash => false,
+        }
+    }
+
+    /// Whether the code is about the registry itself (so a login server named nearby is its
+    /// registry), rather than about a tool on this machine.
+    pub fn is_registry_scoped(self) -> bool {
+        match self {
+            Code::ConnectivityDns
+            | Code::ConnectivityForbidden
+            | Code::ConnectivityChallenge
+            | Code::ConnectivityAadLogin
+            | Code::ConnectivityRefreshToken
+            | Code::ConnectivityTooManyRequests
+            | Code::ConnectivityAccessToken
+            | Code::ConnectivitySsl
+            | Code::ConnectivityWwwAuthenticate
+            | Code::LoginServer
+            | Code::Cmk => true,
+            Code::DockerCommand
+            | Code::DockerDaemon
+            | Code::DockerVersion
+            | Code::DockerPull
+            | Code::HelmCommand
+            | Code::HelmVersion
+            | Code::NotaryCommand
+            | Code::NotaryVersion
+            | Code::Unexpected
+            | Code::AzLoginRequired
+            | Code::CliCrash => false,
+        }
     }
 }
 
@@ -145,6 +234,17 @@ impl fmt::Display for Code {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_holds_every_code_once() {
+        // `index` is an exhaustive match, so every variant has a place; `ALL` must fill each
+        // place once, so a variant missing from `ALL` leaves a gap this finds.
+        for (i, code) in Code::ALL.into_iter().enumerate() {
+            assert_eq!(code.index(), i, "{code} is out of place in Code::ALL");
+        }
+        let highest = Code::ALL.iter().map(|c| c.index()).max();
+        assert_eq!(highest, Some(Code::ALL.len() - 1));
+    }
 
     #[test]
     fn every_title_round_trips_in_any_case() {

@@ -72,9 +72,23 @@ pub fn parse(header: &str) -> Option<Challenge> {
 
 /// The token endpoints the CLI derives from the realm: its scheme and host, with the path replaced.
 pub fn endpoint(realm: &str, path: &str) -> Option<String> {
-    let (scheme, rest) = realm.split_once("://")?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    (!host.is_empty()).then(|| format!("{scheme}://{host}{path}"))
+    let scheme = realm.split_once("://")?.0;
+    let host = crate::values::url_authority(realm)?;
+    Some(format!("{scheme}://{host}{path}"))
+}
+
+/// check-health's rule for the answer to its `GET /v2/`, for the decoder (curl's answer) and the
+/// probes (the browser's) alike: a 401 with a Bearer challenge naming a realm and a service is
+/// what it expects (`None`); a 403 is the registry's network rules; another 401 challenge cannot
+/// lead to an Entra sign-in; any other answer did not issue a challenge.
+pub fn v2_code(status: u16, challenge: Option<&Challenge>) -> Option<crate::catalog::Code> {
+    use crate::catalog::Code;
+    match (status, challenge) {
+        (403, _) => Some(Code::ConnectivityForbidden),
+        (401, Some(c)) if c.supports_entra() => None,
+        (401, Some(_)) => Some(Code::ConnectivityAadLogin),
+        _ => Some(Code::ConnectivityChallenge),
+    }
 }
 
 #[cfg(test)]

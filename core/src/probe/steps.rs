@@ -316,21 +316,9 @@ pub fn judge_challenge(
             )
         }
     };
-    if r.status == 403 {
-        return (
-            judged(
-                Status::Error,
-                Some(Code::ConnectivityForbidden),
-                Outcome::Forbidden {
-                    detail: r.registry_error(),
-                },
-            ),
-            None,
-        );
-    }
-    let header = r.www_authenticate.as_deref().and_then(challenge::parse);
-    match (r.status, header) {
-        (401, Some(c)) if c.supports_entra() => {
+    let parsed = r.www_authenticate.as_deref().and_then(challenge::parse);
+    match (challenge::v2_code(r.status, parsed.as_ref()), parsed) {
+        (None, Some(c)) => {
             let realm = c.param("realm").unwrap_or("").to_owned();
             let service = c.param("service").unwrap_or("").to_owned();
             (
@@ -338,19 +326,31 @@ pub fn judge_challenge(
                 Some(c),
             )
         }
-        (401, Some(c)) => (
+        (Some(code @ Code::ConnectivityForbidden), _) => (
             judged(
                 Status::Error,
-                Some(Code::ConnectivityAadLogin),
-                Outcome::NotBearer { scheme: c.scheme },
+                Some(code),
+                Outcome::Forbidden {
+                    detail: r.registry_error(),
+                },
             ),
             None,
         ),
-        (status, _) => (
+        (Some(code @ Code::ConnectivityAadLogin), c) => (
             judged(
                 Status::Error,
-                Some(Code::ConnectivityChallenge),
-                Outcome::NoChallenge { status },
+                Some(code),
+                Outcome::NotBearer {
+                    scheme: c.map(|c| c.scheme).unwrap_or_default(),
+                },
+            ),
+            None,
+        ),
+        (code, _) => (
+            judged(
+                Status::Error,
+                Some(code.unwrap_or(Code::ConnectivityChallenge)),
+                Outcome::NoChallenge { status: r.status },
             ),
             None,
         ),

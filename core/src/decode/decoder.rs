@@ -1,0 +1,277 @@
+//! The dispatcher: one pass over the paste, each line shown to the machines in a fixed order
+//! (see [`Decoder::line`]), and the one place findings are added, capped and merged.
+
+use super::block::OpenBlock;
+use super::clean;
+use super::crash::CrashState;
+use super::curl::CurlState;
+use super::line::{classify, Line};
+use super::report::{Finding, FindingCode, Note, Noted, Report, Source, Span, MAX_NOTES};
+use super::run::RunState;
+use super::{curl, extract, signs};
+use crate::catalog::Code;
+
+#[derive(Default)]
+pub(super) struct Decoder {
+    pub(super) report: Report,
+    /// The error block being read, if any (see `block.rs`).
+    pub(super) open: Option<OpenBlock>,
+    /// The crash and traceback being read (see `crash.rs`).
+    pub(super) crash: CrashState,
+    /// curl's command line and the HTTP answer being read (see `curl.rs`).
+    pub(super) curl: CurlState,
+    /// The current run: its checks and how it ended so far (see `run.rs`).
+    pub(super) run: RunState,
+    /// Codes named in text, with their line and the login server on that line (see `mentions.rs`).
+    pub(super) mentions: Vec<(Code, usize, Option<String>)>,
+    /// The login server seen most recently, for findings that name none.
+    pub(super) context_server: Option<String>,
+    /// Where each distinct note sits in `report.notes`.
+    note_index: std::collections::HashMap<Note, usize>,
+}
+
+/// Most findings a report holds: far more than any real run prints.
+pub(super) const MAX_FINDINGS: usize = 500;
+
+impl Decoder {
+    /// One line, shown to the machines in this order, which matters:
+    ///
+    /// 1. the open error block: a line that continues its message is its own, and nothing else
+    ///    sees it; any other line closes the block first;
+    /// 2. the HTTP answer being read (curl): its headers are its own; any other line ends it,
+    ///    and it is judged;
+    /// 3. the crash: a traceback's frames are its own; a crash header's exception text too;
+    /// 4. what every remaining line tells: the login server it names, whether it is
+    ///    check-health's, whether the run went on after an error;
+    /// 5. the line's own meaning: an error title opens a block, a check is the run's, a note, a
+    ///    crash, a command line, curl's lines; any text is scanned for codes named in it.
+    pub(super) fn line(&mut self, n: usize, raw: &str) {
+        self.report.lines = n;
+        let cleaned = clean::clean(raw.strip_suffix('\r').unwrap_or(raw));
+        let text: &str = &cleaned.text;
+        let class = classify(text);
+
+        // 1. The open error block.
+        if self.open.is_some() {
+            if !cleaned.annotated
+                && !is_runner_noise(text)
+                && self.continues(&class, cleaned.tag.is_some(), text)
+            {
+                // A tool's own tagged lines (helm's `WARNING: …`) keep their tag: it is their meaning.
+                match cleaned.tag {
+                    Some(tag) => self.push_message(n, &format!("{tag}{text}")),
+                    None => self.push_message(n, text),
+                }
+                self.scan_mentions(n, text);
+                return;
+            }
+            self.close();
+        }
+
+        // 2. The HTTP answer being read.
+        match &class {
+            Line::HttpHeader { name, value } => {
+                self.curl.header(name, value);
+                return;
+            }
+            // Other headers of the same answer (`Content-Type: …`) keep it open.
+            Line::Other if self.curl.http.is_some() && curl::is_header(text) => return,
+            _ => self.end_http(),
+        }
+
+        // 3. The crash.
+        if self.crash_line(n, raw, text, &class) {
+            return;
+        }
+
+        // 4. What every remaining line tells.
+        if let Some(server) = extract::find_login_server(text) {
+            self.note_server(&server);
+        }
+        self.report.check_health |= matches!(
+            class,
+            Line::Check(_)
+                | Line::Faq
+                | Line::DeepLink
+                | Line::Note(Note::CloudShell | Note::NoRegistryName)
+        );
+        if self.run.error_without_link
+            && matches!(class, Line::ErrorTitle { .. } | Line::Check(_) | Line::Faq)
+        {
+            self.report.ignore_errors = true;
+        }
+
+        // 5. The line's own meaning.
+        match class {
+            Line::ErrorTitle {
+                title,
+                timestamp,
+                wrapper,
+                rest,
+            } => self.open_error(n, title, timestamp, wrapper, rest),
+            Line::Check(check) => self.check(n, check),
+            Line::Note(note) => {
+                if let Note::LoginForbidden { server } = &note {
+                    self.login_forbidden(n, server);
+                }
+                self.scan_mentions(n, text);
+                self.note(n, note);
+            }
+            Line::CrashHeader => self.crash_header(n),
+            Line::TracebackStart => self.traceback_start(n),
+            Line::Faq => self.completed(),
+            Line::DeepLink => {
+                self.scan_mentions(n, text);
+                self.deep_link();
+            }
+            Line::LoginRequired => self.login_required(n),
+            Line::Command { registry_name } => {
+                if registry_name.is_some() {
+                    self.report.registry_name = registry_name;
+                }
+                self.run.restart();
+            }
+            Line::CurlCommand { url } => {
+                self.curl.url = Some(url);
+                self.run.restart();
+            }
+            Line::HttpStatus { status } => self.curl.status_line(n, status),
+            Line::CurlError { code, message } => self.curl_error(n, code, &message),
+            Line::HttpHeader { .. } => {}
+            Line::Blank | Line::Fence | Line::Other => self.scan_mentions(n, text),
+        }
+    }
+
+    /// The one way a finished finding enters the report: dropped past [`MAX_FINDINGS`], and
+    /// merged into an earlier identical one (the same run pasted twice, or login then
+    /// check-health) instead of being listed twice.
+    pub(super) fn add(&mut self, f: Finding) {
+        if self.report.findings.len() >= MAX_FINDINGS {
+            return;
+        }
+        let same = self.report.findings.iter_mut().find(|g| {
+            g.code == f.code
+                && g.registry == f.registry
+                && g.http_status == f.http_status
+                && g.message == f.message
+                && g.source == f.source
+        });
+        match same {
+            Some(keep) => keep.lines.extend(f.lines),
+            None => self.report.findings.push(f),
+        }
+    }
+
+    /// A crash, which grows as its traceback is read: added at once, never merged; its place.
+    pub(super) fn add_growing(&mut self, f: Finding) -> Option<usize> {
+        if self.report.findings.len() >= MAX_FINDINGS {
+            return None;
+        }
+        self.report.findings.push(f);
+        Some(self.report.findings.len() - 1)
+    }
+
+    /// Keep a note once, counting its repeats; past [`MAX_NOTES`] distinct ones, only count.
+    pub(super) fn note(&mut self, line: usize, item: Note) {
+        if let Some(&i) = self.note_index.get(&item) {
+            if let Some(noted) = self.report.notes.get_mut(i) {
+                noted.count += 1;
+            }
+        } else if self.report.notes.len() < MAX_NOTES {
+            self.note_index
+                .insert(item.clone(), self.report.notes.len());
+            self.report.notes.push(Noted {
+                line,
+                item,
+                count: 1,
+            });
+        } else {
+            self.report.notes_omitted += 1;
+        }
+    }
+
+    /// A note that is not counted again once held.
+    pub(super) fn note_once(&mut self, line: usize, item: Note) {
+        if !self.note_index.contains_key(&item) {
+            self.note(line, item);
+        }
+    }
+
+    /// A login server named in the paste: the context of the findings that name none, and the
+    /// report's registry (the first one, unless it was redacted).
+    pub(super) fn note_server(&mut self, server: &str) {
+        self.context_server = Some(server.to_owned());
+        if self
+            .report
+            .registry
+            .as_deref()
+            .is_none_or(crate::values::is_redacted)
+        {
+            self.report.registry = Some(server.to_owned());
+        }
+    }
+
+    /// The paste is read: close what is open, settle the codes named in text, fill in the
+    /// registry's name, and say how the run ended.
+    pub(super) fn finish(mut self) -> Report {
+        self.end_http();
+        self.close();
+        self.finish_crash();
+        self.settle_mentions();
+        let run_name = self.report.registry_name.clone().or_else(|| {
+            self.report
+                .registry
+                .as_deref()
+                .and_then(extract::registry_name_of)
+        });
+        for f in &mut self.report.findings {
+            if f.code == FindingCode::Known(Code::CliCrash) {
+                f.signs = signs::signs(Code::CliCrash, &f.message, &f.tool_output, &[]);
+            }
+            if f.registry_name.is_none() {
+                f.registry_name.clone_from(&run_name);
+            }
+        }
+        if self.report.registry_name.is_none() {
+            self.report.registry_name = run_name;
+        }
+        self.report.end = self.run.end(&self.report);
+        self.report
+    }
+}
+
+/// Widen a finding's last span of lines to line `n`.
+pub(super) fn extend(f: &mut Finding, n: usize) {
+    if let Some(last) = f.lines.last_mut() {
+        last.last = last.last.max(n);
+    }
+}
+
+/// What CI runners and build tools print around a failed command: never a tool's message.
+fn is_runner_noise(text: &str) -> bool {
+    text.contains("Process completed with exit code")
+        || text.starts_with("make: ***")
+        || text.starts_with("make[")
+        || text.starts_with("Error: Process completed")
+}
+
+impl Finding {
+    /// A finding at line `n`, nothing read yet.
+    pub(super) fn new(n: usize, code: FindingCode, source: Source) -> Self {
+        Finding {
+            code,
+            source,
+            message: Vec::new(),
+            tool_output: Vec::new(),
+            lines: vec![Span { first: n, last: n }],
+            registry: None,
+            registry_name: None,
+            http_status: None,
+            timestamp: None,
+            wrapper: None,
+            permissions: None,
+            signs: Vec::new(),
+            candidates: Vec::new(),
+        }
+    }
+}

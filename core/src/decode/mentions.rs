@@ -1,0 +1,75 @@
+//! Codes named in free text (a typed code, a docs anchor `#connectivity_dns_error`, an issue
+//! title), settled once the paste is read: a finding when the paste holds no CLI output with codes,
+//! a note when it does (the output is what counts).
+
+use super::decoder::{Decoder, MAX_FINDINGS};
+use super::extract::{self, registry_name_of};
+use super::report::{Finding, FindingCode, Note, Source, Span};
+use crate::catalog::Code;
+
+impl Decoder {
+    /// Codes named in free text: a typed code, a docs anchor `#connectivity_dns_error`, prose.
+    pub(super) fn scan_mentions(&mut self, n: usize, text: &str) {
+        if !text.contains('_') || self.mentions.len() >= MAX_FINDINGS {
+            return;
+        }
+        let lower = text.to_ascii_lowercase();
+        if !(lower.contains("_error") || lower.contains("_required") || lower.contains("_crash")) {
+            return;
+        }
+        let mut found: Vec<(usize, Code)> = Vec::new();
+        for code in Code::ALL {
+            let anchor = code.anchor();
+            let mut from = 0;
+            while let Some(at) = lower[from..].find(&anchor) {
+                let start = from + at;
+                let end = start + anchor.len();
+                let word =
+                    |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !word(lower[..start].chars().next_back()) && !word(lower[end..].chars().next()) {
+                    found.push((start, code));
+                    break;
+                }
+                from = end;
+            }
+        }
+        found.sort_unstable();
+        let server = extract::find_login_server(text);
+        for (_, code) in found {
+            self.mentions.push((code, n, server.clone()));
+        }
+    }
+
+    /// Each code named in text becomes a finding, a line of one, or a note.
+    pub(super) fn settle_mentions(&mut self) {
+        // When the CLI's own output is in the paste, it is what counts: a code only named in the
+        // prose around it (an issue title, a guess) is noted, not reported as a finding.
+        let output_has_codes = !self.report.findings.is_empty();
+        for (code, n, server) in std::mem::take(&mut self.mentions) {
+            let fc = FindingCode::Known(code);
+            if let Some(f) = self.report.findings.iter_mut().find(|f| f.code == fc) {
+                if f.source == Source::Mentioned {
+                    f.lines.push(Span { first: n, last: n });
+                }
+                continue;
+            }
+            if output_has_codes {
+                self.note_once(n, Note::Mentioned { code });
+                continue;
+            }
+            if self.report.findings.len() >= MAX_FINDINGS {
+                break;
+            }
+            let mut f = Finding::new(n, fc, Source::Mentioned);
+            f.registry = server.or_else(|| {
+                if code.is_registry_scoped() {
+                    self.report.registry.clone()
+                } else {
+                    None
+                }
+            });
+            f.registry_name = f.registry.as_deref().and_then(registry_name_of);
+            self.add(f);
+        }
+    }
+}
