@@ -148,7 +148,7 @@ impl Net {
             init.set_body(b);
         }
         let request =
-            web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::Network)?;
+            web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::BadUrl)?;
         for (k, v) in headers {
             request.headers().set(k, v).map_err(|_| Failure::Network)?;
         }

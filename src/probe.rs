@@ -223,10 +223,7 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
     let service = ch.param("service").unwrap_or("").to_owned();
     // Secrets go only to the registry's own origin: a realm elsewhere gets none of them.
     if challenge::endpoint(&realm, "") != Some(target.origin.clone()) {
-        let host = realm
-            .split("://")
-            .nth(1)
-            .and_then(|r| r.split('/').next())
+        let host = acr_doctor_core::values::url_authority(&realm)
             .unwrap_or(&realm)
             .to_owned();
         for s in [StepId::RefreshToken, StepId::AccessToken, StepId::Catalog] {

@@ -311,16 +311,7 @@ fn sign_text(sign: &Sign, lang: Lang) -> String {
 
 /// The verdict's headline and one sentence under it.
 pub fn verdict_text(report: &Report, lang: Lang) -> (String, String) {
-    let n = report
-        .findings
-        .iter()
-        .filter(|f| {
-            !matches!(
-                f.code,
-                FindingCode::Known(Code::AzLoginRequired | Code::CliCrash)
-            )
-        })
-        .count();
+    let n = report.errors();
     match (report.verdict(), lang) {
         (Verdict::Healthy, Lang::En) => ("Healthy".into(), "Every check in this output passed.".into()),
         (Verdict::Healthy, Lang::Fr) => ("Tout va bien".into(), "Toutes les vérifications de cette sortie ont réussi.".into()),

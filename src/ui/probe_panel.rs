@@ -239,7 +239,7 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
         .unwrap_or_default();
     let doh_host = settings::resolver(&doh)
         .ok()
-        .and_then(|r| r.split('/').nth(2).map(str::to_owned))
+        .and_then(|r| acr_doctor_core::values::url_authority(&r).map(str::to_owned))
         .unwrap_or_else(|| "?".to_owned());
     let all_done = !props.steps.is_empty()
         && !props.running

@@ -195,6 +195,34 @@ impl Code {
         }
     }
 
+    /// Whether a finding with this code counts as an error: not a missing sign-in, not a crash
+    /// (each has its own verdict).
+    pub fn is_error(self) -> bool {
+        match self {
+            Code::AzLoginRequired | Code::CliCrash => false,
+            Code::DockerCommand
+            | Code::DockerDaemon
+            | Code::DockerVersion
+            | Code::DockerPull
+            | Code::HelmCommand
+            | Code::HelmVersion
+            | Code::NotaryCommand
+            | Code::NotaryVersion
+            | Code::ConnectivityDns
+            | Code::ConnectivityForbidden
+            | Code::ConnectivityChallenge
+            | Code::ConnectivityAadLogin
+            | Code::ConnectivityRefreshToken
+            | Code::ConnectivityTooManyRequests
+            | Code::ConnectivityAccessToken
+            | Code::ConnectivitySsl
+            | Code::LoginServer
+            | Code::Cmk
+            | Code::ConnectivityWwwAuthenticate
+            | Code::Unexpected => true,
+        }
+    }
+
     /// Whether the code is about the registry itself (so a login server named nearby is its
     /// registry), rather than about a tool on this machine.
     pub fn is_registry_scoped(self) -> bool {

@@ -26,6 +26,11 @@ impl FindingCode {
             FindingCode::Unknown(_) => None,
         }
     }
+
+    /// Whether it counts as an error: a title the page does not know does.
+    pub fn is_error(&self) -> bool {
+        self.known().is_none_or(Code::is_error)
+    }
 }
 
 /// How the finding was found in the paste.
@@ -260,18 +265,12 @@ pub struct Report {
 
 impl Report {
     pub fn verdict(&self) -> Verdict {
-        let is_error = |f: &&Finding| {
-            !matches!(
-                f.code,
-                FindingCode::Known(Code::AzLoginRequired | Code::CliCrash)
-            )
-        };
         let has = |code: Code| {
             self.findings
                 .iter()
                 .any(|f| f.code == FindingCode::Known(code))
         };
-        if self.findings.iter().any(|f| is_error(&f)) {
+        if self.errors() > 0 {
             Verdict::Errors
         } else if has(Code::CliCrash) {
             Verdict::Crash
@@ -284,6 +283,11 @@ impl Report {
         } else {
             Verdict::Unrecognized
         }
+    }
+
+    /// How many findings count as errors.
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.code.is_error()).count()
     }
 
     /// The CLI version as numbers, when the run printed one.

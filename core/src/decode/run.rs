@@ -103,35 +103,7 @@ impl Decoder {
 /// A title cut short by the end of the paste (`An error occurred: NOTARY`): the codes it could be,
 /// less those whose check the run already passed.
 pub(super) fn resolve_truncated(f: &mut Finding, prefix: String, run_checks: &[Check]) {
-    let passed = |code: Code| {
-        run_checks.iter().any(|c| {
-            matches!(
-                (code, c),
-                (Code::NotaryCommand, Check::Notary { .. })
-                    | (Code::HelmCommand, Check::Helm { .. })
-                    | (
-                        Code::DockerCommand | Code::DockerDaemon,
-                        Check::Daemon { .. } | Check::ToolVersion { .. },
-                    )
-                    | (Code::DockerVersion, Check::ToolVersion { .. })
-                    | (Code::DockerPull, Check::Pull { .. })
-                    | (Code::ConnectivityDns | Code::LoginServer, Check::Dns { .. })
-                    | (
-                        Code::ConnectivityChallenge
-                            | Code::ConnectivityForbidden
-                            | Code::ConnectivitySsl,
-                        Check::Challenge { .. },
-                    )
-                    | (
-                        Code::ConnectivityRefreshToken
-                            | Code::ConnectivityTooManyRequests
-                            | Code::ConnectivityAadLogin,
-                        Check::RefreshToken { .. },
-                    )
-                    | (Code::ConnectivityAccessToken, Check::AccessToken { .. })
-            )
-        })
-    };
+    let passed = |code: Code| run_checks.iter().any(|c| rules_out(code, c));
     let candidates: Vec<Code> = Code::ALL
         .into_iter()
         .filter(|c| c.title().len() > prefix.len() && c.title().starts_with(&prefix))
@@ -152,5 +124,34 @@ pub(super) fn resolve_truncated(f: &mut Finding, prefix: String, run_checks: &[C
                 remaining
             };
         }
+    }
+}
+
+/// Whether a check that passed rules a code out: the run got past the point that prints it.
+fn rules_out(code: Code, check: &Check) -> bool {
+    match code {
+        Code::NotaryCommand => matches!(check, Check::Notary { .. }),
+        Code::HelmCommand => matches!(check, Check::Helm { .. }),
+        Code::DockerCommand | Code::DockerDaemon => {
+            matches!(check, Check::Daemon { .. } | Check::ToolVersion { .. })
+        }
+        Code::DockerVersion => matches!(check, Check::ToolVersion { .. }),
+        Code::DockerPull => matches!(check, Check::Pull { .. }),
+        Code::ConnectivityDns | Code::LoginServer => matches!(check, Check::Dns { .. }),
+        Code::ConnectivityChallenge | Code::ConnectivityForbidden | Code::ConnectivitySsl => {
+            matches!(check, Check::Challenge { .. })
+        }
+        Code::ConnectivityRefreshToken
+        | Code::ConnectivityTooManyRequests
+        | Code::ConnectivityAadLogin => matches!(check, Check::RefreshToken { .. }),
+        Code::ConnectivityAccessToken => matches!(check, Check::AccessToken { .. }),
+        // No check line comes after these: nothing rules them out.
+        Code::HelmVersion
+        | Code::NotaryVersion
+        | Code::Cmk
+        | Code::ConnectivityWwwAuthenticate
+        | Code::Unexpected
+        | Code::AzLoginRequired
+        | Code::CliCrash => false,
     }
 }

@@ -73,6 +73,8 @@ pub enum Failure {
     Cancelled,
     /// `TypeError: Failed to fetch`: DNS, refused, TLS, proxy — or, in `cors` mode, no CORS headers.
     Network,
+    /// The browser refused the request before sending it: the address is not one it can fetch.
+    BadUrl,
     /// The answer was a redirect. The page never follows one: a redirect from a token endpoint
     /// would carry the form (and the secret in it) to wherever it points.
     Redirect,
@@ -177,6 +179,8 @@ pub enum Outcome {
         status: u16,
         detail: Option<String>,
     },
+    /// 200, but not the registry's list (a proxy's or a sign-in page).
+    NotAList,
     /// 404: the repository does not exist (the token was fine).
     NoSuchRepository {
         detail: Option<String>,
@@ -429,23 +433,23 @@ pub fn judge_catalog(reply: Result<Reply, Failure>, what: &str) -> Judged {
                 .get("repositories")
                 .or_else(|| v.get("tags"))
                 .and_then(|x| x.as_array());
-            let names = list
-                .map(|l| {
-                    l.iter()
-                        .filter_map(|n| n.as_str())
-                        .take(50)
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default();
-            judged(
-                Status::Ok,
-                None,
-                Outcome::Listed {
-                    what: what.to_owned(),
-                    names,
-                },
-            )
+            match list {
+                Some(list) => judged(
+                    Status::Ok,
+                    None,
+                    Outcome::Listed {
+                        what: what.to_owned(),
+                        names: list
+                            .iter()
+                            .filter_map(|n| n.as_str())
+                            .take(50)
+                            .map(str::to_owned)
+                            .collect(),
+                    },
+                ),
+                // A proxy's page or a login form answers 200 too: that is no catalog.
+                None => judged(Status::Warning, None, Outcome::NotAList),
+            }
         }
         Ok(r) if r.status == 404 => judged(
             Status::Warning,

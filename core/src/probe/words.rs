@@ -49,6 +49,11 @@ fn failure(f: Failure, lang: Lang) -> &'static str {
             "the browser could not connect (name not found, connection refused, proxy, firewall or TLS inspection)",
             "le navigateur n’a pas pu se connecter (nom introuvable, connexion refusée, proxy, pare-feu ou inspection TLS)",
         ),
+        Failure::BadUrl => tr(
+            lang,
+            "the browser refused the address itself (not a URL it can request)",
+            "le navigateur a refusé l’adresse elle-même (pas une URL qu’il peut demander)",
+        ),
         Failure::Redirect => tr(
             lang,
             "the server answered with a redirect, which this page never follows (a redirect could carry your secrets to another server; a browser does not show where it points: curl -si shows its Location)",
@@ -119,6 +124,7 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
             let d = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
             if en { format!("HTTP {status}{d}: the token does not grant this action. Check the role (AcrPull for tags, catalog needs a registry-wide read) or the repository permissions.") } else { format!("HTTP {status}{d} : le jeton n’accorde pas cette action. Vérifiez le rôle (AcrPull pour les tags, le catalogue demande une lecture sur tout le registre) ou les autorisations du dépôt.") }
         }
+        Outcome::NotAList => tr(lang, "HTTP 200, but the answer is not the registry's list (no repositories or tags in it): something else answered, such as a proxy's or a sign-in page.", "HTTP 200, mais la réponse n’est pas la liste du registre (ni dépôts ni tags) : autre chose a répondu, comme la page d’un proxy ou de connexion.").to_owned(),
         Outcome::NoSuchRepository { detail } => {
             let d = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
             if en { format!("HTTP 404{d}: the token was accepted, but this repository does not exist. Check its name (case and path).") } else { format!("HTTP 404{d} : le jeton a été accepté, mais ce dépôt n’existe pas. Vérifiez son nom (casse et chemin).") }
