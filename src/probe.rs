@@ -150,29 +150,26 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
 
     // 1. DNS over HTTPS: the public view of the name. The browser resolves names on its own,
     // so the run goes on whatever this step finds.
-    let resolver = settings::resolver(&input.doh);
-    let doh_url = target.skip_dns.is_none().then(|| match &resolver {
-        Ok(resolver) => dns::get_url(resolver, &target.host).map_err(|e| e.to_string()),
-        Err(_) => Err(String::new()),
-    });
-    let asked = match &doh_url {
+    let url = match (target.skip_dns, settings::resolver(&input.doh)) {
+        (Some(_), _) => None,
+        (None, Err(e)) => Some(Err(Outcome::ResolverRefused(e))),
+        (None, Ok(resolver)) => {
+            Some(dns::get_url(&resolver, &target.host).map_err(Outcome::ResolverGarbage))
+        }
+    };
+    let asked = match &url {
         Some(Ok(url)) => Some(format!("GET {url}  (Accept: application/dns-message)")),
         _ => None,
     };
     let (v, start) = r.running(StepId::Dns, asked);
-    let judged = match (doh_url, resolver) {
+    let judged = match url {
         // An address or localhost: the judge skips the step.
-        (None, _) => steps::judge_dns(target, Err(Failure::Network)),
-        (Some(Ok(url)), _) => steps::judge_dns(target, net.doh(&url).await),
-        (Some(Err(_)), Err(e)) => Judged {
+        None => steps::judge_dns(target, Err(Failure::Network)),
+        Some(Ok(url)) => steps::judge_dns(target, net.doh(&url).await),
+        Some(Err(outcome)) => Judged {
             status: Status::Warning,
             code: None,
-            outcome: Outcome::ResolverRefused(e),
-        },
-        (Some(Err(e)), Ok(_)) => Judged {
-            status: Status::Warning,
-            code: None,
-            outcome: Outcome::ResolverGarbage(e),
+            outcome,
         },
     };
     r.finish(v, start, judged);

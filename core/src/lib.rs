@@ -7,8 +7,10 @@ pub mod catalog;
 pub mod decode;
 pub mod explain;
 pub mod probe;
+pub mod text;
 pub mod ui_text;
 pub mod values;
 
-pub use catalog::{Code, Lang};
+pub use catalog::Code;
 pub use decode::{decode, Report, Verdict};
+pub use text::Lang;

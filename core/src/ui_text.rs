@@ -1,6 +1,8 @@
 //! The page's labels in each language.
 
 use crate::catalog::Lang;
+use crate::probe::steps::Status;
+use crate::{tr, trf};
 
 /// A label of the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,117 +40,156 @@ pub enum Label {
     NoMatch,
     Language,
     MoreFindings,
-    MoreNotes,
     PasteTooLarge,
-    HeldText,
     Privacy,
     Mentioned,
     FromLink,
-    TrustRegistry,
     TrustHelp,
-    PathDropped,
     LinkTimeoutRefused,
-    LinkResolverRefused,
     ClearProbes,
     RepositoryInvalid,
     Panic,
+    ProbeTitle,
+    ProbeIntro,
+    FieldRegistry,
+    Credentials,
+    FieldEntra,
+    FieldRefresh,
+    FieldUsername,
+    FieldPassword,
+    FieldTenant,
+    FieldRepository,
+    Settings,
+    FieldDoh,
+    FieldTimeout,
+    Run,
+    Cancel,
+    Asked,
+    Answered,
+    CodeMeaning,
+    PasteBack,
+    TokenInspector,
+    TokenInspectorHelp,
 }
 
 pub fn label(l: Label, lang: Lang) -> &'static str {
     use Label::*;
-    match (l, lang) {
-        (Title, _) => "acr-doctor",
-        (Tagline, Lang::En) => "Explains Azure Container Registry errors: paste what your terminal printed.",
-        (Tagline, Lang::Fr) => "Explique les erreurs d’Azure Container Registry : collez ce que votre terminal a affiché.",
-        (PasteHeading, Lang::En) => "Your output",
-        (PasteHeading, Lang::Fr) => "Votre sortie",
-        (PastePlaceholder, Lang::En) => "Paste the output of az acr check-health, az acr login, docker or curl — or type a code such as CONNECTIVITY_DNS_ERROR",
-        (PastePlaceholder, Lang::Fr) => "Collez la sortie d’az acr check-health, d’az acr login, de docker ou de curl — ou tapez un code comme CONNECTIVITY_DNS_ERROR",
-        (PasteHelp, Lang::En) => "Decoded as you paste, in this browser only: nothing is sent anywhere.",
-        (PasteHelp, Lang::Fr) => "Décodé pendant que vous collez, dans ce navigateur uniquement : rien n’est envoyé nulle part.",
-        (DropHint, Lang::En) => "or drop a log file here",
-        (DropHint, Lang::Fr) => "ou déposez un fichier journal ici",
-        (OpenFile, Lang::En) => "Open a log file",
-        (OpenFile, Lang::Fr) => "Ouvrir un fichier journal",
-        (Decode, Lang::En) => "Explain",
-        (Decode, Lang::Fr) => "Expliquer",
-        (Clear, Lang::En) => "Clear",
-        (Clear, Lang::Fr) => "Effacer",
-        (Summary, Lang::En) => "Run summary",
-        (Summary, Lang::Fr) => "Résumé du contrôle",
-        (ChecksPassed, Lang::En) => "Checks that passed",
-        (ChecksPassed, Lang::Fr) => "Vérifications réussies",
-        (NoChecks, Lang::En) => "No passed check in this output.",
-        (NoChecks, Lang::Fr) => "Aucune vérification réussie dans cette sortie.",
-        (CliVersion, Lang::En) => "Azure CLI version",
-        (CliVersion, Lang::Fr) => "Version d’Azure CLI",
-        (Registry, Lang::En) => "Registry",
-        (Registry, Lang::Fr) => "Registre",
-        (Notes, Lang::En) => "Also in the output",
-        (Notes, Lang::Fr) => "Aussi dans la sortie",
-        (Findings, Lang::En) => "Findings",
-        (Findings, Lang::Fr) => "Constats",
-        (InYourCase, Lang::En) => "In your case",
-        (InYourCase, Lang::Fr) => "Dans votre cas",
-        (Meaning, Lang::En) => "What it means",
-        (Meaning, Lang::Fr) => "Ce que cela signifie",
-        (Causes, Lang::En) => "Likely causes",
-        (Causes, Lang::Fr) => "Causes probables",
-        (Fixes, Lang::En) => "Fixes",
-        (Fixes, Lang::Fr) => "Solutions",
-        (Caveats, Lang::En) => "Good to know",
-        (Caveats, Lang::Fr) => "Bon à savoir",
-        (Documentation, Lang::En) => "Official documentation",
-        (Documentation, Lang::Fr) => "Documentation officielle",
-        (FromLines, Lang::En) => "From your paste",
-        (FromLines, Lang::Fr) => "Dans votre collage",
-        (ToolOutput, Lang::En) => "What the tool printed (the real cause)",
-        (ToolOutput, Lang::Fr) => "Ce que l’outil a affiché (la vraie cause)",
-        (HttpStatus, Lang::En) => "HTTP status",
-        (HttpStatus, Lang::Fr) => "Statut HTTP",
-        (Copy, Lang::En) => "Copy",
-        (Copy, Lang::Fr) => "Copier",
-        (Copied, Lang::En) => "Copied",
-        (Copied, Lang::Fr) => "Copié",
-        (Reference, Lang::En) => "Every code",
-        (Reference, Lang::Fr) => "Tous les codes",
-        (ReferenceHelp, Lang::En) => "Each code az acr check-health can print, and the ones this page adds. Link to one with #code_name.",
-        (ReferenceHelp, Lang::Fr) => "Chaque code qu’az acr check-health peut afficher, et ceux qu’ajoute cette page. Lien direct : #nom_du_code.",
-        (Search, Lang::En) => "Search codes",
-        (Search, Lang::Fr) => "Chercher un code",
-        (NoMatch, Lang::En) => "No code matches.",
-        (NoMatch, Lang::Fr) => "Aucun code ne correspond.",
-        (Language, Lang::En) => "Language",
-        (Language, Lang::Fr) => "Langue",
-        (MoreFindings, Lang::En) => "more findings not shown",
-        (MoreFindings, Lang::Fr) => "autres constats non affichés",
-        (MoreNotes, Lang::En) => "{n} more lines held notes of other kinds, not shown.",
-        (MoreNotes, Lang::Fr) => "{n} autres lignes portaient des remarques d’autres sortes, non affichées.",
-        (PasteTooLarge, Lang::Fr) => "Le texte dépasse 16 Mio : seuls ses 16 premiers Mio sont lus ; le reste a été coupé.",
-        (HeldText, Lang::En) => "A {size} MiB text: the box shows its first {lines} lines, and the whole text is explained below. Clear to paste another.",
-        (HeldText, Lang::Fr) => "Un texte de {size} Mio : la boîte montre ses {lines} premières lignes, et tout le texte est expliqué ci-dessous. Effacez pour en coller un autre.",
-        (PasteTooLarge, Lang::En) => "The text is larger than 16 MiB: only its first 16 MiB are read; the rest was cut.",
-        (Privacy, Lang::En) => "Static page: your paste never leaves this browser.",
-        (Privacy, Lang::Fr) => "Page statique : votre collage ne quitte jamais ce navigateur.",
-        (FromLink, Lang::En) => "from the link",
-        (FromLink, Lang::Fr) => "venu du lien",
-        (TrustRegistry, Lang::En) => "Send my token to {origin}",
-        (TrustRegistry, Lang::Fr) => "Envoyer mon jeton à {origin}",
-        (TrustHelp, Lang::En) => "This is not an Azure registry: tokens and passwords go to it only if you tick this (a proxy or a test registry of your own).",
-        (TrustHelp, Lang::Fr) => "Ce n’est pas un registre Azure : jetons et mots de passe ne lui sont envoyés que si vous cochez ceci (un proxy ou un registre de test à vous).",
-        (PathDropped, Lang::En) => "The path {path} is not used: the probes call the registry's own paths (/v2/, /oauth2/…).",
-        (PathDropped, Lang::Fr) => "Le chemin {path} n’est pas utilisé : les vérifications appellent les chemins du registre (/v2/, /oauth2/…).",
-        (LinkTimeoutRefused, Lang::En) => "The link's timeout is not a number of seconds from 1 to 120: 10 is used.",
-        (LinkTimeoutRefused, Lang::Fr) => "Le délai du lien n’est pas un nombre de secondes de 1 à 120 : 10 est utilisé.",
-        (LinkResolverRefused, Lang::En) => "The link's resolver was not used: {why}",
-        (LinkResolverRefused, Lang::Fr) => "Le résolveur du lien n’a pas été utilisé : {why}",
-        (ClearProbes, Lang::En) => "Clear",
-        (ClearProbes, Lang::Fr) => "Effacer",
-        (RepositoryInvalid, Lang::En) => "Not a repository name: lower-case letters and digits, separated by . _ - or /.",
-        (RepositoryInvalid, Lang::Fr) => "Ce n’est pas un nom de dépôt : lettres minuscules et chiffres, séparés par . _ - ou /.",
-        (Panic, Lang::En) => "acr-doctor stopped because of a bug. Reload the page; if it happens again with the same text, please report it (without your paste's secrets).",
-        (Panic, Lang::Fr) => "acr-doctor s’est arrêté à cause d’un bogue. Rechargez la page ; si cela se reproduit avec le même texte, signalez-le (sans les secrets de votre collage).",
-        (Mentioned, Lang::En) => "named in the text",
-        (Mentioned, Lang::Fr) => "cité dans le texte",
+    match l {
+        Title => "acr-doctor",
+        Tagline => tr!(lang, "Explains Azure Container Registry errors: paste what your terminal printed.", "Explique les erreurs d’Azure Container Registry : collez ce que votre terminal a affiché."),
+        PasteHeading => tr!(lang, "Your output", "Votre sortie"),
+        PastePlaceholder => tr!(lang, "Paste the output of az acr check-health, az acr login, docker or curl — or type a code such as CONNECTIVITY_DNS_ERROR", "Collez la sortie d’az acr check-health, d’az acr login, de docker ou de curl — ou tapez un code comme CONNECTIVITY_DNS_ERROR"),
+        PasteHelp => tr!(lang, "Decoded as you paste, in this browser only: nothing is sent anywhere.", "Décodé pendant que vous collez, dans ce navigateur uniquement : rien n’est envoyé nulle part."),
+        DropHint => tr!(lang, "or drop a log file here", "ou déposez un fichier journal ici"),
+        OpenFile => tr!(lang, "Open a log file", "Ouvrir un fichier journal"),
+        Decode => tr!(lang, "Explain", "Expliquer"),
+        Clear => tr!(lang, "Clear", "Effacer"),
+        Summary => tr!(lang, "Run summary", "Résumé du contrôle"),
+        ChecksPassed => tr!(lang, "Checks that passed", "Vérifications réussies"),
+        NoChecks => tr!(lang, "No passed check in this output.", "Aucune vérification réussie dans cette sortie."),
+        CliVersion => tr!(lang, "Azure CLI version", "Version d’Azure CLI"),
+        Registry => tr!(lang, "Registry", "Registre"),
+        Notes => tr!(lang, "Also in the output", "Aussi dans la sortie"),
+        Findings => tr!(lang, "Findings", "Constats"),
+        InYourCase => tr!(lang, "In your case", "Dans votre cas"),
+        Meaning => tr!(lang, "What it means", "Ce que cela signifie"),
+        Causes => tr!(lang, "Likely causes", "Causes probables"),
+        Fixes => tr!(lang, "Fixes", "Solutions"),
+        Caveats => tr!(lang, "Good to know", "Bon à savoir"),
+        Documentation => tr!(lang, "Official documentation", "Documentation officielle"),
+        FromLines => tr!(lang, "From your paste", "Dans votre collage"),
+        ToolOutput => tr!(lang, "What the tool printed (the real cause)", "Ce que l’outil a affiché (la vraie cause)"),
+        HttpStatus => tr!(lang, "HTTP status", "Statut HTTP"),
+        Copy => tr!(lang, "Copy", "Copier"),
+        Copied => tr!(lang, "Copied", "Copié"),
+        Reference => tr!(lang, "Every code", "Tous les codes"),
+        ReferenceHelp => tr!(lang, "Each code az acr check-health can print, and the ones this page adds. Link to one with #code_name.", "Chaque code qu’az acr check-health peut afficher, et ceux qu’ajoute cette page. Lien direct : #nom_du_code."),
+        Search => tr!(lang, "Search codes", "Chercher un code"),
+        NoMatch => tr!(lang, "No code matches.", "Aucun code ne correspond."),
+        Language => tr!(lang, "Language", "Langue"),
+        MoreFindings => tr!(lang, "more findings not shown", "autres constats non affichés"),
+        PasteTooLarge => tr!(lang, "The text is larger than 16 MiB: only its first 16 MiB are read; the rest was cut.", "Le texte dépasse 16 Mio : seuls ses 16 premiers Mio sont lus ; le reste a été coupé."),
+        Privacy => tr!(lang, "Static page: your paste never leaves this browser.", "Page statique : votre collage ne quitte jamais ce navigateur."),
+        FromLink => tr!(lang, "from the link", "venu du lien"),
+        TrustHelp => tr!(lang, "This is not an Azure registry: tokens and passwords go to it only if you tick this (a proxy or a test registry of your own).", "Ce n’est pas un registre Azure : jetons et mots de passe ne lui sont envoyés que si vous cochez ceci (un proxy ou un registre de test à vous)."),
+        LinkTimeoutRefused => tr!(lang, "The link's timeout is not a number of seconds from 1 to 120: 10 is used.", "Le délai du lien n’est pas un nombre de secondes de 1 à 120 : 10 est utilisé."),
+        ClearProbes => tr!(lang, "Clear", "Effacer"),
+        RepositoryInvalid => tr!(lang, "Not a repository name: lower-case letters and digits, separated by . _ - or /.", "Ce n’est pas un nom de dépôt : lettres minuscules et chiffres, séparés par . _ - ou /."),
+        Panic => tr!(lang, "acr-doctor stopped because of a bug. Reload the page; if it happens again with the same text, please report it (without your paste's secrets).", "acr-doctor s’est arrêté à cause d’un bogue. Rechargez la page ; si cela se reproduit avec le même texte, signalez-le (sans les secrets de votre collage)."),
+        ProbeTitle => tr!(lang, "Check from this browser", "Vérifier depuis ce navigateur"),
+        ProbeIntro => tr!(lang, "Runs the checks of az acr check-health from here: DNS, reachability, the /v2/ challenge and the token exchange. Tokens and passwords stay in this page's memory and go only to the registry you name.", "Lance ici les vérifications d’az acr check-health : DNS, accessibilité, demande d’authentification /v2/ et échange de jetons. Jetons et mots de passe restent dans la mémoire de cette page et ne vont qu’au registre que vous nommez."),
+        FieldRegistry => tr!(lang, "Registry", "Registre"),
+        Credentials => tr!(lang, "Credentials (optional)", "Identifiants (facultatif)"),
+        FieldEntra => tr!(lang, "Entra access token (az account get-access-token --resource https://containerregistry.azure.net)", "Jeton d’accès Entra (az account get-access-token --resource https://containerregistry.azure.net)"),
+        FieldRefresh => tr!(lang, "or an ACR refresh token (az acr login --expose-token)", "ou un jeton d’actualisation ACR (az acr login --expose-token)"),
+        FieldUsername => tr!(lang, "or a user name (admin user, token name)", "ou un nom d’utilisateur (administrateur, nom de jeton)"),
+        FieldPassword => tr!(lang, "and its password", "et son mot de passe"),
+        FieldTenant => tr!(lang, "Registry's tenant ID (optional: flags a token from another tenant)", "ID du locataire du registre (facultatif : signale un jeton d’un autre locataire)"),
+        FieldRepository => tr!(lang, "Repository (optional: checks its tags instead of the catalog)", "Dépôt (facultatif : vérifie ses tags au lieu du catalogue)"),
+        Settings => tr!(lang, "Settings", "Réglages"),
+        FieldDoh => tr!(lang, "DNS-over-HTTPS resolver", "Résolveur DNS-over-HTTPS"),
+        FieldTimeout => tr!(lang, "Timeout per request (seconds)", "Délai par requête (secondes)"),
+        Run => tr!(lang, "Run", "Lancer"),
+        Cancel => tr!(lang, "Cancel", "Annuler"),
+        Asked => tr!(lang, "Asked", "Demandé"),
+        Answered => tr!(lang, "Answered", "Répondu"),
+        CodeMeaning => tr!(lang, "What the code means", "Ce que signifie le code"),
+        PasteBack => tr!(lang, "Paste their output into the explainer", "Collez leur sortie dans l’explicateur"),
+        TokenInspector => tr!(lang, "Token inspector", "Inspecteur de jetons"),
+        TokenInspectorHelp => tr!(lang, "Paste any token (Entra, ACR refresh or access): it is decoded here, never sent.", "Collez un jeton (Entra, ACR d’actualisation ou d’accès) : il est décodé ici, jamais envoyé."),
+        Mentioned => tr!(lang, "named in the text", "cité dans le texte"),
+    }
+}
+
+/// How many more lines held notes than are shown.
+pub fn more_notes(n: usize, lang: Lang) -> String {
+    trf!(lang, "{n} more lines held notes of other kinds, not shown."; "{n} autres lignes portaient des remarques d’autres sortes, non affichées.")
+}
+
+/// The "send my token" tick, naming the exact origin.
+pub fn trust_registry(origin: &str, lang: Lang) -> String {
+    trf!(lang, "Send my token to {origin}"; "Envoyer mon jeton à {origin}")
+}
+
+/// A path typed after the registry's host, which the probes do not use.
+pub fn path_dropped(path: &str, lang: Lang) -> String {
+    trf!(lang, "The path {path} is not used: the probes call the registry's own paths (/v2/, /oauth2/…)."; "Le chemin {path} n’est pas utilisé : les vérifications appellent les chemins du registre (/v2/, /oauth2/…).")
+}
+
+/// The link's resolver was refused, and why.
+pub fn link_resolver_refused(why: &str, lang: Lang) -> String {
+    trf!(lang, "The link's resolver was not used: {why}"; "Le résolveur du lien n’a pas été utilisé : {why}")
+}
+
+/// A big text held in memory, with the first lines shown.
+pub fn held_text(bytes: usize, lines: usize, lang: Lang) -> String {
+    let size = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+    trf!(lang, "A {size} MiB text: the box shows its first {lines} lines, and the whole text is explained below. Clear to paste another."; "Un texte de {size} Mio : la boîte montre ses {lines} premières lignes, et tout le texte est expliqué ci-dessous. Effacez pour en coller un autre.")
+}
+
+/// The registry named in the paste, offered to the probes.
+pub fn use_pasted(registry: &str, lang: Lang) -> String {
+    trf!(lang, "Use {registry}, from your paste"; "Utiliser {registry}, tiré de votre collage")
+}
+
+/// Where DNS is asked, and what it sees.
+pub fn doh_notice(host: &str, lang: Lang) -> String {
+    trf!(lang, "DNS is asked of {host}: it receives the registry's host name, nothing else. It shows the public view, not what this machine's own resolver answers."; "Le DNS est demandé à {host} : il reçoit le nom d’hôte du registre, rien d’autre. Il montre la vue publique, pas ce que répond le résolveur de cette machine.")
+}
+
+/// The end of a probe run.
+pub fn probe_summary(ok: usize, total: usize, skipped: usize, lang: Lang) -> String {
+    trf!(lang, "{ok} of {total} steps passed, {skipped} skipped."; "{ok} étapes sur {total} ont réussi, {skipped} sautées.")
+}
+
+/// A probe step's status, as its badge says it.
+pub fn status(s: Status, lang: Lang) -> &'static str {
+    match s {
+        Status::Ok => "OK",
+        Status::Error => tr!(lang, "Error", "Erreur"),
+        Status::Warning => tr!(lang, "Warning", "Attention"),
+        Status::Blocked => tr!(lang, "Blocked by the browser", "Bloqué par le navigateur"),
+        Status::Skipped => tr!(lang, "Skipped", "Sauté"),
+        Status::Running => tr!(lang, "Running…", "En cours…"),
     }
 }

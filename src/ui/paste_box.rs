@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use acr_doctor_core::ui_text::{label, Label};
+use acr_doctor_core::ui_text::{self, label, Label};
 use acr_doctor_core::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -209,7 +209,6 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             on_paste.emit((Rc::from(""), false));
         })
     };
-    let size = |bytes: usize| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
 
     html! {
         <section
@@ -231,7 +230,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 onchange={onchange_text}
             />
             if let Some(h) = (*held).clone() {
-                <p class="notice" data-testid="held-notice" role="status">{ label(Label::HeldText, lang).replace("{size}", &size(h.bytes)).replace("{lines}", &h.lines.to_string()) }</p>
+                <p class="notice" data-testid="held-notice" role="status">{ ui_text::held_text(h.bytes, h.lines, lang) }</p>
             }
             <div class="paste-tools">
                 <label class="file">

@@ -3,7 +3,7 @@
 use acr_doctor_core::probe::settings;
 use acr_doctor_core::probe::steps::{self, Status, StepId};
 use acr_doctor_core::probe::target::parse_target;
-use acr_doctor_core::ui_text::{label, Label};
+use acr_doctor_core::ui_text::{self, label, Label};
 use acr_doctor_core::values::is_redacted;
 use acr_doctor_core::values::is_repository;
 use acr_doctor_core::Lang;
@@ -90,7 +90,6 @@ impl Fields {
 #[component]
 pub fn ProbePanel(props: &ProbePanelProps) -> Html {
     let lang = props.lang;
-    let en = lang == Lang::En;
     // Non-secret settings may come from the URL's query: read as an attacker may have written
     // them. A link never fills a secret and never ticks "send my token".
     let link = use_memo((), |_| Link::read());
@@ -249,19 +248,15 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
 
     html! {
         <section class="probes" aria-labelledby="probe-title">
-            <h2 id="probe-title">{ if en { "Check from this browser" } else { "Vérifier depuis ce navigateur" } }</h2>
-            <p class="muted">{ if en {
-                "Runs the checks of az acr check-health from here: DNS, reachability, the /v2/ challenge and the token exchange. Tokens and passwords stay in this page's memory and go only to the registry you name."
-            } else {
-                "Lance ici les vérifications d’az acr check-health : DNS, accessibilité, demande d’authentification /v2/ et échange de jetons. Jetons et mots de passe restent dans la mémoire de cette page et ne vont qu’au registre que vous nommez."
-            } }</p>
+            <h2 id="probe-title">{ label(Label::ProbeTitle, lang) }</h2>
+            <p class="muted">{ label(Label::ProbeIntro, lang) }</p>
             <form class="probe-form" {onsubmit} autocomplete="off">
-                { input(Field::Registry, "registry-input", if en { "Registry" } else { "Registre" }, "text", "myreg, myreg.azurecr.io, https://…") }
+                { input(Field::Registry, "registry-input", label(Label::FieldRegistry, lang), "text", "myreg, myreg.azurecr.io, https://…") }
                 if let (Err(e), true) = (&target, *show_error) {
                     <p class="warning" role="alert" data-testid="registry-error">{ e.text(lang) }</p>
                 }
                 if let Some(path) = target.as_ref().ok().and_then(|t| t.dropped_path.clone()) {
-                    <p class="muted" data-testid="registry-note">{ label(Label::PathDropped, lang).replace("{path}", &path) }</p>
+                    <p class="muted" data-testid="registry-note">{ ui_text::path_dropped(&path, lang) }</p>
                 }
                 if let Some(t) = target.as_ref().ok().filter(|t| !t.azure) {
                     <label class="trust" data-testid="trust-label">
@@ -275,46 +270,42 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                                     ticked.set(on.then(|| origin.clone()));
                                 })
                             } />
-                        <span>{ label(Label::TrustRegistry, lang).replace("{origin}", &t.origin) }</span>
+                        <span>{ ui_text::trust_registry(&t.origin, lang) }</span>
                         <span class="muted">{ label(Label::TrustHelp, lang) }</span>
                     </label>
                 }
                 if let Some(s) = suggestion.clone() {
                     <button type="button" class="suggestion" data-testid="use-pasted-registry" onclick={use_suggestion}>
-                        { if en { format!("Use {s}, from your paste") } else { format!("Utiliser {s}, tiré de votre collage") } }
+                        { ui_text::use_pasted(&s, lang) }
                     </button>
                 }
                 <details class="probe-credentials" open=true>
-                    <summary>{ if en { "Credentials (optional)" } else { "Identifiants (facultatif)" } }</summary>
-                    { input(Field::Entra, "entra-token-input", if en { "Entra access token (az account get-access-token --resource https://containerregistry.azure.net)" } else { "Jeton d’accès Entra (az account get-access-token --resource https://containerregistry.azure.net)" }, "password", "eyJ…") }
-                    { input(Field::Refresh, "refresh-token-input", if en { "or an ACR refresh token (az acr login --expose-token)" } else { "ou un jeton d’actualisation ACR (az acr login --expose-token)" }, "password", "eyJ…") }
-                    { input(Field::Username, "username-input", if en { "or a user name (admin user, token name)" } else { "ou un nom d’utilisateur (administrateur, nom de jeton)" }, "text", "") }
-                    { input(Field::Password, "password-input", if en { "and its password" } else { "et son mot de passe" }, "password", "") }
-                    { input(Field::Tenant, "tenant-input", if en { "Registry's tenant ID (optional: flags a token from another tenant)" } else { "ID du locataire du registre (facultatif : signale un jeton d’un autre locataire)" }, "text", "") }
-                    { input(Field::Repository, "repository-input", if en { "Repository (optional: checks its tags instead of the catalog)" } else { "Dépôt (facultatif : vérifie ses tags au lieu du catalogue)" }, "text", "") }
+                    <summary>{ label(Label::Credentials, lang) }</summary>
+                    { input(Field::Entra, "entra-token-input", label(Label::FieldEntra, lang), "password", "eyJ…") }
+                    { input(Field::Refresh, "refresh-token-input", label(Label::FieldRefresh, lang), "password", "eyJ…") }
+                    { input(Field::Username, "username-input", label(Label::FieldUsername, lang), "text", "") }
+                    { input(Field::Password, "password-input", label(Label::FieldPassword, lang), "password", "") }
+                    { input(Field::Tenant, "tenant-input", label(Label::FieldTenant, lang), "text", "") }
+                    { input(Field::Repository, "repository-input", label(Label::FieldRepository, lang), "text", "") }
                     if *repository_error {
                         <p class="warning" role="alert" data-testid="repository-error">{ label(Label::RepositoryInvalid, lang) }</p>
                     }
                 </details>
                 <details class="probe-settings" open=true>
-                    <summary>{ if en { "Settings" } else { "Réglages" } }</summary>
-                    { input(Field::Doh, "doh-url-input", if en { "DNS-over-HTTPS resolver" } else { "Résolveur DNS-over-HTTPS" }, "url", DEFAULT_DOH) }
-                    { input(Field::Timeout, "timeout-input", if en { "Timeout per request (seconds)" } else { "Délai par requête (secondes)" }, "number", "10") }
+                    <summary>{ label(Label::Settings, lang) }</summary>
+                    { input(Field::Doh, "doh-url-input", label(Label::FieldDoh, lang), "url", DEFAULT_DOH) }
+                    { input(Field::Timeout, "timeout-input", label(Label::FieldTimeout, lang), "number", "10") }
                     if link.timeout_refused {
                         <p class="warning" data-testid="link-refused">{ label(Label::LinkTimeoutRefused, lang) }</p>
                     }
                     if let Some(why) = link.doh_refused {
-                        <p class="warning" data-testid="link-refused">{ label(Label::LinkResolverRefused, lang).replace("{why}", why.text(lang)) }</p>
+                        <p class="warning" data-testid="link-refused">{ ui_text::link_resolver_refused(why.text(lang), lang) }</p>
                     }
                 </details>
-                <p class="muted doh-notice">{ if en {
-                    format!("DNS is asked of {doh_host}: it receives the registry's host name, nothing else. It shows the public view, not what this machine's own resolver answers.")
-                } else {
-                    format!("Le DNS est demandé à {doh_host} : il reçoit le nom d’hôte du registre, rien d’autre. Il montre la vue publique, pas ce que répond le résolveur de cette machine.")
-                } }</p>
+                <p class="muted doh-notice">{ ui_text::doh_notice(&doh_host, lang) }</p>
                 <div class="probe-buttons">
-                    <button type="submit" class="primary" data-testid="run-probes" disabled={props.running}>{ if en { "Run" } else { "Lancer" } }</button>
-                    <button type="button" data-testid="cancel-probes" disabled={!props.running} onclick={on_cancel}>{ if en { "Cancel" } else { "Annuler" } }</button>
+                    <button type="submit" class="primary" data-testid="run-probes" disabled={props.running}>{ label(Label::Run, lang) }</button>
+                    <button type="button" data-testid="cancel-probes" disabled={!props.running} onclick={on_cancel}>{ label(Label::Cancel, lang) }</button>
                     <button type="button" data-testid="clear-probes" onclick={on_clear}>{ label(Label::ClearProbes, lang) }</button>
                 </div>
 
@@ -326,11 +317,7 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                     }) }
                 </ol>
                 if all_done {
-                    <p class="muted" data-testid="probe-summary">{ if en {
-                        format!("{ok} of {} steps passed, {skipped} skipped.", StepId::ALL.len())
-                    } else {
-                        format!("{ok} étapes sur {} ont réussi, {skipped} sautées.", StepId::ALL.len())
-                    } }</p>
+                    <p class="muted" data-testid="probe-summary">{ ui_text::probe_summary(ok, StepId::ALL.len(), skipped, lang) }</p>
                 }
             }
             <TokenInspector {lang} />

@@ -4,6 +4,7 @@
 use acr_doctor_core::catalog::entry;
 use acr_doctor_core::probe::steps::Status;
 use acr_doctor_core::probe::words::{outcome_text, step_title};
+use acr_doctor_core::ui_text::{self, label, Label};
 use acr_doctor_core::Lang;
 use yew::prelude::*;
 
@@ -20,40 +21,16 @@ pub struct ProbeStepProps {
     pub blocked_commands: Vec<String>,
 }
 
-fn status_label(s: Status, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Status::Ok, _) => "OK",
-        (Status::Error, Lang::En) => "Error",
-        (Status::Error, Lang::Fr) => "Erreur",
-        (Status::Warning, Lang::En) => "Warning",
-        (Status::Warning, Lang::Fr) => "Attention",
-        (Status::Blocked, Lang::En) => "Blocked by the browser",
-        (Status::Blocked, Lang::Fr) => "Bloqué par le navigateur",
-        (Status::Skipped, Lang::En) => "Skipped",
-        (Status::Skipped, Lang::Fr) => "Sauté",
-        (Status::Running, Lang::En) => "Running…",
-        (Status::Running, Lang::Fr) => "En cours…",
-    }
-}
-
 #[component]
 pub fn ProbeStep(props: &ProbeStepProps) -> Html {
     let v = &props.view;
     let lang = props.lang;
-    let (asked_label, answered_label, meaning_label, paste_back) = match lang {
-        Lang::En => (
-            "Asked",
-            "Answered",
-            "What the code means",
-            "Paste their output into the explainer",
-        ),
-        Lang::Fr => (
-            "Demandé",
-            "Répondu",
-            "Ce que signifie le code",
-            "Collez leur sortie dans l’explicateur",
-        ),
-    };
+    let (asked_label, answered_label, meaning_label, paste_back) = (
+        label(Label::Asked, lang),
+        label(Label::Answered, lang),
+        label(Label::CodeMeaning, lang),
+        label(Label::PasteBack, lang),
+    );
     let on_paste_back = Callback::from(|_| browser::focus_paste_box());
     html! {
         <li
@@ -68,7 +45,7 @@ pub fn ProbeStep(props: &ProbeStepProps) -> Html {
                     if v.status == Status::Running { <span class="spinner" /> }
                 </span>
                 <strong>{ step_title(v.step, lang) }</strong>
-                <span class={classes!("badge", "status-badge", format!("is-{}", v.status.id()))}>{ status_label(v.status, lang) }</span>
+                <span class={classes!("badge", "status-badge", format!("is-{}", v.status.id()))}>{ ui_text::status(v.status, lang) }</span>
                 if let Some(code) = v.code {
                     <a class="badge code" href={format!("#{}", code.anchor())} onclick={
                         let anchor = code.anchor();

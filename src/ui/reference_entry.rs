@@ -65,12 +65,12 @@ pub fn ReferenceEntry(props: &ReferenceEntryProps) -> Html {
                 </summary>
                 <p><RichText text={e.meaning} /></p>
                 <h4>{ label(Label::Causes, lang) }</h4>
-                { list(e.causes) }
+                { list(&e.causes) }
                 <h4>{ label(Label::Fixes, lang) }</h4>
                 <ol>{ for fixes }</ol>
                 if !e.caveats.is_empty() {
                     <h4>{ label(Label::Caveats, lang) }</h4>
-                    { list(e.caveats) }
+                    { list(&e.caveats) }
                 }
                 <p><a href={doc_url(code, lang)} target="_blank" rel="noopener noreferrer">{ label(Label::Documentation, lang) }</a></p>
             </details>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use acr_doctor_core::decode::{Report, RunEnd};
 use acr_doctor_core::explain::{check_text, end_text, note_text, version_facts};
-use acr_doctor_core::ui_text::{label, Label};
+use acr_doctor_core::ui_text::{self, label, Label};
 use acr_doctor_core::Lang;
 use yew::prelude::*;
 
@@ -69,7 +69,7 @@ pub fn RunSummary(props: &RunSummaryProps) -> Html {
                 <h3>{ label(Label::Notes, lang) }</h3>
                 <ul class="notes">{ for notes }</ul>
                 if r.notes_omitted > 0 {
-                    <p class="muted" data-testid="notes-omitted">{ label(Label::MoreNotes, lang).replace("{n}", &r.notes_omitted.to_string()) }</p>
+                    <p class="muted" data-testid="notes-omitted">{ ui_text::more_notes(r.notes_omitted, lang) }</p>
                 }
             }
         </section>

@@ -2,6 +2,7 @@
 
 use acr_doctor_core::probe::token::{decode, diagnose};
 use acr_doctor_core::probe::words::token_error_text;
+use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::Lang;
 use yew::prelude::*;
 
@@ -42,10 +43,10 @@ pub fn TokenInspector(props: &TokenInspectorProps) -> Html {
             }
         })
     };
-    let (title, help) = match lang {
-        Lang::En => ("Token inspector", "Paste any token (Entra, ACR refresh or access): it is decoded here, never sent."),
-        Lang::Fr => ("Inspecteur de jetons", "Collez un jeton (Entra, ACR d’actualisation ou d’accès) : il est décodé ici, jamais envoyé."),
-    };
+    let (title, help) = (
+        label(Label::TokenInspector, lang),
+        label(Label::TokenInspectorHelp, lang),
+    );
     let result = (!token.trim().is_empty()).then(|| decode(&token));
     html! {
         <section class="token-inspector" aria-labelledby="inspector-title">

@@ -4,50 +4,31 @@
 //! `entry` is an exhaustive match: a new code cannot compile without its text in both languages.
 
 mod code;
-mod text_en;
-mod text_fr;
+mod text;
 
+pub use crate::text::Lang;
+use crate::text::T;
 pub use code::{Code, Origin};
 
-/// The page's languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
+/// One fix, in both languages: what to do, and the command that does it (the same in every
+/// language; it may hold `{name}` and `{server}`, filled in by `values::fill`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextFix {
+    pub text: T,
+    pub command: Option<&'static str>,
 }
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
-
-    /// `en` or `fr`: the `lang` attribute and the remembered choice.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-        }
-    }
-
-    /// The page language for a browser language such as `fr-CA` (English unless French).
-    pub fn from_tag(tag: &str) -> Lang {
-        if tag.trim().to_ascii_lowercase().starts_with("fr") {
-            Lang::Fr
-        } else {
-            Lang::En
-        }
-    }
+/// What a code means, in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub summary: T,
+    pub meaning: T,
+    pub causes: &'static [T],
+    pub fixes: &'static [TextFix],
+    pub caveats: &'static [T],
 }
 
-/// The English or the French of a pair.
-pub(crate) fn tr(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
-
-/// One fix: what to do, and the command that does it. Commands may hold `{name}` (the
-/// registry's name) and `{server}` (its login server), filled in by [`fill`].
+/// One fix, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fix {
     pub text: &'static str,
@@ -55,32 +36,41 @@ pub struct Fix {
 }
 
 /// What a code means, in one language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// One line a person in trouble reads first.
     pub summary: &'static str,
     /// What the CLI tried and what failed.
     pub meaning: &'static str,
-    pub causes: &'static [&'static str],
-    pub fixes: &'static [Fix],
+    pub causes: Vec<&'static str>,
+    pub fixes: Vec<Fix>,
     /// Known false positives, documentation errors and version facts.
-    pub caveats: &'static [&'static str],
+    pub caveats: Vec<&'static str>,
 }
 
 pub fn entry(code: Code, lang: Lang) -> Entry {
-    match lang {
-        Lang::En => text_en::entry(code),
-        Lang::Fr => text_fr::entry(code),
+    let t = text::text(code);
+    let all = |ts: &[T]| ts.iter().map(|x| x.get(lang)).collect();
+    Entry {
+        summary: t.summary.get(lang),
+        meaning: t.meaning.get(lang),
+        causes: all(t.causes),
+        fixes: t
+            .fixes
+            .iter()
+            .map(|f| Fix {
+                text: f.text.get(lang),
+                command: f.command,
+            })
+            .collect(),
+        caveats: all(t.caveats),
     }
 }
 
 /// The official documentation for a code: Microsoft's error reference at the code's anchor, or
 /// for our own codes the page that covers the situation.
 pub fn doc_url(code: Code, lang: Lang) -> String {
-    let locale = match lang {
-        Lang::En => "",
-        Lang::Fr => "fr-fr/",
-    };
+    let locale = crate::tr!(lang, "", "fr-fr/");
     match code.origin() {
         Origin::Documented => format!(
             "https://learn.microsoft.com/{locale}azure/container-registry/container-registry-health-error-reference#{}",
@@ -99,11 +89,11 @@ pub fn doc_url(code: Code, lang: Lang) -> String {
 }
 
 /// Extra causes for a token error, by the HTTP status the registry answered.
-pub fn status_causes(status: u16, lang: Lang) -> &'static [&'static str] {
-    match lang {
-        Lang::En => text_en::status_causes(status),
-        Lang::Fr => text_fr::status_causes(status),
-    }
+pub fn status_causes(status: u16, lang: Lang) -> Vec<&'static str> {
+    text::status_causes(status)
+        .iter()
+        .map(|t| t.get(lang))
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,5 @@
 //! DNS-over-HTTPS (RFC 8484) messages: the query the page sends with GET `?dns=`, and the answer.
 
-use std::fmt;
-
 /// What a DoH answer says about a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
@@ -49,17 +47,6 @@ pub enum DnsError {
     Name(String),
     /// The answer is shorter than it says or points outside itself.
     Malformed(&'static str),
-}
-
-impl fmt::Display for DnsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DnsError::Name(n) => write!(f, "\"{n}\" is not a valid DNS name"),
-            DnsError::Malformed(why) => {
-                write!(f, "the resolver's answer is not a DNS message ({why})")
-            }
-        }
-    }
 }
 
 /// An A query for `name`: id 0 (RFC 8484 §4.1 for caching), recursion desired.

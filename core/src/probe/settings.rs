@@ -2,7 +2,7 @@
 //! link): the timeout per request and the DNS-over-HTTPS resolver.
 
 use crate::values::{is_host, is_loopback, is_port, split_port};
-use crate::Lang;
+use crate::{tr, Lang};
 
 /// Seconds per request when the setting is missing or not usable.
 pub const DEFAULT_TIMEOUT_S: f64 = 10.0;
@@ -39,13 +39,10 @@ pub enum ResolverError {
 
 impl ResolverError {
     pub fn text(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ResolverError::Scheme, Lang::En) => "A DNS-over-HTTPS resolver is an https:// address.",
-            (ResolverError::Scheme, Lang::Fr) => "Un résolveur DNS-over-HTTPS est une adresse https://.",
-            (ResolverError::PlainHttp, Lang::En) => "Plain http:// is allowed only for a resolver on this machine (localhost, 127.0.0.1).",
-            (ResolverError::PlainHttp, Lang::Fr) => "http:// n’est permis que pour un résolveur sur cette machine (localhost, 127.0.0.1).",
-            (ResolverError::Shape, Lang::En) => "The resolver's address must be a plain host and path, with no user name, query or fragment.",
-            (ResolverError::Shape, Lang::Fr) => "L’adresse du résolveur doit être un hôte et un chemin simples, sans nom d’utilisateur, requête ni fragment.",
+        match self {
+            ResolverError::Scheme => tr!(lang, "A DNS-over-HTTPS resolver is an https:// address.", "Un résolveur DNS-over-HTTPS est une adresse https://."),
+            ResolverError::PlainHttp => tr!(lang, "Plain http:// is allowed only for a resolver on this machine (localhost, 127.0.0.1).", "http:// n’est permis que pour un résolveur sur cette machine (localhost, 127.0.0.1)."),
+            ResolverError::Shape => tr!(lang, "The resolver's address must be a plain host and path, with no user name, query or fragment.", "L’adresse du résolveur doit être un hôte et un chemin simples, sans nom d’utilisateur, requête ni fragment."),
         }
     }
 }

@@ -136,7 +136,7 @@ pub enum Outcome {
         rcode: String,
     },
     ResolverFailed(Failure),
-    ResolverGarbage(String),
+    ResolverGarbage(super::dns::DnsError),
     /// The resolver setting is not one the page may call: nothing was sent.
     ResolverRefused(super::settings::ResolverError),
     // Reachability
@@ -242,13 +242,7 @@ pub fn judge_dns(target: &Target, answer: Result<Vec<u8>, Failure>) -> Judged {
     };
     let a: Answer = match dns::parse(&bytes) {
         Ok(a) => a,
-        Err(e) => {
-            return judged(
-                Status::Warning,
-                None,
-                Outcome::ResolverGarbage(e.to_string()),
-            )
-        }
+        Err(e) => return judged(Status::Warning, None, Outcome::ResolverGarbage(e)),
     };
     match a.rcode {
         3 => judged(

@@ -4,6 +4,7 @@
 
 use crate::values::{self, is_azure_registry_host, is_host, is_loopback, split_port};
 use crate::Lang;
+use crate::{tr, trf};
 
 /// A registry to probe.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,52 +52,19 @@ pub enum TargetError {
 impl TargetError {
     /// Why, in the person's language. The host is shown only when it is printable.
     pub fn text(&self, lang: Lang) -> String {
-        let en = lang == Lang::En;
         match self {
-            TargetError::Empty => if en {
-                "Type a registry: myreg, myreg.azurecr.io or a full URL."
-            } else {
-                "Saisissez un registre : myreg, myreg.azurecr.io ou une URL complète."
-            }
+            TargetError::Empty => tr!(lang, "Type a registry: myreg, myreg.azurecr.io or a full URL.", "Saisissez un registre : myreg, myreg.azurecr.io ou une URL complète.")
             .to_owned(),
-            TargetError::Scheme(s) => if en {
-                format!("Only https:// registries can be probed, not {}://.", printable(s))
-            } else {
-                format!("Seuls les registres https:// peuvent être vérifiés, pas {}://.", printable(s))
-            },
-            TargetError::UserInfo => if en {
-                "Refused: the address holds an @. Whatever stands before it is not the registry, and a link can use it to send your token elsewhere. Type the registry's host only; credentials go in their own fields."
-            } else {
-                "Refusé : l’adresse contient un @. Ce qui le précède n’est pas le registre, et un lien peut s’en servir pour envoyer votre jeton ailleurs. Saisissez seulement l’hôte du registre ; les identifiants vont dans leurs champs."
-            }
+            TargetError::Scheme(s) => trf!(lang, "Only https:// registries can be probed, not {}://.", printable(s); "Seuls les registres https:// peuvent être vérifiés, pas {}://.", printable(s)),
+            TargetError::UserInfo => tr!(lang, "Refused: the address holds an @. Whatever stands before it is not the registry, and a link can use it to send your token elsewhere. Type the registry's host only; credentials go in their own fields.", "Refusé : l’adresse contient un @. Ce qui le précède n’est pas le registre, et un lien peut s’en servir pour envoyer votre jeton ailleurs. Saisissez seulement l’hôte du registre ; les identifiants vont dans leurs champs.")
             .to_owned(),
-            TargetError::Query => if en {
-                "Refused: the address holds a query (?…). Type the registry's host only."
-            } else {
-                "Refusé : l’adresse contient une requête (?…). Saisissez seulement l’hôte du registre."
-            }
+            TargetError::Query => tr!(lang, "Refused: the address holds a query (?…). Type the registry's host only.", "Refusé : l’adresse contient une requête (?…). Saisissez seulement l’hôte du registre.")
             .to_owned(),
-            TargetError::Fragment => if en {
-                "Refused: the address holds a fragment (#…). Type the registry's host only."
-            } else {
-                "Refusé : l’adresse contient un fragment (#…). Saisissez seulement l’hôte du registre."
-            }
+            TargetError::Fragment => tr!(lang, "Refused: the address holds a fragment (#…). Type the registry's host only.", "Refusé : l’adresse contient un fragment (#…). Saisissez seulement l’hôte du registre.")
             .to_owned(),
-            TargetError::Host(h) => if en {
-                format!("Refused: “{}” is not a host name (letters, digits, dots and hyphens) or an IP address.", printable(h))
-            } else {
-                format!("Refusé : « {} » n’est ni un nom d’hôte (lettres, chiffres, points et tirets) ni une adresse IP.", printable(h))
-            },
-            TargetError::Port(p) => if en {
-                format!("Refused: “{}” is not a port (1 to 65535).", printable(p))
-            } else {
-                format!("Refusé : « {} » n’est pas un port (1 à 65535).", printable(p))
-            },
-            TargetError::PlainHttp(h) => if en {
-                format!("Refused: http:// would send your credentials in clear. Use https://{} (plain http is allowed only for this machine: localhost, 127.0.0.1).", printable(h))
-            } else {
-                format!("Refusé : http:// enverrait vos identifiants en clair. Utilisez https://{} (http n’est permis que pour cette machine : localhost, 127.0.0.1).", printable(h))
-            },
+            TargetError::Host(h) => trf!(lang, "Refused: “{}” is not a host name (letters, digits, dots and hyphens) or an IP address.", printable(h); "Refusé : « {} » n’est ni un nom d’hôte (lettres, chiffres, points et tirets) ni une adresse IP.", printable(h)),
+            TargetError::Port(p) => trf!(lang, "Refused: “{}” is not a port (1 to 65535).", printable(p); "Refusé : « {} » n’est pas un port (1 à 65535).", printable(p)),
+            TargetError::PlainHttp(h) => trf!(lang, "Refused: http:// would send your credentials in clear. Use https://{} (plain http is allowed only for this machine: localhost, 127.0.0.1).", printable(h); "Refusé : http:// enverrait vos identifiants en clair. Utilisez https://{} (http n’est permis que pour cette machine : localhost, 127.0.0.1).", printable(h)),
         }
     }
 }

@@ -2,7 +2,6 @@
 //! to whom — and what is wrong with them for this registry.
 
 use serde_json::Value;
-use std::fmt;
 
 /// What kind of token the claims show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,18 +47,6 @@ pub enum TokenError {
     Encoding,
     /// The claims are not a JSON object.
     Json,
-}
-
-impl fmt::Display for TokenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TokenError::Shape => {
-                "not a JWT: a token has three parts separated by dots (eyJ….eyJ….…)"
-            }
-            TokenError::Encoding => "not a JWT: a part is not base64url",
-            TokenError::Json => "not a JWT: its claims are not a JSON object",
-        })
-    }
 }
 
 /// Audiences of Azure Resource Manager tokens (what `az login` gets by default).

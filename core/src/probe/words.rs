@@ -1,38 +1,40 @@
 //! The probes told in English and French.
 
+use super::dns::DnsError;
 use super::steps::{Failure, Outcome, SkipReason, StepId};
 use super::target::SkipDns;
 use super::token::{Claims, Kind, Problem, TokenError};
-use crate::catalog::{tr, Lang};
+use crate::catalog::Lang;
+use crate::{tr, trf};
 
 pub fn step_title(step: StepId, lang: Lang) -> &'static str {
     match step {
-        StepId::Dns => tr(
+        StepId::Dns => tr!(
             lang,
             "DNS (public view, DNS-over-HTTPS)",
             "DNS (vue publique, DNS-over-HTTPS)",
         ),
-        StepId::Reachability => tr(
+        StepId::Reachability => tr!(
             lang,
             "Reachability from this browser",
             "Joignable depuis ce navigateur",
         ),
-        StepId::Challenge => tr(
+        StepId::Challenge => tr!(
             lang,
             "Challenge: GET /v2/",
             "Demande d’authentification : GET /v2/",
         ),
-        StepId::RefreshToken => tr(
+        StepId::RefreshToken => tr!(
             lang,
             "Refresh token: POST /oauth2/exchange",
             "Jeton d’actualisation : POST /oauth2/exchange",
         ),
-        StepId::AccessToken => tr(
+        StepId::AccessToken => tr!(
             lang,
             "Access token: /oauth2/token",
             "Jeton d’accès : /oauth2/token",
         ),
-        StepId::Catalog => tr(
+        StepId::Catalog => tr!(
             lang,
             "Catalog with the access token",
             "Catalogue avec le jeton d’accès",
@@ -42,20 +44,17 @@ pub fn step_title(step: StepId, lang: Lang) -> &'static str {
 
 fn failure(f: Failure, lang: Lang) -> &'static str {
     match f {
-        Failure::Timeout => tr(lang, "no answer within the timeout", "pas de réponse dans le délai"),
-        Failure::Cancelled => tr(lang, "cancelled", "annulé"),
-        Failure::Network => tr(
-            lang,
+        Failure::Timeout => tr!(lang, "no answer within the timeout", "pas de réponse dans le délai"),
+        Failure::Cancelled => tr!(lang, "cancelled", "annulé"),
+        Failure::Network => tr!(lang,
             "the browser could not connect (name not found, connection refused, proxy, firewall or TLS inspection)",
             "le navigateur n’a pas pu se connecter (nom introuvable, connexion refusée, proxy, pare-feu ou inspection TLS)",
         ),
-        Failure::BadUrl => tr(
-            lang,
+        Failure::BadUrl => tr!(lang,
             "the browser refused the address itself (not a URL it can request)",
             "le navigateur a refusé l’adresse elle-même (pas une URL qu’il peut demander)",
         ),
-        Failure::Redirect => tr(
-            lang,
+        Failure::Redirect => tr!(lang,
             "the server answered with a redirect, which this page never follows (a redirect could carry your secrets to another server; a browser does not show where it points: curl -si shows its Location)",
             "le serveur a répondu par une redirection, que cette page ne suit jamais (elle pourrait emporter vos secrets vers un autre serveur ; un navigateur ne montre pas où elle mène : curl -si montre son en-tête Location)",
         ),
@@ -63,17 +62,12 @@ fn failure(f: Failure, lang: Lang) -> &'static str {
 }
 
 pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
-    let en = lang == Lang::En;
     match o {
         Outcome::Skipped(reason) => skip_text(reason, lang),
         Outcome::Resolved { addresses, cnames } => {
             let chain = cnames.iter().map(|(a, b)| format!("{a} → {b}")).collect::<Vec<_>>().join(", ");
             let via = if chain.is_empty() { String::new() } else { format!(" via {chain}") };
-            if en {
-                format!("Resolves to {}{via}. This is the public view from the resolver, not necessarily what this machine's own DNS answers.", addresses.join(", "))
-            } else {
-                format!("Se résout en {}{via}. C’est la vue publique du résolveur, pas forcément ce que répond le DNS de cette machine.", addresses.join(", "))
-            }
+            trf!(lang, "Resolves to {}{via}. This is the public view from the resolver, not necessarily what this machine's own DNS answers.", addresses.join(", "); "Se résout en {}{via}. C’est la vue publique du résolveur, pas forcément ce que répond le DNS de cette machine.", addresses.join(", "))
         }
         Outcome::PrivateEndpoint { link, address, addresses } => {
             let what = match (link, address) {
@@ -81,112 +75,96 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
                 (None, Some(a)) => a.clone(),
                 (None, None) => addresses.join(", "),
             };
-            if en {
-                format!("Private endpoint: the name leads to {what} ({}). The registry is reachable only from inside its network (or through VPN, peering, or its private DNS zone); from elsewhere the steps below are expected to fail.", addresses.join(", "))
-            } else {
-                format!("Point de terminaison privé : le nom mène à {what} ({}). Le registre n’est joignable que depuis son réseau (ou via VPN, appairage ou sa zone DNS privée) ; d’ailleurs, les étapes suivantes échoueront normalement.", addresses.join(", "))
-            }
+            let all = addresses.join(", ");
+            trf!(lang, "Private endpoint: the name leads to {what} ({all}). The registry is reachable only from inside its network (or through VPN, peering, or its private DNS zone); from elsewhere the steps below are expected to fail."; "Point de terminaison privé : le nom mène à {what} ({all}). Le registre n’est joignable que depuis son réseau (ou via VPN, appairage ou sa zone DNS privée) ; d’ailleurs, les étapes suivantes échoueront normalement.")
         }
-        Outcome::NoSuchName => tr(lang, "NXDOMAIN: the name does not exist. Check the spelling and the cloud (.azurecr.io, .azurecr.cn, .azurecr.us).", "NXDOMAIN : le nom n’existe pas. Vérifiez l’orthographe et le cloud (.azurecr.io, .azurecr.cn, .azurecr.us).").to_owned(),
-        Outcome::DnsOther { rcode } => if en { format!("The resolver answered {rcode}: no conclusion about the registry.") } else { format!("Le résolveur a répondu {rcode} : aucune conclusion sur le registre.") },
-        Outcome::ResolverFailed(f) => if en { format!("The DoH resolver could not be asked: {}. The registry itself may be fine.", failure(*f, lang)) } else { format!("Le résolveur DoH n’a pas pu être interrogé : {}. Le registre lui-même va peut-être bien.", failure(*f, lang)) },
-        Outcome::ResolverRefused(e) => if en { format!("No DNS request was sent: {}", e.text(lang)) } else { format!("Aucune requête DNS n’a été envoyée : {}", e.text(lang)) },
-        Outcome::ResolverGarbage(e) => if en { format!("The resolver's answer could not be read: {e}.") } else { format!("La réponse du résolveur est illisible : {e}.") },
-        Outcome::Reachable => tr(lang, "An HTTP answer came back: DNS, TCP, TLS and HTTP all worked from this browser. (Its status is hidden: a no-cors answer is opaque.)", "Une réponse HTTP est revenue : DNS, TCP, TLS et HTTP ont fonctionné depuis ce navigateur. (Son statut est caché : une réponse no-cors est opaque.)").to_owned(),
-        Outcome::Unreachable(f) => if en { format!("Not reachable from here: {}.", failure(*f, lang)) } else { format!("Injoignable d’ici : {}.", failure(*f, lang)) },
-        Outcome::Challenged { realm, service } => if en { format!("401 with a Bearer challenge: realm {realm}, service {service}.") } else { format!("401 avec une demande Bearer : realm {realm}, service {service}.") },
+        Outcome::NoSuchName => tr!(lang, "NXDOMAIN: the name does not exist. Check the spelling and the cloud (.azurecr.io, .azurecr.cn, .azurecr.us).", "NXDOMAIN : le nom n’existe pas. Vérifiez l’orthographe et le cloud (.azurecr.io, .azurecr.cn, .azurecr.us).").to_owned(),
+        Outcome::DnsOther { rcode } => trf!(lang, "The resolver answered {rcode}: no conclusion about the registry."; "Le résolveur a répondu {rcode} : aucune conclusion sur le registre."),
+        Outcome::ResolverFailed(f) => trf!(lang, "The DoH resolver could not be asked: {}. The registry itself may be fine.", failure(*f, lang); "Le résolveur DoH n’a pas pu être interrogé : {}. Le registre lui-même va peut-être bien.", failure(*f, lang)),
+        Outcome::ResolverRefused(e) => trf!(lang, "No DNS request was sent: {}", e.text(lang); "Aucune requête DNS n’a été envoyée : {}", e.text(lang)),
+        Outcome::ResolverGarbage(e) => {
+            let why = dns_error_text(e, lang);
+            trf!(lang, "The resolver's answer could not be read: {why}."; "La réponse du résolveur est illisible : {why}.")
+        }
+        Outcome::Reachable => tr!(lang, "An HTTP answer came back: DNS, TCP, TLS and HTTP all worked from this browser. (Its status is hidden: a no-cors answer is opaque.)", "Une réponse HTTP est revenue : DNS, TCP, TLS et HTTP ont fonctionné depuis ce navigateur. (Son statut est caché : une réponse no-cors est opaque.)").to_owned(),
+        Outcome::Unreachable(f) => trf!(lang, "Not reachable from here: {}.", failure(*f, lang); "Injoignable d’ici : {}.", failure(*f, lang)),
+        Outcome::Challenged { realm, service } => trf!(lang, "401 with a Bearer challenge: realm {realm}, service {service}."; "401 avec une demande Bearer : realm {realm}, service {service}."),
         Outcome::Forbidden { detail } => {
             let d = detail.as_deref().map(|d| format!(" — {d}")).unwrap_or_default();
-            if en { format!("403 Forbidden{d}: the registry's network rules refuse this address.") } else { format!("403 Forbidden{d} : les règles réseau du registre refusent cette adresse.") }
+            trf!(lang, "403 Forbidden{d}: the registry's network rules refuse this address."; "403 Forbidden{d} : les règles réseau du registre refusent cette adresse.")
         }
-        Outcome::NoChallenge { status } => if en { format!("HTTP {status} without a usable challenge: the CLI reports this as \"did not issue a challenge\" (a proxy or another server may be answering).") } else { format!("HTTP {status} sans demande d’authentification exploitable : la CLI le signale comme « did not issue a challenge » (un proxy ou un autre serveur répond peut-être).") },
-        Outcome::NotBearer { scheme } => if en { format!("The challenge asks for {scheme}, not Bearer: Entra sign-in cannot work here.") } else { format!("La demande est de type {scheme}, pas Bearer : la connexion Entra ne peut pas fonctionner ici.") },
-        Outcome::Unreadable => tr(lang, "Blocked by the browser: the registry answered, but sends no CORS headers, so this page may not read the answer (Azure's registries never do: Azure/acr#752). What is unknown: the status and the challenge. Run the commands below and paste their output into the explainer above.", "Bloqué par le navigateur : le registre a répondu, mais n’envoie pas d’en-têtes CORS, donc cette page ne peut pas lire la réponse (les registres Azure n’en envoient jamais : Azure/acr#752). Ce qui reste inconnu : le statut et la demande d’authentification. Lancez les commandes ci-dessous et collez leur sortie dans l’explicateur ci-dessus.").to_owned(),
-        Outcome::ChallengeFailed(f) => if en { format!("GET /v2/ failed: {}.", failure(*f, lang)) } else { format!("GET /v2/ a échoué : {}.", failure(*f, lang)) },
-        Outcome::Exchanged => tr(lang, "The registry exchanged the Entra token for a refresh token.", "Le registre a échangé le jeton Entra contre un jeton d’actualisation.").to_owned(),
+        Outcome::NoChallenge { status } => trf!(lang, "HTTP {status} without a usable challenge: the CLI reports this as \"did not issue a challenge\" (a proxy or another server may be answering)."; "HTTP {status} sans demande d’authentification exploitable : la CLI le signale comme « did not issue a challenge » (un proxy ou un autre serveur répond peut-être)."),
+        Outcome::NotBearer { scheme } => trf!(lang, "The challenge asks for {scheme}, not Bearer: Entra sign-in cannot work here."; "La demande est de type {scheme}, pas Bearer : la connexion Entra ne peut pas fonctionner ici."),
+        Outcome::Unreadable => tr!(lang, "Blocked by the browser: the registry answered, but sends no CORS headers, so this page may not read the answer (Azure's registries never do: Azure/acr#752). What is unknown: the status and the challenge. Run the commands below and paste their output into the explainer above.", "Bloqué par le navigateur : le registre a répondu, mais n’envoie pas d’en-têtes CORS, donc cette page ne peut pas lire la réponse (les registres Azure n’en envoient jamais : Azure/acr#752). Ce qui reste inconnu : le statut et la demande d’authentification. Lancez les commandes ci-dessous et collez leur sortie dans l’explicateur ci-dessus.").to_owned(),
+        Outcome::ChallengeFailed(f) => trf!(lang, "GET /v2/ failed: {}.", failure(*f, lang); "GET /v2/ a échoué : {}.", failure(*f, lang)),
+        Outcome::Exchanged => tr!(lang, "The registry exchanged the Entra token for a refresh token.", "Le registre a échangé le jeton Entra contre un jeton d’actualisation.").to_owned(),
         Outcome::TokenRefused { status, detail } => {
             let d = detail.as_deref().map(|d| format!(" — {d}")).unwrap_or_default();
             let why = match status {
-                401 => tr(lang, "the identity is not accepted (no role, stale or wrong token, other tenant)", "l’identité n’est pas acceptée (aucun rôle, jeton périmé ou erroné, autre locataire)"),
-                403 => tr(lang, "refused by network rules or missing permission", "refus des règles réseau ou autorisation manquante"),
-                _ => tr(lang, "see the status", "voir le statut"),
+                401 => tr!(lang, "the identity is not accepted (no role, stale or wrong token, other tenant)", "l’identité n’est pas acceptée (aucun rôle, jeton périmé ou erroné, autre locataire)"),
+                403 => tr!(lang, "refused by network rules or missing permission", "refus des règles réseau ou autorisation manquante"),
+                _ => tr!(lang, "see the status", "voir le statut"),
             };
-            if en { format!("HTTP {status}{d}: {why}.") } else { format!("HTTP {status}{d} : {why}.") }
+            trf!(lang, "HTTP {status}{d}: {why}."; "HTTP {status}{d} : {why}.")
         }
-        Outcome::Throttled => tr(lang, "HTTP 429: too many token requests; wait and retry. Not a permission problem.", "HTTP 429 : trop de demandes de jetons ; attendez et réessayez. Pas un problème d’autorisation.").to_owned(),
-        Outcome::TokenFailed(f) => if en { format!("The token request failed: {}.", failure(*f, lang)) } else { format!("La demande de jeton a échoué : {}.", failure(*f, lang)) },
-        Outcome::Granted { scope } => if en { format!("Access token granted for {scope}.") } else { format!("Jeton d’accès accordé pour {scope}.") },
+        Outcome::Throttled => tr!(lang, "HTTP 429: too many token requests; wait and retry. Not a permission problem.", "HTTP 429 : trop de demandes de jetons ; attendez et réessayez. Pas un problème d’autorisation.").to_owned(),
+        Outcome::TokenFailed(f) => trf!(lang, "The token request failed: {}.", failure(*f, lang); "La demande de jeton a échoué : {}.", failure(*f, lang)),
+        Outcome::Granted { scope } => trf!(lang, "Access token granted for {scope}."; "Jeton d’accès accordé pour {scope}."),
         Outcome::Listed { what, names } => {
-            let list = if names.is_empty() { tr(lang, "(empty)", "(vide)").to_owned() } else { names.join(", ") };
-            if en { format!("{what}: {list}") } else { format!("{what} : {list}") }
+            let list = if names.is_empty() { tr!(lang, "(empty)", "(vide)").to_owned() } else { names.join(", ") };
+            trf!(lang, "{what}: {list}"; "{what} : {list}")
         }
         Outcome::Denied { status, detail } => {
             let d = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
-            if en { format!("HTTP {status}{d}: the token does not grant this action. Check the role (AcrPull for tags, catalog needs a registry-wide read) or the repository permissions.") } else { format!("HTTP {status}{d} : le jeton n’accorde pas cette action. Vérifiez le rôle (AcrPull pour les tags, le catalogue demande une lecture sur tout le registre) ou les autorisations du dépôt.") }
+            trf!(lang, "HTTP {status}{d}: the token does not grant this action. Check the role (AcrPull for tags, catalog needs a registry-wide read) or the repository permissions."; "HTTP {status}{d} : le jeton n’accorde pas cette action. Vérifiez le rôle (AcrPull pour les tags, le catalogue demande une lecture sur tout le registre) ou les autorisations du dépôt.")
         }
-        Outcome::NotAList => tr(lang, "HTTP 200, but the answer is not the registry's list (no repositories or tags in it): something else answered, such as a proxy's or a sign-in page.", "HTTP 200, mais la réponse n’est pas la liste du registre (ni dépôts ni tags) : autre chose a répondu, comme la page d’un proxy ou de connexion.").to_owned(),
+        Outcome::NotAList => tr!(lang, "HTTP 200, but the answer is not the registry's list (no repositories or tags in it): something else answered, such as a proxy's or a sign-in page.", "HTTP 200, mais la réponse n’est pas la liste du registre (ni dépôts ni tags) : autre chose a répondu, comme la page d’un proxy ou de connexion.").to_owned(),
         Outcome::NoSuchRepository { detail } => {
             let d = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
-            if en { format!("HTTP 404{d}: the token was accepted, but this repository does not exist. Check its name (case and path).") } else { format!("HTTP 404{d} : le jeton a été accepté, mais ce dépôt n’existe pas. Vérifiez son nom (casse et chemin).") }
+            trf!(lang, "HTTP 404{d}: the token was accepted, but this repository does not exist. Check its name (case and path)."; "HTTP 404{d} : le jeton a été accepté, mais ce dépôt n’existe pas. Vérifiez son nom (casse et chemin).")
         }
-        Outcome::CatalogFailed(f) => if en { format!("The call failed: {}.", failure(*f, lang)) } else { format!("L’appel a échoué : {}.", failure(*f, lang)) },
+        Outcome::CatalogFailed(f) => trf!(lang, "The call failed: {}.", failure(*f, lang); "L’appel a échoué : {}.", failure(*f, lang)),
     }
 }
 
 fn skip_text(r: &SkipReason, lang: Lang) -> String {
     match r {
-        SkipReason::Address(SkipDns::Address) => tr(lang, "Skipped: the registry is given as an IP address, there is no name to resolve.", "Sauté : le registre est donné par une adresse IP, il n’y a pas de nom à résoudre.").to_owned(),
-        SkipReason::Address(SkipDns::Localhost) => tr(lang, "Skipped: localhost is resolved by this machine, not by DNS.", "Sauté : localhost est résolu par cette machine, pas par le DNS.").to_owned(),
-        SkipReason::After(step) => match lang {
-            Lang::En => format!("Skipped: it needs \"{}\", which did not succeed.", step_title(*step, lang)),
-            Lang::Fr => format!("Sauté : cette étape a besoin de « {} », qui n’a pas réussi.", step_title(*step, lang)),
-        },
-        SkipReason::NoEntraToken => tr(lang, "Skipped: no Entra token given. Paste the output of `az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv` to check this step.", "Sauté : aucun jeton Entra fourni. Collez la sortie de `az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv` pour vérifier cette étape.").to_owned(),
-        SkipReason::RefreshTokenGiven => tr(lang, "Skipped: an ACR refresh token was given, so there is nothing to exchange.", "Sauté : un jeton d’actualisation ACR a été fourni, il n’y a rien à échanger.").to_owned(),
-        SkipReason::BasicCredentials => tr(lang, "Skipped: a user name and password are used instead (admin user or repository-scoped token).", "Sauté : un nom d’utilisateur et un mot de passe sont utilisés à la place (utilisateur administrateur ou jeton limité à un dépôt).").to_owned(),
-        SkipReason::NoCredentials => tr(lang, "Skipped: no token or credentials given.", "Sauté : aucun jeton ni identifiant fourni.").to_owned(),
-        SkipReason::Cancelled => tr(lang, "Cancelled.", "Annulé.").to_owned(),
-        SkipReason::ForeignRealm { host } => match lang {
-            Lang::En => format!("Skipped: the challenge sends tokens to {host}, another host than the registry's. This page sends your secrets only to the registry you named; Azure's realm is always the registry itself."),
-            Lang::Fr => format!("Sauté : la demande d’authentification envoie les jetons à {host}, un autre hôte que celui du registre. Cette page n’envoie vos secrets qu’au registre nommé ; chez Azure, le realm est toujours le registre lui-même."),
-        },
-        SkipReason::NotTrusted { origin } => match lang {
-            Lang::En => format!("Skipped: {origin} is not an Azure registry (*.azurecr.io, .cn, .us), so no token or password was sent to it. If it is yours (a proxy, a test registry), tick “Send my token to {origin}” and run again."),
-            Lang::Fr => format!("Sauté : {origin} n’est pas un registre Azure (*.azurecr.io, .cn, .us), aucun jeton ni mot de passe ne lui a donc été envoyé. S’il est à vous (un proxy, un registre de test), cochez « Envoyer mon jeton à {origin} » et relancez."),
-        },
+        SkipReason::Address(SkipDns::Address) => tr!(lang, "Skipped: the registry is given as an IP address, there is no name to resolve.", "Sauté : le registre est donné par une adresse IP, il n’y a pas de nom à résoudre.").to_owned(),
+        SkipReason::Address(SkipDns::Localhost) => tr!(lang, "Skipped: localhost is resolved by this machine, not by DNS.", "Sauté : localhost est résolu par cette machine, pas par le DNS.").to_owned(),
+        SkipReason::After(step) => trf!(lang, "Skipped: it needs \"{}\", which did not succeed.", step_title(*step, lang); "Sauté : cette étape a besoin de « {} », qui n’a pas réussi.", step_title(*step, lang)),
+        SkipReason::NoEntraToken => tr!(lang, "Skipped: no Entra token given. Paste the output of `az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv` to check this step.", "Sauté : aucun jeton Entra fourni. Collez la sortie de `az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv` pour vérifier cette étape.").to_owned(),
+        SkipReason::RefreshTokenGiven => tr!(lang, "Skipped: an ACR refresh token was given, so there is nothing to exchange.", "Sauté : un jeton d’actualisation ACR a été fourni, il n’y a rien à échanger.").to_owned(),
+        SkipReason::BasicCredentials => tr!(lang, "Skipped: a user name and password are used instead (admin user or repository-scoped token).", "Sauté : un nom d’utilisateur et un mot de passe sont utilisés à la place (utilisateur administrateur ou jeton limité à un dépôt).").to_owned(),
+        SkipReason::NoCredentials => tr!(lang, "Skipped: no token or credentials given.", "Sauté : aucun jeton ni identifiant fourni.").to_owned(),
+        SkipReason::Cancelled => tr!(lang, "Cancelled.", "Annulé.").to_owned(),
+        SkipReason::ForeignRealm { host } => trf!(lang, "Skipped: the challenge sends tokens to {host}, another host than the registry's. This page sends your secrets only to the registry you named; Azure's realm is always the registry itself."; "Sauté : la demande d’authentification envoie les jetons à {host}, un autre hôte que celui du registre. Cette page n’envoie vos secrets qu’au registre nommé ; chez Azure, le realm est toujours le registre lui-même."),
+        SkipReason::NotTrusted { origin } => trf!(lang, "Skipped: {origin} is not an Azure registry (*.azurecr.io, .cn, .us), so no token or password was sent to it. If it is yours (a proxy, a test registry), tick “Send my token to {origin}” and run again."; "Sauté : {origin} n’est pas un registre Azure (*.azurecr.io, .cn, .us), aucun jeton ni mot de passe ne lui a donc été envoyé. S’il est à vous (un proxy, un registre de test), cochez « Envoyer mon jeton à {origin} » et relancez."),
         SkipReason::RefreshTokenForAnother { audience } => {
-            let audience = if audience.is_empty() { tr(lang, "no registry that can be read from it", "aucun registre lisible") } else { audience.as_str() };
-            match lang {
-                Lang::En => format!("Skipped: the ACR refresh token was issued for {audience}, not for this registry, so it was not sent. Get one for this registry: az acr login -n <registry-name> --expose-token."),
-                Lang::Fr => format!("Sauté : le jeton d’actualisation ACR a été émis pour {audience}, pas pour ce registre ; il n’a donc pas été envoyé. Obtenez-en un pour ce registre : az acr login -n <registry-name> --expose-token."),
-            }
+            let audience = if audience.is_empty() { tr!(lang, "no registry that can be read from it", "aucun registre lisible") } else { audience.as_str() };
+            trf!(lang, "Skipped: the ACR refresh token was issued for {audience}, not for this registry, so it was not sent. Get one for this registry: az acr login -n <registry-name> --expose-token."; "Sauté : le jeton d’actualisation ACR a été émis pour {audience}, pas pour ce registre ; il n’a donc pas été envoyé. Obtenez-en un pour ce registre : az acr login -n <registry-name> --expose-token.")
         }
-        SkipReason::Unreadable(step) => match lang {
-            Lang::En => format!("Skipped: the answer to \"{}\" could not be read from this page.", step_title(*step, lang)),
-            Lang::Fr => format!("Sauté : la réponse à « {} » n’a pas pu être lue depuis cette page.", step_title(*step, lang)),
-        },
+        SkipReason::Unreadable(step) => trf!(lang, "Skipped: the answer to \"{}\" could not be read from this page.", step_title(*step, lang); "Sauté : la réponse à « {} » n’a pas pu être lue depuis cette page.", step_title(*step, lang)),
     }
 }
 
 pub fn kind_text(k: Kind, lang: Lang) -> &'static str {
     match k {
-        Kind::Entra => tr(lang, "Microsoft Entra token", "Jeton Microsoft Entra"),
-        Kind::RegistryRefresh => tr(lang, "ACR refresh token", "Jeton d’actualisation ACR"),
-        Kind::RegistryAccess => tr(lang, "ACR access token", "Jeton d’accès ACR"),
-        Kind::Other => tr(lang, "Token of an unknown kind", "Jeton de type inconnu"),
+        Kind::Entra => tr!(lang, "Microsoft Entra token", "Jeton Microsoft Entra"),
+        Kind::RegistryRefresh => tr!(lang, "ACR refresh token", "Jeton d’actualisation ACR"),
+        Kind::RegistryAccess => tr!(lang, "ACR access token", "Jeton d’accès ACR"),
+        Kind::Other => tr!(lang, "Token of an unknown kind", "Jeton de type inconnu"),
     }
 }
 
 pub fn problem_text(p: &Problem, lang: Lang) -> String {
-    let en = lang == Lang::En;
     match p {
-        Problem::Expired { seconds_ago } => if en { format!("Expired {} ago: get a new one.", duration(*seconds_ago)) } else { format!("Expiré depuis {} : obtenez-en un nouveau.", duration(*seconds_ago)) },
-        Problem::NotYetValid { seconds } => if en { format!("Not valid for another {}: is this machine's clock right?", duration(*seconds)) } else { format!("Pas encore valide avant {} : l’horloge de cette machine est-elle juste ?", duration(*seconds)) },
-        Problem::ManagementAudience => tr(lang, "Audience is Azure Resource Manager (the default of az login). Registries accept it unless they disabled ARM-audience tokens; the audience ACR documents is https://containerregistry.azure.net (az account get-access-token --resource https://containerregistry.azure.net).", "L’audience est Azure Resource Manager (le défaut d’az login). Les registres l’acceptent sauf s’ils ont désactivé les jetons d’audience ARM ; l’audience documentée pour ACR est https://containerregistry.azure.net (az account get-access-token --resource https://containerregistry.azure.net).").to_owned(),
-        Problem::ForeignAudience { audience } => if en { format!("Audience {audience} is neither ACR's nor Azure Resource Manager's: the registry will refuse it.") } else { format!("L’audience {audience} n’est ni celle d’ACR ni celle d’Azure Resource Manager : le registre la refusera.") },
-        Problem::OtherRegistry { audience, expected } => if en { format!("Issued for {audience}, not {expected}.") } else { format!("Émis pour {audience}, pas pour {expected}.") },
-        Problem::OtherTenant { tenant, expected } => if en { format!("Tenant {tenant}, but the registry's is {expected}: sign in to the right tenant (az login --tenant {expected}).") } else { format!("Locataire {tenant}, mais celui du registre est {expected} : connectez-vous au bon locataire (az login --tenant {expected}).") },
-        Problem::MissingAction { scope } => if en { format!("Does not grant {scope}.") } else { format!("N’accorde pas {scope}.") },
+        Problem::Expired { seconds_ago } => trf!(lang, "Expired {} ago: get a new one.", duration(*seconds_ago); "Expiré depuis {} : obtenez-en un nouveau.", duration(*seconds_ago)),
+        Problem::NotYetValid { seconds } => trf!(lang, "Not valid for another {}: is this machine's clock right?", duration(*seconds); "Pas encore valide avant {} : l’horloge de cette machine est-elle juste ?", duration(*seconds)),
+        Problem::ManagementAudience => tr!(lang, "Audience is Azure Resource Manager (the default of az login). Registries accept it unless they disabled ARM-audience tokens; the audience ACR documents is https://containerregistry.azure.net (az account get-access-token --resource https://containerregistry.azure.net).", "L’audience est Azure Resource Manager (le défaut d’az login). Les registres l’acceptent sauf s’ils ont désactivé les jetons d’audience ARM ; l’audience documentée pour ACR est https://containerregistry.azure.net (az account get-access-token --resource https://containerregistry.azure.net).").to_owned(),
+        Problem::ForeignAudience { audience } => trf!(lang, "Audience {audience} is neither ACR's nor Azure Resource Manager's: the registry will refuse it."; "L’audience {audience} n’est ni celle d’ACR ni celle d’Azure Resource Manager : le registre la refusera."),
+        Problem::OtherRegistry { audience, expected } => trf!(lang, "Issued for {audience}, not {expected}."; "Émis pour {audience}, pas pour {expected}."),
+        Problem::OtherTenant { tenant, expected } => trf!(lang, "Tenant {tenant}, but the registry's is {expected}: sign in to the right tenant (az login --tenant {expected})."; "Locataire {tenant}, mais celui du registre est {expected} : connectez-vous au bon locataire (az login --tenant {expected})."),
+        Problem::MissingAction { scope } => trf!(lang, "Does not grant {scope}."; "N’accorde pas {scope}."),
     }
 }
 
@@ -205,43 +183,40 @@ pub fn duration(seconds: i64) -> String {
 
 /// The claims worth showing, as label/value pairs.
 pub fn claim_rows(c: &Claims, now: i64, lang: Lang) -> Vec<(&'static str, String)> {
-    let mut rows = vec![(tr(lang, "Kind", "Type"), kind_text(c.kind, lang).to_owned())];
+    let mut rows = vec![(
+        tr!(lang, "Kind", "Type"),
+        kind_text(c.kind, lang).to_owned(),
+    )];
     if let Some(exp) = c.expires {
         let left = exp.saturating_sub(now);
         let v = if left > 0 {
-            match lang {
-                Lang::En => format!("in {} (unix {exp})", duration(left)),
-                Lang::Fr => format!("dans {} (unix {exp})", duration(left)),
-            }
+            trf!(lang, "in {} (unix {exp})", duration(left); "dans {} (unix {exp})", duration(left))
         } else {
-            match lang {
-                Lang::En => format!("{} ago (unix {exp})", duration(left)),
-                Lang::Fr => format!("il y a {} (unix {exp})", duration(left)),
-            }
+            trf!(lang, "{} ago (unix {exp})", duration(left); "il y a {} (unix {exp})", duration(left))
         };
-        rows.push((tr(lang, "Expires", "Expire"), v));
+        rows.push((tr!(lang, "Expires", "Expire"), v));
     }
     if !c.audience.is_empty() {
-        rows.push((tr(lang, "Audience", "Audience"), c.audience.join(", ")));
+        rows.push((tr!(lang, "Audience", "Audience"), c.audience.join(", ")));
     }
     if let Some(v) = &c.issuer {
-        rows.push((tr(lang, "Issuer", "Émetteur"), v.clone()));
+        rows.push((tr!(lang, "Issuer", "Émetteur"), v.clone()));
     }
     if let Some(v) = &c.tenant {
-        rows.push((tr(lang, "Tenant", "Locataire"), v.clone()));
+        rows.push((tr!(lang, "Tenant", "Locataire"), v.clone()));
     }
     if let Some(v) = &c.subject {
-        rows.push((tr(lang, "Subject", "Sujet"), v.clone()));
+        rows.push((tr!(lang, "Subject", "Sujet"), v.clone()));
     }
     if let Some(v) = &c.grant_type {
-        rows.push((tr(lang, "Grant type", "Type d’octroi"), v.clone()));
+        rows.push((tr!(lang, "Grant type", "Type d’octroi"), v.clone()));
     }
     if let Some(v) = &c.scopes {
-        rows.push((tr(lang, "Scopes", "Portées"), v.clone()));
+        rows.push((tr!(lang, "Scopes", "Portées"), v.clone()));
     }
     if !c.access.is_empty() {
         rows.push((
-            tr(lang, "Access", "Accès"),
+            tr!(lang, "Access", "Accès"),
             c.access
                 .iter()
                 .map(|a| a.scope())
@@ -252,21 +227,38 @@ pub fn claim_rows(c: &Claims, now: i64, lang: Lang) -> Vec<(&'static str, String
     rows
 }
 
+/// Why a DNS query could not be made or its answer read.
+pub fn dns_error_text(e: &DnsError, lang: Lang) -> String {
+    match e {
+        DnsError::Name(n) => {
+            trf!(lang, "\"{n}\" is not a valid DNS name"; "« {n} » n’est pas un nom DNS valide")
+        }
+        // The parser's own reason stays out of the page: it is not written in both languages.
+        DnsError::Malformed(_) => tr!(
+            lang,
+            "it is not a DNS message",
+            "ce n’est pas un message DNS"
+        )
+        .to_owned(),
+    }
+}
+
 pub fn token_error_text(e: &TokenError, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => match e {
-            TokenError::Shape => {
-                "Not a token: a JWT has three parts separated by dots (eyJ….eyJ….…)."
-            }
-            TokenError::Encoding => "Not a token: one part is not base64url.",
-            TokenError::Json => "Not a token: its claims are not a JSON object.",
-        },
-        Lang::Fr => match e {
-            TokenError::Shape => {
-                "Pas un jeton : un JWT a trois parties séparées par des points (eyJ….eyJ….…)."
-            }
-            TokenError::Encoding => "Pas un jeton : une partie n’est pas en base64url.",
-            TokenError::Json => "Pas un jeton : ses revendications ne sont pas un objet JSON.",
-        },
+    match e {
+        TokenError::Shape => tr!(
+            lang,
+            "Not a token: a JWT has three parts separated by dots (eyJ….eyJ….…).",
+            "Pas un jeton : un JWT a trois parties séparées par des points (eyJ….eyJ….…)."
+        ),
+        TokenError::Encoding => tr!(
+            lang,
+            "Not a token: one part is not base64url.",
+            "Pas un jeton : une partie n’est pas en base64url."
+        ),
+        TokenError::Json => tr!(
+            lang,
+            "Not a token: its claims are not a JSON object.",
+            "Pas un jeton : ses revendications ne sont pas un objet JSON."
+        ),
     }
 }
