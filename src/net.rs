@@ -6,6 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use acr_doctor_core::probe::request::{Mode, Request};
 use acr_doctor_core::probe::steps::{Failure, Reply};
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -49,68 +50,56 @@ impl Net {
         self.cancelled.get()
     }
 
-    /// RFC 8484 GET: only an `Accept` header, so no CORS preflight.
-    pub async fn doh(&self, url: &str) -> Result<Vec<u8>, Failure> {
-        let (response, guard) = self
-            .send(
-                url,
-                "GET",
-                RequestMode::Cors,
-                &[("Accept", "application/dns-message")],
-                None,
-            )
-            .await?;
-        let bytes = guard.run(read_bytes(&response)).await?;
-        Ok(bytes)
+    /// A DNS-over-HTTPS query: the answer's bytes.
+    pub async fn doh(&self, request: &Request) -> Result<Vec<u8>, Failure> {
+        let (response, guard) = self.fetch(request).await?;
+        guard.run(read_bytes(&response)).await
     }
 
-    /// A `no-cors` GET: success means some HTTP answer came back (its content stays opaque).
-    pub async fn opaque(&self, url: &str) -> Result<(), Failure> {
-        self.send(url, "GET", RequestMode::NoCors, &[], None)
-            .await
-            .map(|_| ())
+    /// A `no-cors` request: success means some HTTP answer came back (its content stays opaque).
+    pub async fn opaque(&self, request: &Request) -> Result<(), Failure> {
+        self.fetch(request).await.map(|_| ())
     }
 
-    /// A `cors` GET, optionally with an Authorization header (which makes it preflighted).
-    pub async fn get(&self, url: &str, authorization: Option<&str>) -> Result<Reply, Failure> {
-        let headers: Vec<(&str, &str)> = authorization
-            .map(|a| ("Authorization", a))
-            .into_iter()
-            .collect();
-        let (response, guard) = self
-            .send(url, "GET", RequestMode::Cors, &headers, None)
-            .await?;
+    /// A `cors` request: the status, the challenge and the start of the body.
+    pub async fn send(&self, request: &Request) -> Result<Reply, Failure> {
+        let (response, guard) = self.fetch(request).await?;
         guard.run(reply(response)).await
     }
 
-    /// A form POST (`application/x-www-form-urlencoded`: a simple request, no preflight).
-    pub async fn post_form(&self, url: &str, fields: &[(&str, &str)]) -> Result<Reply, Failure> {
-        let params = web_sys::UrlSearchParams::new().map_err(|_| Failure::Network)?;
-        for (k, v) in fields {
-            params.append(k, v);
-        }
-        let (response, guard) = self
-            .send(url, "POST", RequestMode::Cors, &[], Some(params.into()))
-            .await?;
-        guard.run(reply(response)).await
-    }
-
-    /// The one place a request is made. `body` and `headers` may hold secrets: they are never
-    /// sent in `no-cors` mode (the only mode that follows redirects).
-    async fn send(
-        &self,
-        url: &str,
-        method: &str,
-        mode: RequestMode,
-        headers: &[(&str, &str)],
-        body: Option<JsValue>,
-    ) -> Result<(Response, Guard), Failure> {
+    /// The one place a request is made. Its `Authorization` header and form may hold secrets:
+    /// they are never sent in `no-cors` mode (the only mode that follows redirects).
+    async fn fetch(&self, request: &Request) -> Result<(Response, Guard), Failure> {
         if self.cancelled.get() {
             return Err(Failure::Cancelled);
         }
-        if mode == RequestMode::NoCors && (body.is_some() || !headers.is_empty()) {
+        let authorization = request.authorization();
+        let form = request.form();
+        let mode = match request.mode {
+            Mode::Cors => RequestMode::Cors,
+            Mode::NoCors => RequestMode::NoCors,
+        };
+        if mode == RequestMode::NoCors && (authorization.is_some() || form.is_some()) {
             // Never reached: a request that may follow a redirect carries nothing of the person's.
             return Err(Failure::Network);
+        }
+        let body: Option<JsValue> = match &form {
+            // `application/x-www-form-urlencoded`: a simple request, no preflight.
+            Some(fields) => {
+                let params = web_sys::UrlSearchParams::new().map_err(|_| Failure::Network)?;
+                for (k, v) in fields {
+                    params.append(k, v);
+                }
+                Some(params.into())
+            }
+            None => None,
+        };
+        let mut headers: Vec<(&str, &str)> = Vec::new();
+        if let Some(a) = request.accept {
+            headers.push(("Accept", a));
+        }
+        if let Some(a) = &authorization {
+            headers.push(("Authorization", a));
         }
         let controller = AbortController::new().map_err(|_| Failure::Network)?;
         let timed_out = Rc::new(Cell::new(false));
@@ -130,7 +119,7 @@ impl Net {
         };
 
         let init = RequestInit::new();
-        init.set_method(method);
+        init.set_method(request.method);
         init.set_mode(mode);
         init.set_credentials(RequestCredentials::Omit);
         init.set_cache(RequestCache::NoStore);
@@ -147,13 +136,13 @@ impl Net {
         if let Some(b) = &body {
             init.set_body(b);
         }
-        let request =
-            web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::BadUrl)?;
+        let built = web_sys::Request::new_with_str_and_init(&request.url, &init)
+            .map_err(|_| Failure::BadUrl)?;
         for (k, v) in headers {
-            request.headers().set(k, v).map_err(|_| Failure::Network)?;
+            built.headers().set(k, v).map_err(|_| Failure::Network)?;
         }
         let window = web_sys::window().ok_or(Failure::Network)?;
-        let result = JsFuture::from(window.fetch_with_request(&request)).await;
+        let result = JsFuture::from(window.fetch_with_request(&built)).await;
         match result {
             Ok(r) => {
                 let response = r.dyn_into::<Response>().map_err(|_| Failure::Network)?;

@@ -1,45 +1,35 @@
-//! One probe run: the steps `az acr check-health` takes, from this browser, in order. Each step
-//! is reported running, then judged by the core; a step whose prerequisite failed is skipped.
-//! Secrets stay in this function's locals: what is reported holds no token, only decoded claims.
+//! One probe run: the steps `az acr check-health` takes, from this browser, one function each,
+//! in the order [`run`] gives. Every step is shown pending, then running, then done with the
+//! core's judgement; a step that cannot run says why. Secrets stay in [`ProbeInput`] and the
+//! requests built from it: what is reported holds no token, only decoded claims.
 
 use acr_doctor_core::catalog::Code;
-use acr_doctor_core::probe::challenge::{self, Challenge};
-use acr_doctor_core::probe::dns;
-use acr_doctor_core::probe::settings;
+use acr_doctor_core::probe::challenge;
+use acr_doctor_core::probe::request::{ProbeInput, Request, Secret};
 use acr_doctor_core::probe::steps::{
     self, Failure, Judged, Outcome, Reply, SkipReason, Status, StepId,
 };
 use acr_doctor_core::probe::target::Target;
-use acr_doctor_core::probe::token::{self, Claims, Problem};
-use acr_doctor_core::probe::trust;
+use acr_doctor_core::probe::token::{self, Access, Claims, Problem};
+use acr_doctor_core::probe::{dns, settings, trust};
+use acr_doctor_core::values::url_authority;
 use yew::Callback;
 
 use crate::net::Net;
 
-/// What the person asked for. Secrets are moved in and dropped with the run.
-#[derive(Clone)]
-pub struct ProbeInput {
-    pub target: Target,
-    pub entra_token: String,
-    pub refresh_token: String,
-    pub username: String,
-    pub password: String,
-    pub repository: String,
-    /// The registry's tenant, when the person knows it: an Entra token from another is flagged.
-    pub tenant: String,
-    pub doh: String,
-    /// The origin the person ticked "send my token to"; secrets go to a non-Azure registry only
-    /// when it is this one.
-    pub trusted_origin: Option<String>,
+/// Where a step is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StepState {
+    Pending,
+    Running,
+    Done(Judged),
 }
 
 /// What the page shows of a step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepView {
     pub step: StepId,
-    pub status: Status,
-    pub code: Option<Code>,
-    pub outcome: Option<Outcome>,
+    pub state: StepState,
     pub elapsed_ms: Option<u32>,
     /// Method and URL, and form fields with secrets hidden.
     pub asked: Option<String>,
@@ -52,18 +42,37 @@ pub struct StepView {
 }
 
 impl StepView {
+    /// A step not started yet.
     pub fn pending(step: StepId, target: &Target) -> Self {
         StepView {
             step,
-            status: Status::Skipped,
-            code: None,
-            outcome: None,
+            state: StepState::Pending,
             elapsed_ms: None,
             asked: None,
             answered: Vec::new(),
             tokens: Vec::new(),
             command: steps::command(step, target),
         }
+    }
+
+    /// The `data-status` hook: `pending`, `running`, or the judgement's status.
+    pub fn status_id(&self) -> &'static str {
+        match &self.state {
+            StepState::Pending => "pending",
+            StepState::Running => "running",
+            StepState::Done(j) => j.status.id(),
+        }
+    }
+
+    pub fn judged(&self) -> Option<&Judged> {
+        match &self.state {
+            StepState::Done(j) => Some(j),
+            _ => None,
+        }
+    }
+
+    pub fn code(&self) -> Option<Code> {
+        self.judged().and_then(|j| j.code)
     }
 }
 
@@ -75,39 +84,298 @@ pub fn now_s() -> i64 {
     (now_ms() / 1000.0) as i64
 }
 
-struct Runner<'a> {
+/// The steps that will not run, and why: what a step returns when the run cannot go on.
+type Stop = Vec<(StepId, SkipReason)>;
+
+/// The steps after `step`, each skipped for `reason`.
+fn rest_after(step: StepId, reason: &SkipReason) -> Stop {
+    StepId::ALL
+        .into_iter()
+        .skip_while(|s| *s != step)
+        .skip(1)
+        .map(|s| (s, reason.clone()))
+        .collect()
+}
+
+/// What the challenge said, for the token steps.
+struct Realm {
+    realm: String,
+    service: String,
+}
+
+/// What a token step obtains a token with.
+enum Credential {
+    Refresh(Secret),
+    Basic(String, Secret),
+}
+
+struct Run {
+    input: ProbeInput,
     net: Net,
-    target: &'a Target,
     emit: Callback<StepView>,
 }
 
-impl Runner<'_> {
-    fn running(&self, step: StepId, asked: Option<String>) -> (StepView, f64) {
-        let mut v = StepView::pending(step, self.target);
-        v.status = Status::Running;
-        v.asked = asked;
+/// Run every step, in order; stop early where a step says the rest cannot run.
+pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
+    let run = Run { input, net, emit };
+    for step in StepId::ALL {
+        run.emit.emit(StepView::pending(step, &run.input.target));
+    }
+    if let Err(stop) = run.steps().await {
+        for (step, reason) in stop {
+            run.skip(step, reason);
+        }
+    }
+}
+
+impl Run {
+    async fn steps(&self) -> Result<(), Stop> {
+        // DNS informs; whatever it finds, the browser resolves the name on its own.
+        self.dns().await;
+        self.go_on(StepId::Dns)?;
+        self.reachability().await?;
+        self.go_on(StepId::Reachability)?;
+        let realm = self.challenge().await?;
+        self.go_on(StepId::Challenge)?;
+        let credential = self.refresh_token(&realm).await?;
+        self.go_on(StepId::RefreshToken)?;
+        let access = self.access_token(&realm, credential).await?;
+        self.go_on(StepId::AccessToken)?;
+        self.catalog(&access).await;
+        Ok(())
+    }
+
+    /// Cancel stops the run after the step that was running.
+    fn go_on(&self, after: StepId) -> Result<(), Stop> {
+        if self.net.is_cancelled() {
+            Err(rest_after(after, &SkipReason::Cancelled))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn target(&self) -> &Target {
+        &self.input.target
+    }
+
+    /// Show a step running, with what it asks.
+    fn running(&self, step: StepId, request: Option<&Request>) -> (StepView, f64) {
+        let mut v = StepView::pending(step, self.target());
+        v.state = StepState::Running;
+        v.asked = request.map(Request::asked);
         self.emit.emit(v.clone());
         (v, now_ms())
     }
 
-    fn finish(&self, mut v: StepView, start: f64, j: Judged) -> Status {
+    /// Show a step done; a step the person cancelled says so.
+    fn done(&self, mut v: StepView, start: f64, j: Judged) -> Status {
         let j = if self.net.is_cancelled() {
             steps::skipped(SkipReason::Cancelled)
         } else {
             j
         };
         v.elapsed_ms = Some((now_ms() - start).max(0.0) as u32);
-        v.status = j.status;
-        v.code = j.code;
-        v.outcome = Some(j.outcome);
+        let status = j.status;
+        v.state = StepState::Done(j);
         self.emit.emit(v);
-        j.status
+        status
     }
 
     fn skip(&self, step: StepId, reason: SkipReason) {
-        let mut v = StepView::pending(step, self.target);
-        v.outcome = Some(Outcome::Skipped(reason));
+        let mut v = StepView::pending(step, self.target());
+        v.state = StepState::Done(steps::skipped(reason));
         self.emit.emit(v);
+    }
+
+    /// Step 1: DNS over HTTPS: the public view of the name.
+    async fn dns(&self) {
+        let target = self.target();
+        if target.skip_dns.is_some() {
+            // An address or localhost: the judge skips the step.
+            let (v, start) = self.running(StepId::Dns, None);
+            self.done(v, start, steps::judge_dns(target, Err(Failure::Network)));
+            return;
+        }
+        let request = settings::resolver(&self.input.doh)
+            .map_err(Outcome::ResolverRefused)
+            .and_then(|r| {
+                dns::get_url(&r, &target.host)
+                    .map(Request::doh)
+                    .map_err(Outcome::ResolverGarbage)
+            });
+        let (v, start) = self.running(StepId::Dns, request.as_ref().ok());
+        let judged = match request {
+            Ok(request) => steps::judge_dns(target, self.net.doh(&request).await),
+            Err(outcome) => Judged {
+                status: Status::Warning,
+                code: None,
+                outcome,
+            },
+        };
+        self.done(v, start, judged);
+    }
+
+    /// Step 2: Reachability: a `no-cors` GET is answered (opaquely) whenever DNS, TCP, TLS and HTTP
+    /// work.
+    async fn reachability(&self) -> Result<(), Stop> {
+        let request = Request::reachability(self.target());
+        let (v, start) = self.running(StepId::Reachability, Some(&request));
+        let judged = steps::judge_reachability(self.net.opaque(&request).await);
+        match self.done(v, start, judged) {
+            Status::Ok => Ok(()),
+            _ => Err(rest_after(
+                StepId::Reachability,
+                &SkipReason::After(StepId::Reachability),
+            )),
+        }
+    }
+
+    /// Step 3: The challenge: the same GET in `cors` mode, readable only if the registry allows it.
+    /// Secrets go no further than the registry's own origin.
+    async fn challenge(&self) -> Result<Realm, Stop> {
+        let request = Request::challenge(self.target());
+        let (mut v, start) = self.running(StepId::Challenge, Some(&request));
+        let reply = self.net.send(&request).await;
+        v.answered = describe(&reply, false);
+        let (judged, challenge) = steps::judge_challenge(reply, true);
+        let status = self.done(v, start, judged);
+        let after = |reason| Err(rest_after(StepId::Challenge, &reason));
+        let Some(c) = challenge else {
+            return match status {
+                Status::Blocked => after(SkipReason::Unreadable(StepId::Challenge)),
+                _ => after(SkipReason::After(StepId::Challenge)),
+            };
+        };
+        let realm = Realm {
+            realm: c.param("realm").unwrap_or("").to_owned(),
+            service: c.param("service").unwrap_or("").to_owned(),
+        };
+        if challenge::endpoint(&realm.realm, "").as_deref() != Some(&self.target().origin) {
+            let host = url_authority(&realm.realm)
+                .unwrap_or(&realm.realm)
+                .to_owned();
+            return after(SkipReason::ForeignRealm { host });
+        }
+        Ok(realm)
+    }
+
+    /// Step 4: The refresh token: the Entra token exchanged, unless an ACR refresh token or a user
+    /// name was given. Decides what the access token is asked with.
+    async fn refresh_token(&self, realm: &Realm) -> Result<Credential, Stop> {
+        let input = &self.input;
+        let target = self.target();
+        let skip_both = |refresh: SkipReason, access: SkipReason| {
+            vec![
+                (StepId::RefreshToken, refresh),
+                (StepId::AccessToken, access),
+                (StepId::Catalog, SkipReason::After(StepId::AccessToken)),
+            ]
+        };
+        // Secrets go to Azure's registries, or to the one origin the person ticked.
+        if input.has_secret() && !trust::may_send_secrets(target, input.trusted_origin.as_deref()) {
+            let reason = SkipReason::NotTrusted {
+                origin: target.origin.clone(),
+            };
+            return Err(skip_both(reason.clone(), reason));
+        }
+        if let Some(refresh) = &input.refresh {
+            // A refresh token is for one registry: sent only to the one it was issued for.
+            let claims = token::decode(refresh.expose()).ok();
+            if let Err(audience) =
+                trust::refresh_token_fits(claims.as_ref(), &realm.service, target)
+            {
+                return Err(skip_both(
+                    SkipReason::RefreshTokenGiven,
+                    SkipReason::RefreshTokenForAnother { audience },
+                ));
+            }
+            self.skip(StepId::RefreshToken, SkipReason::RefreshTokenGiven);
+            return Ok(Credential::Refresh(refresh.clone()));
+        }
+        let Some(entra) = &input.entra else {
+            return match &input.basic {
+                Some((user, password)) => {
+                    self.skip(StepId::RefreshToken, SkipReason::BasicCredentials);
+                    Ok(Credential::Basic(user.clone(), password.clone()))
+                }
+                None => Err(skip_both(
+                    SkipReason::NoEntraToken,
+                    SkipReason::NoCredentials,
+                )),
+            };
+        };
+        let tenant = token::decode(entra.expose()).ok().and_then(|c| c.tenant);
+        let url = challenge::endpoint(&realm.realm, "/oauth2/exchange").unwrap_or_default();
+        let request = Request::exchange(url, &realm.service, tenant.as_deref(), entra);
+        let (mut v, start) = self.running(StepId::RefreshToken, Some(&request));
+        let reply = self.net.send(&request).await;
+        v.answered = describe(&reply, true);
+        let (judged, obtained) = steps::judge_exchange(reply);
+        v.tokens.extend(inspect(
+            entra.expose(),
+            &realm.service,
+            input.tenant.as_deref(),
+            None,
+        ));
+        let obtained = obtained.as_deref().and_then(Secret::given);
+        if let Some(rt) = &obtained {
+            v.tokens
+                .extend(inspect(rt.expose(), &realm.service, None, None));
+        }
+        self.done(v, start, judged);
+        obtained.map(Credential::Refresh).ok_or_else(|| {
+            rest_after(
+                StepId::RefreshToken,
+                &SkipReason::After(StepId::RefreshToken),
+            )
+        })
+    }
+
+    /// Step 5: The access token for the catalog (or the repository), with a refresh token or Basic.
+    async fn access_token(&self, realm: &Realm, credential: Credential) -> Result<Secret, Stop> {
+        let needed = token::scope_access(self.input.repository.as_deref());
+        let scope = needed.scope();
+        let url = challenge::endpoint(&realm.realm, "/oauth2/token").unwrap_or_default();
+        let request = match &credential {
+            Credential::Refresh(rt) => Request::token(url, &realm.service, &scope, rt),
+            Credential::Basic(user, password) => {
+                Request::token_basic(&url, &realm.service, &scope, user, password)
+            }
+        };
+        let (mut v, start) = self.running(StepId::AccessToken, Some(&request));
+        let reply = self.net.send(&request).await;
+        v.answered = describe(&reply, true);
+        let (judged, obtained) = steps::judge_token(reply, &scope);
+        // A refresh token the person gave is inspected here, where it is used.
+        if let (Credential::Refresh(rt), Some(_)) = (&credential, &self.input.refresh) {
+            v.tokens
+                .extend(inspect(rt.expose(), &realm.service, None, None));
+        }
+        let obtained = obtained.as_deref().and_then(Secret::given);
+        if let Some(at) = &obtained {
+            v.tokens
+                .extend(inspect(at.expose(), &realm.service, None, Some(&needed)));
+        }
+        self.done(v, start, judged);
+        obtained
+            .ok_or_else(|| rest_after(StepId::AccessToken, &SkipReason::After(StepId::AccessToken)))
+    }
+
+    /// Step 6: The catalog, or the repository's tags, with the access token.
+    async fn catalog(&self, access: &Secret) {
+        let origin = &self.target().origin;
+        let (url, what) = match &self.input.repository {
+            None => (format!("{origin}/v2/_catalog"), "catalog".to_owned()),
+            Some(repo) => (
+                format!("{origin}/v2/{repo}/tags/list"),
+                format!("{repo} tags"),
+            ),
+        };
+        let request = Request::bearer(url, access);
+        let (mut v, start) = self.running(StepId::Catalog, Some(&request));
+        let reply = self.net.send(&request).await;
+        v.answered = describe(&reply, false);
+        self.done(v, start, steps::judge_catalog(reply, &what));
     }
 }
 
@@ -123,8 +391,8 @@ fn describe(reply: &Result<Reply, Failure>, secret_body: bool) -> Vec<String> {
         lines.push(format!("WWW-Authenticate: {h}"));
     }
     if secret_body && r.status == 200 {
-        let keys = r.json_keys();
-        let fields = keys
+        let fields = r
+            .json_keys()
             .iter()
             .map(|k| format!("\"{k}\": …"))
             .collect::<Vec<_>>()
@@ -139,279 +407,14 @@ fn describe(reply: &Result<Reply, Failure>, secret_body: bool) -> Vec<String> {
     lines
 }
 
-pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
-    let target = &input.target;
-    let r = Runner {
-        net: net.clone(),
-        target,
-        emit,
-    };
-    let v2 = format!("{}/v2/", target.origin);
-
-    // 1. DNS over HTTPS: the public view of the name. The browser resolves names on its own,
-    // so the run goes on whatever this step finds.
-    let url = match (target.skip_dns, settings::resolver(&input.doh)) {
-        (Some(_), _) => None,
-        (None, Err(e)) => Some(Err(Outcome::ResolverRefused(e))),
-        (None, Ok(resolver)) => {
-            Some(dns::get_url(&resolver, &target.host).map_err(Outcome::ResolverGarbage))
-        }
-    };
-    let asked = match &url {
-        Some(Ok(url)) => Some(format!("GET {url}  (Accept: application/dns-message)")),
-        _ => None,
-    };
-    let (v, start) = r.running(StepId::Dns, asked);
-    let judged = match url {
-        // An address or localhost: the judge skips the step.
-        None => steps::judge_dns(target, Err(Failure::Network)),
-        Some(Ok(url)) => steps::judge_dns(target, net.doh(&url).await),
-        Some(Err(outcome)) => Judged {
-            status: Status::Warning,
-            code: None,
-            outcome,
-        },
-    };
-    r.finish(v, start, judged);
-    if net.is_cancelled() {
-        return cancel_rest(&r, StepId::Dns);
-    }
-
-    // 2. Reachability: a no-cors GET is answered (opaquely) whenever DNS, TCP, TLS and HTTP work.
-    let (v, start) = r.running(
-        StepId::Reachability,
-        Some(format!("GET {v2}  (mode: no-cors)")),
-    );
-    let reachable =
-        r.finish(v, start, steps::judge_reachability(net.opaque(&v2).await)) == Status::Ok;
-    if net.is_cancelled() {
-        return cancel_rest(&r, StepId::Reachability);
-    }
-
-    // 3. Challenge: the same GET in cors mode, readable only if the registry allows it.
-    let challenge: Option<Challenge> = if reachable {
-        let (mut v, start) = r.running(StepId::Challenge, Some(format!("GET {v2}  (mode: cors)")));
-        let reply = net.get(&v2, None).await;
-        v.answered = describe(&reply, false);
-        let (j, ch) = steps::judge_challenge(reply, reachable);
-        let blocked = j.status == Status::Blocked;
-        r.finish(v, start, j);
-        if blocked {
-            for s in [StepId::RefreshToken, StepId::AccessToken, StepId::Catalog] {
-                r.skip(s, SkipReason::Unreadable(StepId::Challenge));
-            }
-            return;
-        }
-        ch
-    } else {
-        r.skip(StepId::Challenge, SkipReason::After(StepId::Reachability));
-        None
-    };
-    if net.is_cancelled() {
-        return cancel_rest(&r, StepId::Challenge);
-    }
-    let Some(ch) = challenge else {
-        for s in [StepId::RefreshToken, StepId::AccessToken, StepId::Catalog] {
-            r.skip(s, SkipReason::After(StepId::Challenge));
-        }
-        return;
-    };
-    let realm = ch.param("realm").unwrap_or("").to_owned();
-    let service = ch.param("service").unwrap_or("").to_owned();
-    // Secrets go only to the registry's own origin: a realm elsewhere gets none of them.
-    if challenge::endpoint(&realm, "") != Some(target.origin.clone()) {
-        let host = acr_doctor_core::values::url_authority(&realm)
-            .unwrap_or(&realm)
-            .to_owned();
-        for s in [StepId::RefreshToken, StepId::AccessToken, StepId::Catalog] {
-            r.skip(s, SkipReason::ForeignRealm { host: host.clone() });
-        }
-        return;
-    }
-    // Secrets go to Azure's registries, or to the one origin the person ticked; nowhere else.
-    let entra = input.entra_token.trim();
-    let given_refresh = input.refresh_token.trim();
-    let has_secret =
-        !entra.is_empty() || !given_refresh.is_empty() || !input.username.trim().is_empty();
-    if has_secret && !trust::may_send_secrets(target, input.trusted_origin.as_deref()) {
-        let reason = SkipReason::NotTrusted {
-            origin: target.origin.clone(),
-        };
-        r.skip(StepId::RefreshToken, reason.clone());
-        r.skip(StepId::AccessToken, reason);
-        r.skip(StepId::Catalog, SkipReason::After(StepId::AccessToken));
-        return;
-    }
-    // A refresh token is for one registry: sent only to the one it was issued for.
-    if !given_refresh.is_empty() {
-        let claims = token::decode(given_refresh).ok();
-        if let Err(audience) = trust::refresh_token_fits(claims.as_ref(), &service, target) {
-            r.skip(StepId::RefreshToken, SkipReason::RefreshTokenGiven);
-            r.skip(
-                StepId::AccessToken,
-                SkipReason::RefreshTokenForAnother { audience },
-            );
-            r.skip(StepId::Catalog, SkipReason::After(StepId::AccessToken));
-            return;
-        }
-    }
-    let basic = (!input.username.trim().is_empty())
-        .then(|| (input.username.trim().to_owned(), input.password.clone()));
-    let scope_access = token::scope_access(Some(input.repository.trim()).filter(|s| !s.is_empty()));
-    let scope = scope_access.scope();
-
-    // 4. Refresh token: exchange the Entra token, unless an ACR refresh token was given.
-    let mut refresh: Option<String> = Some(given_refresh.to_owned()).filter(|t| !t.is_empty());
-    if refresh.is_some() {
-        r.skip(StepId::RefreshToken, SkipReason::RefreshTokenGiven);
-    } else if basic.is_some() && entra.is_empty() {
-        r.skip(StepId::RefreshToken, SkipReason::BasicCredentials);
-    } else if entra.is_empty() {
-        r.skip(StepId::RefreshToken, SkipReason::NoEntraToken);
-    } else {
-        let url = challenge::endpoint(&realm, "/oauth2/exchange").unwrap_or_default();
-        let tenant = token::decode(entra)
-            .ok()
-            .and_then(|c| c.tenant)
-            .unwrap_or_default();
-        let mut fields = vec![
-            ("grant_type", "access_token"),
-            ("service", service.as_str()),
-        ];
-        if !tenant.is_empty() {
-            fields.push(("tenant", tenant.as_str()));
-        }
-        fields.push(("access_token", entra));
-        let asked = format!(
-            "POST {url}  grant_type=access_token&service={service}{}&access_token=(hidden)",
-            if tenant.is_empty() {
-                String::new()
-            } else {
-                format!("&tenant={tenant}")
-            }
-        );
-        let (mut v, start) = r.running(StepId::RefreshToken, Some(asked));
-        let reply = net.post_form(&url, &fields).await;
-        v.answered = describe(&reply, true);
-        let (j, rt) = steps::judge_exchange(reply);
-        let expected_tenant = Some(input.tenant.trim()).filter(|t| !t.is_empty());
-        v.tokens
-            .extend(inspect(entra, &service, expected_tenant, None));
-        v.tokens
-            .extend(rt.as_deref().and_then(|t| inspect(t, &service, None, None)));
-        r.finish(v, start, j);
-        refresh = rt;
-    }
-    if net.is_cancelled() {
-        return cancel_rest(&r, StepId::RefreshToken);
-    }
-
-    // 5. Access token for the catalog (or the repository).
-    let url = challenge::endpoint(&realm, "/oauth2/token").unwrap_or_default();
-    let access: Option<String> = if let Some(rt) = &refresh {
-        let fields = [
-            ("grant_type", "refresh_token"),
-            ("service", service.as_str()),
-            ("scope", scope.as_str()),
-            ("refresh_token", rt.as_str()),
-        ];
-        let asked = format!("POST {url}  grant_type=refresh_token&service={service}&scope={scope}&refresh_token=(hidden)");
-        let (mut v, start) = r.running(StepId::AccessToken, Some(asked));
-        let reply = net.post_form(&url, &fields).await;
-        v.answered = describe(&reply, true);
-        let (j, at) = steps::judge_token(reply, &scope);
-        if input.refresh_token.trim() == rt.as_str() {
-            v.tokens.extend(inspect(rt, &service, None, None));
-        }
-        v.tokens.extend(
-            at.as_deref()
-                .and_then(|t| inspect(t, &service, None, Some(&scope_access))),
-        );
-        r.finish(v, start, j);
-        at
-    } else if let Some((user, password)) = &basic {
-        let query = format!("?service={}&scope={}", encode(&service), encode(&scope));
-        let auth = format!(
-            "Basic {}",
-            dns::base64(format!("{user}:{password}").as_bytes())
-        );
-        let (mut v, start) = r.running(
-            StepId::AccessToken,
-            Some(format!("GET {url}{query}  (Authorization: Basic, hidden)")),
-        );
-        let reply = net.get(&format!("{url}{query}"), Some(&auth)).await;
-        v.answered = describe(&reply, true);
-        let (j, at) = steps::judge_token(reply, &scope);
-        v.tokens.extend(
-            at.as_deref()
-                .and_then(|t| inspect(t, &service, None, Some(&scope_access))),
-        );
-        r.finish(v, start, j);
-        at
-    } else {
-        let reason = if entra.is_empty() {
-            SkipReason::NoCredentials
-        } else {
-            SkipReason::After(StepId::RefreshToken)
-        };
-        r.skip(StepId::AccessToken, reason);
-        None
-    };
-    if net.is_cancelled() {
-        return cancel_rest(&r, StepId::AccessToken);
-    }
-
-    // 6. The catalog (or the repository's tags) with the access token.
-    let Some(at) = access else {
-        r.skip(StepId::Catalog, SkipReason::After(StepId::AccessToken));
-        return;
-    };
-    let repo = input.repository.trim();
-    let (url, what) = if repo.is_empty() {
-        (
-            format!("{}/v2/_catalog", target.origin),
-            "catalog".to_owned(),
-        )
-    } else {
-        (
-            format!("{}/v2/{repo}/tags/list", target.origin),
-            format!("{repo} tags"),
-        )
-    };
-    let (mut v, start) = r.running(
-        StepId::Catalog,
-        Some(format!("GET {url}  (Authorization: Bearer, hidden)")),
-    );
-    let reply = net.get(&url, Some(&format!("Bearer {at}"))).await;
-    v.answered = describe(&reply, false);
-    r.finish(v, start, steps::judge_catalog(reply, &what));
-}
-
-fn cancel_rest(r: &Runner<'_>, after: StepId) {
-    for s in StepId::ALL.into_iter().skip_while(|s| *s != after).skip(1) {
-        r.skip(s, SkipReason::Cancelled);
-    }
-}
-
+/// A token decoded, with what is wrong with it for this registry.
 fn inspect(
     t: &str,
     service: &str,
     tenant: Option<&str>,
-    needed: Option<&token::Access>,
+    needed: Option<&Access>,
 ) -> Option<(Claims, Vec<Problem>)> {
     let claims = token::decode(t).ok()?;
-    let problems = token::diagnose(
-        &claims,
-        now_s(),
-        Some(service),
-        tenant.filter(|t| !t.is_empty()),
-        needed,
-    );
+    let problems = token::diagnose(&claims, now_s(), Some(service), tenant, needed);
     Some((claims, problems))
-}
-
-fn encode(s: &str) -> String {
-    js_sys::encode_uri_component(s)
-        .as_string()
-        .unwrap_or_default()
 }

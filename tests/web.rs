@@ -164,15 +164,18 @@ async fn the_reference_lists_every_code_at_its_anchor() {
 
 #[wasm_bindgen_test]
 async fn a_blocked_probe_step_shows_what_is_unknown_and_the_commands() {
-    use acr_doctor::probe::StepView;
+    use acr_doctor::probe::{StepState, StepView};
     use acr_doctor::ui::probe_step::{ProbeStep, ProbeStepProps};
-    use acr_doctor_core::probe::steps::{Outcome, Status, StepId};
+    use acr_doctor_core::probe::steps::{Judged, Outcome, Status, StepId};
     use acr_doctor_core::probe::target::parse_target;
 
     let target = parse_target("contoso").expect("target");
     let mut view = StepView::pending(StepId::Challenge, &target);
-    view.status = Status::Blocked;
-    view.outcome = Some(Outcome::Unreadable);
+    view.state = StepState::Done(Judged {
+        status: Status::Blocked,
+        code: None,
+        outcome: Outcome::Unreadable,
+    });
     view.elapsed_ms = Some(12);
     let props = ProbeStepProps {
         view,

@@ -182,6 +182,15 @@ pub fn probe_summary(ok: usize, total: usize, skipped: usize, lang: Lang) -> Str
     trf!(lang, "{ok} of {total} steps passed, {skipped} skipped."; "{ok} étapes sur {total} ont réussi, {skipped} sautées.")
 }
 
+/// A step not started yet, and one running.
+pub fn pending(lang: Lang) -> &'static str {
+    tr!(lang, "Waiting", "En attente")
+}
+
+pub fn running(lang: Lang) -> &'static str {
+    tr!(lang, "Running…", "En cours…")
+}
+
 /// A probe step's status, as its badge says it.
 pub fn status(s: Status, lang: Lang) -> &'static str {
     match s {
@@ -190,6 +199,5 @@ pub fn status(s: Status, lang: Lang) -> &'static str {
         Status::Warning => tr!(lang, "Warning", "Attention"),
         Status::Blocked => tr!(lang, "Blocked by the browser", "Bloqué par le navigateur"),
         Status::Skipped => tr!(lang, "Skipped", "Sauté"),
-        Status::Running => tr!(lang, "Running…", "En cours…"),
     }
 }

@@ -13,10 +13,9 @@ use super::probe_panel::ProbePanel;
 use super::reference::Reference;
 use super::run_summary::RunSummary;
 use super::state::{excerpt_lines, Action, State};
+use super::use_probe::use_probe;
 use super::verdict::VerdictBanner;
 use crate::browser;
-use crate::net::Net;
-use crate::probe::{self, ProbeInput, StepView};
 
 /// Most finding cards rendered at once.
 const MAX_CARDS: usize = 100;
@@ -51,64 +50,7 @@ pub fn App() -> Html {
             state.dispatch(Action::Paste { text, truncated })
         })
     };
-    // The run in flight, so that Cancel (or a new run) can abort it.
-    let net = use_mut_ref(|| None::<Net>);
-    let on_run = {
-        let state = state.clone();
-        let net = net.clone();
-        Callback::from(move |(input, timeout_ms): (ProbeInput, i32)| {
-            if let Some(old) = net.borrow_mut().take() {
-                old.cancel();
-            }
-            let run = state.probe_run + 1;
-            let fresh = Net::new(timeout_ms);
-            *net.borrow_mut() = Some(fresh.clone());
-            state.dispatch(Action::ProbeStart { run });
-            let emit = {
-                let state = state.clone();
-                Callback::from(move |view: StepView| {
-                    state.dispatch(Action::ProbeStep {
-                        run,
-                        view: Box::new(view),
-                    })
-                })
-            };
-            let state = state.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                probe::run(input, fresh, emit).await;
-                state.dispatch(Action::ProbeEnd { run });
-            });
-        })
-    };
-    // Leaving the page (or unmounting it in a test) aborts what is in flight.
-    {
-        let net = net.clone();
-        use_effect_with((), move |_| {
-            move || {
-                if let Some(n) = net.borrow_mut().take() {
-                    n.cancel();
-                }
-            }
-        });
-    }
-    let on_cancel = {
-        let net = net.clone();
-        Callback::from(move |()| {
-            if let Some(n) = net.borrow().as_ref() {
-                n.cancel();
-            }
-        })
-    };
-    let on_clear = {
-        let net = net.clone();
-        let state = state.clone();
-        Callback::from(move |()| {
-            if let Some(n) = net.borrow_mut().take() {
-                n.cancel();
-            }
-            state.dispatch(Action::ProbeClear);
-        })
-    };
+    let probe = use_probe();
     let on_query = {
         let state = state.clone();
         Callback::from(move |q: String| state.dispatch(Action::SetQuery(q)))
@@ -147,11 +89,11 @@ pub fn App() -> Html {
                 }
                 <ProbePanel
                     {lang}
-                    steps={state.probe_steps.clone()}
-                    running={state.probe_running}
-                    {on_run}
-                    {on_cancel}
-                    {on_clear}
+                    steps={probe.steps.clone()}
+                    running={probe.running}
+                    on_run={probe.start.clone()}
+                    on_cancel={probe.cancel.clone()}
+                    on_clear={probe.clear.clone()}
                     suggested={report.registry.clone().map(AttrValue::from)}
                 />
                 <Reference

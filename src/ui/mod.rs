@@ -1,4 +1,5 @@
-//! The page's components, one per file, and the reducer that owns their state.
+//! The page's components, one per file; the reducer that owns the page's state; the hook that
+//! owns probe runs.
 
 pub mod app;
 pub mod command_line;
@@ -15,4 +16,5 @@ pub mod run_summary;
 pub mod state;
 pub mod token_claims;
 pub mod token_inspector;
+pub mod use_probe;
 pub mod verdict;

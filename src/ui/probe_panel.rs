@@ -12,7 +12,8 @@ use yew::prelude::*;
 use super::probe_step::ProbeStep;
 use super::token_inspector::TokenInspector;
 use crate::browser;
-use crate::probe::{ProbeInput, StepView};
+use crate::probe::StepView;
+use acr_doctor_core::probe::request::{given, ProbeInput, Secret};
 
 /// The public resolver used unless the person sets another (it receives the host name only).
 pub const DEFAULT_DOH: &str = "https://cloudflare-dns.com/dns-query";
@@ -190,16 +191,14 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                 repository_error.set(true);
                 return;
             }
-            let value = |f: Field| String::clone(fields.get(f));
             let input = ProbeInput {
                 target,
-                entra_token: value(Field::Entra),
-                refresh_token: value(Field::Refresh),
-                username: value(Field::Username),
-                password: value(Field::Password),
-                repository,
-                tenant: value(Field::Tenant),
-                doh: value(Field::Doh),
+                entra: Secret::given(&fields.entra),
+                refresh: Secret::given(&fields.refresh),
+                basic: given(&fields.username).map(|user| (user, Secret::typed(&fields.password))),
+                repository: given(&repository),
+                tenant: given(&fields.tenant),
+                doh: String::clone(&fields.doh),
                 trusted_origin: (*ticked).clone(),
             };
             on_run.emit((input, settings::timeout_ms(&fields.timeout)));
@@ -242,8 +241,14 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
         .unwrap_or_else(|| "?".to_owned());
     let all_done = !props.steps.is_empty()
         && !props.running
-        && props.steps.iter().all(|s| s.status != Status::Running);
-    let count = |st: Status| props.steps.iter().filter(|s| s.status == st).count();
+        && props.steps.iter().all(|s| s.judged().is_some());
+    let count = |st: Status| {
+        props
+            .steps
+            .iter()
+            .filter(|s| s.judged().is_some_and(|j| j.status == st))
+            .count()
+    };
     let (ok, skipped) = (count(Status::Ok), count(Status::Skipped));
 
     html! {

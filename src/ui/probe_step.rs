@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::command_line::CommandLine;
 use super::token_claims::TokenClaims;
 use crate::browser;
-use crate::probe::StepView;
+use crate::probe::{StepState, StepView};
 
 #[derive(Properties, PartialEq)]
 pub struct ProbeStepProps {
@@ -32,21 +32,27 @@ pub fn ProbeStep(props: &ProbeStepProps) -> Html {
         label(Label::PasteBack, lang),
     );
     let on_paste_back = Callback::from(|_| browser::focus_paste_box());
+    let status = v.judged().map(|j| j.status);
+    let badge = match &v.state {
+        StepState::Pending => ui_text::pending(lang),
+        StepState::Running => ui_text::running(lang),
+        StepState::Done(j) => ui_text::status(j.status, lang),
+    };
     html! {
         <li
-            class={classes!("probe", format!("status-{}", v.status.id()))}
+            class={classes!("probe", format!("status-{}", v.status_id()))}
             data-testid="probe"
             data-probe={v.step.id()}
-            data-status={v.status.id()}
-            data-code={v.code.map(|c| c.title())}
+            data-status={v.status_id()}
+            data-code={v.code().map(|c| c.title())}
         >
             <div class="probe-head">
                 <span class="probe-status" aria-hidden="true">
-                    if v.status == Status::Running { <span class="spinner" /> }
+                    if v.state == StepState::Running { <span class="spinner" /> }
                 </span>
                 <strong>{ step_title(v.step, lang) }</strong>
-                <span class={classes!("badge", "status-badge", format!("is-{}", v.status.id()))}>{ ui_text::status(v.status, lang) }</span>
-                if let Some(code) = v.code {
+                <span class={classes!("badge", "status-badge", format!("is-{}", v.status_id()))}>{ badge }</span>
+                if let Some(code) = v.code() {
                     <a class="badge code" href={format!("#{}", code.anchor())} onclick={
                         let anchor = code.anchor();
                         Callback::from(move |e: MouseEvent| { e.prevent_default(); browser::set_hash(&anchor); })
@@ -54,10 +60,10 @@ pub fn ProbeStep(props: &ProbeStepProps) -> Html {
                 }
                 if let Some(ms) = v.elapsed_ms { <span class="elapsed">{ format!("{ms} ms") }</span> }
             </div>
-            if let Some(outcome) = &v.outcome {
-                <p class="probe-text">{ outcome_text(outcome, lang) }</p>
+            if let Some(j) = v.judged() {
+                <p class="probe-text">{ outcome_text(&j.outcome, lang) }</p>
             }
-            if let Some(code) = v.code {
+            if let Some(code) = v.code() {
                 <p class="muted"><strong>{ meaning_label }{ ": " }</strong>{ entry(code, lang).summary }</p>
             }
             { for v.tokens.iter().cloned().map(|(claims, problems)| html! { <TokenClaims {claims} {problems} {lang} /> }) }
@@ -68,12 +74,12 @@ pub fn ProbeStep(props: &ProbeStepProps) -> Html {
                     if !v.answered.is_empty() { <pre class="answered">{ v.answered.join("\n") }</pre> }
                 </details>
             }
-            if v.status == Status::Blocked {
+            if status == Some(Status::Blocked) {
                 <div class="blocked-commands" data-testid="blocked-commands">
                     { for props.blocked_commands.iter().map(|c| html! { <CommandLine command={AttrValue::from(c.clone())} {lang} /> }) }
                     <button type="button" class="paste-back" onclick={on_paste_back}>{ paste_back }</button>
                 </div>
-            } else if !matches!(v.status, Status::Running | Status::Skipped) {
+            } else if status.is_some_and(|s| s != Status::Skipped) {
                 <CommandLine command={AttrValue::from(v.command.clone())} {lang} />
             }
         </li>

@@ -7,8 +7,6 @@ use acr_doctor_core::decode::{decode, lines_at, Report};
 use acr_doctor_core::{Code, Lang};
 use yew::Reducible;
 
-use crate::probe::StepView;
-
 /// What the page shows. Derived data (the report, the excerpts) is computed once per paste here,
 /// not in the components.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -24,11 +22,6 @@ pub struct State {
     pub query: String,
     /// The reference entry the URL's hash points at.
     pub target: Option<Code>,
-    /// The probe steps of the latest run, in order.
-    pub probe_steps: Vec<StepView>,
-    pub probe_running: bool,
-    /// The latest run; reports of older runs are ignored.
-    pub probe_run: u32,
 }
 
 pub enum Action {
@@ -41,19 +34,6 @@ pub enum Action {
     SetQuery(String),
     /// The URL's hash changed (without the `#`).
     Hash(String),
-    /// A new run: its steps arrive as they start.
-    ProbeStart {
-        run: u32,
-    },
-    ProbeStep {
-        run: u32,
-        view: Box<StepView>,
-    },
-    ProbeEnd {
-        run: u32,
-    },
-    /// Forget the latest run's steps.
-    ProbeClear,
 }
 
 /// Most source lines shown per finding.
@@ -74,26 +54,6 @@ impl Reducible for State {
                 next.file_truncated = truncated;
             }
             Action::SetQuery(query) => next.query = query,
-            Action::ProbeStart { run } => {
-                next.probe_run = run;
-                next.probe_steps.clear();
-                next.probe_running = true;
-            }
-            Action::ProbeStep { run, view } if run == next.probe_run => {
-                match next.probe_steps.iter_mut().find(|s| s.step == view.step) {
-                    Some(slot) => *slot = *view,
-                    None => next.probe_steps.push(*view),
-                }
-            }
-            Action::ProbeStep { .. } => {}
-            Action::ProbeEnd { run } if run == next.probe_run => next.probe_running = false,
-            Action::ProbeEnd { .. } => {}
-            Action::ProbeClear => {
-                // Reports still in flight from the cleared run are ignored.
-                next.probe_run += 1;
-                next.probe_steps.clear();
-                next.probe_running = false;
-            }
             Action::Hash(hash) => {
                 next.target = Code::from_title(hash.trim_start_matches('#'));
                 if next.target.is_some() {

@@ -3,6 +3,7 @@
 
 pub mod challenge;
 pub mod dns;
+pub mod request;
 pub mod settings;
 pub mod steps;
 pub mod target;

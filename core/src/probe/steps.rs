@@ -47,7 +47,6 @@ pub enum Status {
     Warning,
     Blocked,
     Skipped,
-    Running,
 }
 
 impl Status {
@@ -59,7 +58,6 @@ impl Status {
             Status::Warning => "warning",
             Status::Blocked => "blocked",
             Status::Skipped => "skipped",
-            Status::Running => "running",
         }
     }
 }
