@@ -11,7 +11,7 @@ use acr_doctor_core::probe::steps::{
 };
 use acr_doctor_core::probe::target::Target;
 use acr_doctor_core::probe::token::{self, Access, Claims, Problem};
-use acr_doctor_core::probe::{dns, settings, trust};
+use acr_doctor_core::probe::{dns, judge, settings, trust};
 use acr_doctor_core::values::url_authority;
 use yew::Callback;
 
@@ -193,7 +193,7 @@ impl Run {
         if target.skip_dns.is_some() {
             // An address or localhost: the judge skips the step.
             let (v, start) = self.running(StepId::Dns, None);
-            self.done(v, start, steps::judge_dns(target, Err(Failure::Network)));
+            self.done(v, start, judge::judge_dns(target, Err(Failure::Network)));
             return;
         }
         let request = settings::resolver(&self.input.doh)
@@ -205,7 +205,7 @@ impl Run {
             });
         let (v, start) = self.running(StepId::Dns, request.as_ref().ok());
         let judged = match request {
-            Ok(request) => steps::judge_dns(target, self.net.doh(&request).await),
+            Ok(request) => judge::judge_dns(target, self.net.doh(&request).await),
             Err(outcome) => Judged {
                 status: Status::Warning,
                 code: None,
@@ -220,7 +220,7 @@ impl Run {
     async fn reachability(&self) -> Result<(), Stop> {
         let request = Request::reachability(self.target());
         let (v, start) = self.running(StepId::Reachability, Some(&request));
-        let judged = steps::judge_reachability(self.net.opaque(&request).await);
+        let judged = judge::judge_reachability(self.net.opaque(&request).await);
         match self.done(v, start, judged) {
             Status::Ok => Ok(()),
             _ => Err(rest_after(
@@ -237,7 +237,7 @@ impl Run {
         let (mut v, start) = self.running(StepId::Challenge, Some(&request));
         let reply = self.net.send(&request).await;
         v.answered = describe(&reply, false);
-        let (judged, challenge) = steps::judge_challenge(reply, true);
+        let (judged, challenge) = judge::judge_challenge(reply, true);
         let status = self.done(v, start, judged);
         let after = |reason| Err(rest_after(StepId::Challenge, &reason));
         let Some(c) = challenge else {
@@ -310,7 +310,7 @@ impl Run {
         let (mut v, start) = self.running(StepId::RefreshToken, Some(&request));
         let reply = self.net.send(&request).await;
         v.answered = describe(&reply, true);
-        let (judged, obtained) = steps::judge_exchange(reply);
+        let (judged, obtained) = judge::judge_exchange(reply);
         v.tokens.extend(inspect(
             entra.expose(),
             &realm.service,
@@ -345,7 +345,7 @@ impl Run {
         let (mut v, start) = self.running(StepId::AccessToken, Some(&request));
         let reply = self.net.send(&request).await;
         v.answered = describe(&reply, true);
-        let (judged, obtained) = steps::judge_token(reply, &scope);
+        let (judged, obtained) = judge::judge_token(reply, &scope);
         // A refresh token the person gave is inspected here, where it is used.
         if let (Credential::Refresh(rt), Some(_)) = (&credential, &self.input.refresh) {
             v.tokens
@@ -375,7 +375,7 @@ impl Run {
         let (mut v, start) = self.running(StepId::Catalog, Some(&request));
         let reply = self.net.send(&request).await;
         v.answered = describe(&reply, false);
-        self.done(v, start, steps::judge_catalog(reply, &what));
+        self.done(v, start, judge::judge_catalog(reply, &what));
     }
 }
 

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod decode;
 pub mod explain;
 pub mod probe;
+pub mod summary;
 pub mod text;
 pub mod ui_text;
 pub mod values;

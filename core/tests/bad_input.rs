@@ -3,7 +3,8 @@
 mod util;
 
 use acr_doctor_core::decode::{decode, Verdict};
-use acr_doctor_core::explain::{explain, verdict_text};
+use acr_doctor_core::explain::explain;
+use acr_doctor_core::summary::verdict_text;
 use acr_doctor_core::Lang;
 use proptest::prelude::*;
 

@@ -10,14 +10,13 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use acr_doctor_core::decode::decode;
-use acr_doctor_core::explain::{
-    check_text, end_text, explain, note_text, verdict_text, version_facts,
-};
-use acr_doctor_core::probe::dns;
+use acr_doctor_core::explain::explain;
 use acr_doctor_core::probe::steps::{self, Failure, Reply, SkipReason, StepId};
 use acr_doctor_core::probe::target::parse_target;
 use acr_doctor_core::probe::token::{self, scope_access};
 use acr_doctor_core::probe::words::{outcome_text, problem_text, step_title};
+use acr_doctor_core::probe::{dns, judge};
+use acr_doctor_core::summary::{check_text, end_text, note_text, verdict_text, version_facts};
 use acr_doctor_core::Lang;
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Fr];
@@ -177,11 +176,11 @@ fn probes() -> String {
         ("dns timeout", Err(Failure::Timeout)),
         ("dns network", Err(Failure::Network)),
     ] {
-        judged(what, steps::judge_dns(&public, answer));
+        judged(what, judge::judge_dns(&public, answer));
     }
     judged(
         "dns address",
-        steps::judge_dns(
+        judge::judge_dns(
             &parse_target("http://127.0.0.1:5000").expect("ip"),
             Err(Failure::Network),
         ),
@@ -192,7 +191,7 @@ fn probes() -> String {
         ("unreachable timeout", Err(Failure::Timeout)),
         ("unreachable cancelled", Err(Failure::Cancelled)),
     ] {
-        judged(what, steps::judge_reachability(r));
+        judged(what, judge::judge_reachability(r));
     }
     for (what, r, reachable) in [
         ("challenge bearer", reply(401, bearer, ""), true),
@@ -214,7 +213,7 @@ fn probes() -> String {
         ("challenge timeout", Err(Failure::Timeout), true),
         ("challenge redirect", Err(Failure::Redirect), true),
     ] {
-        judged(what, steps::judge_challenge(r, reachable).0);
+        judged(what, judge::judge_challenge(r, reachable).0);
     }
     for (what, r) in [
         ("exchange ok", reply(200, None, r#"{"refresh_token":"rt"}"#)),
@@ -234,10 +233,10 @@ fn probes() -> String {
         ("exchange timeout", Err(Failure::Timeout)),
         ("exchange redirect", Err(Failure::Redirect)),
     ] {
-        judged(what, steps::judge_exchange(r.clone()).0);
+        judged(what, judge::judge_exchange(r.clone()).0);
         judged(
             &what.replace("exchange", "token"),
-            steps::judge_token(r, "registry:catalog:*").0,
+            judge::judge_token(r, "registry:catalog:*").0,
         );
     }
     for (what, r) in [
@@ -267,7 +266,7 @@ fn probes() -> String {
         ("catalog blocked", Err(Failure::Network)),
         ("catalog timeout", Err(Failure::Timeout)),
     ] {
-        judged(what, steps::judge_catalog(r, "catalog"));
+        judged(what, judge::judge_catalog(r, "catalog"));
     }
     for reason in [
         SkipReason::After(StepId::Challenge),

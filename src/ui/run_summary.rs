@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use acr_doctor_core::decode::{Report, RunEnd};
-use acr_doctor_core::explain::{check_text, end_text, note_text, version_facts};
+use acr_doctor_core::summary::{check_text, end_text, note_text, version_facts};
 use acr_doctor_core::ui_text::{self, label, Label};
 use acr_doctor_core::Lang;
 use yew::prelude::*;

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use acr_doctor_core::decode::Report;
-use acr_doctor_core::explain::verdict_text;
+use acr_doctor_core::summary::verdict_text;
 use acr_doctor_core::Lang;
 use yew::prelude::*;
 

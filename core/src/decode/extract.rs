@@ -241,4 +241,12 @@ mod tests {
             Some("foo".into())
         );
     }
+    #[test]
+    fn private_addresses() {
+        assert!(is_private_ipv4("172.30.2.6"));
+        assert!(is_private_ipv4("10.10.0.5"));
+        assert!(!is_private_ipv4("172.32.0.1"));
+        assert!(!is_private_ipv4("20.62.128.0"));
+        assert!(!is_private_ipv4("<IP>"));
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod challenge;
 pub mod dns;
+pub mod judge;
 pub mod request;
 pub mod settings;
 pub mod steps;
