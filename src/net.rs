@@ -8,12 +8,13 @@ use std::rc::Rc;
 
 use acr_doctor_core::probe::request::{Mode, Request};
 use acr_doctor_core::probe::steps::{Failure, Reply};
+use gloo_net::http::{Method, RequestBuilder, Response};
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AbortController, ReadableStreamDefaultReader, ReferrerPolicy, RequestCache, RequestCredentials,
-    RequestInit, RequestMode, RequestRedirect, Response, ResponseType,
+    RequestMode, RequestRedirect, ResponseType,
 };
 
 use crate::browser;
@@ -118,39 +119,38 @@ impl Net {
             _timer: timer,
         };
 
-        let init = RequestInit::new();
-        init.set_method(request.method);
-        init.set_mode(mode);
-        init.set_credentials(RequestCredentials::Omit);
-        init.set_cache(RequestCache::NoStore);
-        init.set_referrer_policy(ReferrerPolicy::NoReferrer);
-        // `manual`, not `error`: both refuse to follow, and `manual` lets the page say that the
-        // answer was a redirect rather than a network failure. A `no-cors` request must follow
-        // (the browser allows nothing else); it carries no header and no body, so no secret.
-        init.set_redirect(if mode == RequestMode::NoCors {
-            RequestRedirect::Follow
-        } else {
-            RequestRedirect::Manual
-        });
-        init.set_signal(Some(&controller.signal()));
-        if let Some(b) = &body {
-            init.set_body(b);
-        }
-        let built = web_sys::Request::new_with_str_and_init(&request.url, &init)
-            .map_err(|_| Failure::BadUrl)?;
+        let method = match request.method {
+            "POST" => Method::POST,
+            _ => Method::GET,
+        };
+        let mut builder = RequestBuilder::new(&request.url)
+            .method(method)
+            .mode(mode)
+            .credentials(RequestCredentials::Omit)
+            .cache(RequestCache::NoStore)
+            .referrer_policy(ReferrerPolicy::NoReferrer)
+            // `manual`, not `error`: both refuse to follow, and `manual` lets the page say that
+            // the answer was a redirect rather than a network failure. A `no-cors` request must
+            // follow (the browser allows nothing else); it carries no header and no body.
+            .redirect(if mode == RequestMode::NoCors {
+                RequestRedirect::Follow
+            } else {
+                RequestRedirect::Manual
+            })
+            .abort_signal(Some(&controller.signal()));
         for (k, v) in headers {
-            built.headers().set(k, v).map_err(|_| Failure::Network)?;
+            builder = builder.header(k, v);
         }
-        let window = web_sys::window().ok_or(Failure::Network)?;
-        let result = JsFuture::from(window.fetch_with_request(&built)).await;
-        match result {
-            Ok(r) => {
-                let response = r.dyn_into::<Response>().map_err(|_| Failure::Network)?;
-                if response.type_() == ResponseType::Opaqueredirect {
-                    return Err(Failure::Redirect);
-                }
-                Ok((response, guard))
+        let built = match body {
+            Some(b) => builder.body(b),
+            None => builder.build(),
+        }
+        .map_err(|_| Failure::BadUrl)?;
+        match built.send().await {
+            Ok(response) if response.type_() == ResponseType::Opaqueredirect => {
+                Err(Failure::Redirect)
             }
+            Ok(response) => Ok((response, guard)),
             Err(_) => Err(guard.failure()),
         }
     }
@@ -216,11 +216,12 @@ async fn read_bytes(response: &Response) -> Result<Vec<u8>, ()> {
 
 async fn reply(response: Response) -> Result<Reply, ()> {
     let status = response.status();
-    let www_authenticate = response.headers().get("WWW-Authenticate").ok().flatten();
+    let www_authenticate = response.headers().get("WWW-Authenticate");
     let bytes = read_bytes(&response).await?;
     Ok(Reply {
         status,
         www_authenticate,
+        json: browser::json(&bytes),
         body: String::from_utf8_lossy(&bytes).into_owned(),
     })
 }

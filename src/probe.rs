@@ -15,6 +15,7 @@ use acr_doctor_core::probe::{dns, judge, settings, trust};
 use acr_doctor_core::values::url_authority;
 use yew::Callback;
 
+use crate::browser;
 use crate::net::Net;
 
 /// Where a step is.
@@ -280,7 +281,7 @@ impl Run {
         }
         if let Some(refresh) = &input.refresh {
             // A refresh token is for one registry: sent only to the one it was issued for.
-            let claims = token::decode(refresh.expose()).ok();
+            let claims = token::decode(refresh.expose(), browser::json).ok();
             if let Err(audience) =
                 trust::refresh_token_fits(claims.as_ref(), &realm.service, target)
             {
@@ -304,7 +305,9 @@ impl Run {
                 )),
             };
         };
-        let tenant = token::decode(entra.expose()).ok().and_then(|c| c.tenant);
+        let tenant = token::decode(entra.expose(), browser::json)
+            .ok()
+            .and_then(|c| c.tenant);
         let url = challenge::endpoint(&realm.realm, "/oauth2/exchange").unwrap_or_default();
         let request = Request::exchange(url, &realm.service, tenant.as_deref(), entra);
         let (mut v, start) = self.running(StepId::RefreshToken, Some(&request));
@@ -391,8 +394,7 @@ fn describe(reply: &Result<Reply, Failure>, secret_body: bool) -> Vec<String> {
         lines.push(format!("WWW-Authenticate: {h}"));
     }
     if secret_body && r.status == 200 {
-        let fields = r
-            .json_keys()
+        let fields = browser::json_keys(&r.body)
             .iter()
             .map(|k| format!("\"{k}\": …"))
             .collect::<Vec<_>>()
@@ -414,7 +416,7 @@ fn inspect(
     tenant: Option<&str>,
     needed: Option<&Access>,
 ) -> Option<(Claims, Vec<Problem>)> {
-    let claims = token::decode(t).ok()?;
+    let claims = token::decode(t, browser::json).ok()?;
     let problems = token::diagnose(&claims, now_s(), Some(service), tenant, needed);
     Some((claims, problems))
 }

@@ -163,7 +163,9 @@ pub fn link_resolver_refused(why: &str, lang: Lang) -> String {
 
 /// A big text held in memory, with the first lines shown.
 pub fn held_text(bytes: usize, lines: usize, lang: Lang) -> String {
-    let size = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+    // Tenths of a MiB in integers: no float formatting in the page.
+    let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+    let size = format!("{}.{}", tenths / 10, tenths % 10);
     trf!(lang, "A {size} MiB text: the box shows its first {lines} lines, and the whole text is explained below. Clear to paste another."; "Un texte de {size} Mio : la boîte montre ses {lines} premières lignes, et tout le texte est expliqué ci-dessous. Effacez pour en coller un autre.")
 }
 

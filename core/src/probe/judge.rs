@@ -2,7 +2,9 @@
 
 use super::challenge::{self, Challenge};
 use super::dns::{self, Answer};
-use super::steps::{judged, skipped, Failure, Judged, Outcome, Reply, SkipReason, Status};
+use super::steps::{
+    judged, skipped, Failure, JsonAnswer, Judged, Outcome, Reply, SkipReason, Status,
+};
 use super::target::Target;
 use crate::catalog::Code;
 
@@ -133,7 +135,7 @@ pub fn judge_challenge(
 pub fn judge_exchange(reply: Result<Reply, Failure>) -> (Judged, Option<String>) {
     judge_token_endpoint(
         reply,
-        "refresh_token",
+        ("refresh_token", |a| a.refresh_token),
         Code::ConnectivityRefreshToken,
         Outcome::Exchanged,
     )
@@ -146,7 +148,7 @@ pub fn judge_token(reply: Result<Reply, Failure>, scope: &str) -> (Judged, Optio
     };
     judge_token_endpoint(
         reply,
-        "access_token",
+        ("access_token", |a| a.access_token),
         Code::ConnectivityAccessToken,
         granted,
     )
@@ -156,7 +158,7 @@ pub fn judge_token(reply: Result<Reply, Failure>, scope: &str) -> (Judged, Optio
 /// another status for a refusal (reported under `code`).
 fn judge_token_endpoint(
     reply: Result<Reply, Failure>,
-    field: &str,
+    (field, token): (&'static str, fn(JsonAnswer) -> Option<String>),
     code: Code,
     ok: Outcome,
 ) -> (Judged, Option<String>) {
@@ -168,10 +170,10 @@ fn judge_token_endpoint(
         )
     };
     match reply {
-        Ok(r) if r.status == 200 => match r.json_field(field) {
+        Ok(r) if r.status == 200 => match r.json.and_then(token) {
             Some(t) => (judged(Status::Ok, None, ok), Some(t)),
             None => (
-                refused(200, Some(format!("no {field} in the answer"))),
+                judged(Status::Error, Some(code), Outcome::NoToken { field }),
                 None,
             ),
         },
@@ -196,23 +198,14 @@ fn judge_token_endpoint(
 pub fn judge_catalog(reply: Result<Reply, Failure>, what: &str) -> Judged {
     match reply {
         Ok(r) if r.status == 200 => {
-            let v: serde_json::Value = serde_json::from_str(&r.body).unwrap_or_default();
-            let list = v
-                .get("repositories")
-                .or_else(|| v.get("tags"))
-                .and_then(|x| x.as_array());
+            let list = r.json.and_then(|a| a.repositories.or(a.tags));
             match list {
                 Some(list) => judged(
                     Status::Ok,
                     None,
                     Outcome::Listed {
                         what: what.to_owned(),
-                        names: list
-                            .iter()
-                            .filter_map(|n| n.as_str())
-                            .take(50)
-                            .map(str::to_owned)
-                            .collect(),
+                        names: list.into_iter().take(50).collect(),
                     },
                 ),
                 // A proxy's page or a login form answers 200 too: that is no catalog.
@@ -263,6 +256,7 @@ mod tests {
             status,
             www_authenticate: header.map(str::to_owned),
             body: body.to_owned(),
+            json: crate::test_json(body.as_bytes()),
         })
     }
 

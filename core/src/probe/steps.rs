@@ -1,6 +1,8 @@
 //! The probe steps and what they can find: the step names, statuses, failures, answers and
 //! outcomes, the reasons a step is skipped, and the terminal command for each step.
 
+use serde::Deserialize;
+
 use super::target::{SkipDns, Target};
 use crate::catalog::Code;
 use crate::values::{self, Slot};
@@ -81,35 +83,42 @@ pub enum Failure {
 pub struct Reply {
     pub status: u16,
     pub www_authenticate: Option<String>,
+    /// The start of the body, as text.
     pub body: String,
+    /// The body parsed as one of the registry's JSON answers, when it is JSON.
+    pub json: Option<JsonAnswer>,
+}
+
+/// What the probes read in a registry's JSON answers: its errors, a token endpoint's token, a
+/// catalog's or a tag list's names. Parsed by the browser's `JSON.parse` in the page (and by
+/// serde_json in native tests): the page ships no JSON parser.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(default)]
+pub struct JsonAnswer {
+    pub errors: Vec<RegistryError>,
+    pub refresh_token: Option<String>,
+    pub access_token: Option<String>,
+    pub repositories: Option<Vec<String>>,
+    pub tags: Option<Vec<String>>,
+}
+
+/// One entry of a registry's `errors` list (`{"code": "DENIED", "message": "…"}`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(default)]
+pub struct RegistryError {
+    pub code: String,
+    pub message: String,
 }
 
 impl Reply {
     /// `CODE: message` of the first error in a registry's JSON error body.
     pub fn registry_error(&self) -> Option<String> {
-        let v: serde_json::Value = serde_json::from_str(&self.body).ok()?;
-        let e = v.get("errors")?.get(0)?;
-        let code = e.get("code").and_then(|c| c.as_str()).unwrap_or("");
-        let message = e.get("message").and_then(|c| c.as_str()).unwrap_or("");
+        let e = self.json.as_ref()?.errors.first()?;
         Some(
-            format!("{code}: {message}")
+            format!("{}: {}", e.code, e.message)
                 .trim_matches([':', ' '])
                 .to_owned(),
         )
-    }
-
-    /// The names of a JSON object body's fields: all that is shown of a token endpoint's answer.
-    pub fn json_keys(&self) -> Vec<String> {
-        match serde_json::from_str::<serde_json::Value>(&self.body) {
-            Ok(serde_json::Value::Object(map)) => map.keys().take(20).cloned().collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// A string field of a JSON body (`refresh_token`, `access_token`).
-    pub fn json_field(&self, key: &str) -> Option<String> {
-        let v: serde_json::Value = serde_json::from_str(&self.body).ok()?;
-        v.get(key)?.as_str().map(str::to_owned)
     }
 }
 
@@ -162,6 +171,10 @@ pub enum Outcome {
         detail: Option<String>,
     },
     Throttled,
+    /// 200, but the answer holds no token in `field`.
+    NoToken {
+        field: &'static str,
+    },
     TokenFailed(Failure),
     Granted {
         scope: String,

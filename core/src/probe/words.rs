@@ -109,6 +109,7 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
         }
         Outcome::Throttled => tr!(lang, "HTTP 429: too many token requests; wait and retry. Not a permission problem.", "HTTP 429 : trop de demandes de jetons ; attendez et réessayez. Pas un problème d’autorisation.").to_owned(),
         Outcome::TokenFailed(f) => trf!(lang, "The token request failed: {}.", failure(*f, lang); "La demande de jeton a échoué : {}.", failure(*f, lang)),
+        Outcome::NoToken { field } => trf!(lang, "HTTP 200, but the answer holds no {field}: something other than the registry's token endpoint answered (a proxy or a sign-in page)."; "HTTP 200, mais la réponse ne contient pas de {field} : autre chose que le point de jetons du registre a répondu (un proxy ou une page de connexion)."),
         Outcome::Granted { scope } => trf!(lang, "Access token granted for {scope}."; "Jeton d’accès accordé pour {scope}."),
         Outcome::Listed { what, names } => {
             let list = if names.is_empty() { tr!(lang, "(empty)", "(vide)").to_owned() } else { names.join(", ") };
