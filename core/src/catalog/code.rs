@@ -3,9 +3,26 @@
 
 use std::fmt;
 
-/// A known code. `Unknown` codes found in a paste are carried by [`crate::decode::FindingCode`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Code {
+/// Declares [`Code`] and [`Code::ALL`] from one list, so `ALL` holds every code by construction:
+/// a new code is in it as soon as it is declared, and every per-code `match` below fails to
+/// compile until it says what the new code is.
+macro_rules! codes {
+    ($( $(#[$meta:meta])* $variant:ident, )*) => {
+        /// A known code. `Unknown` codes found in a paste are carried by
+        /// [`crate::decode::FindingCode`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $( $(#[$meta])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in the order declared, which is the order the reference lists them.
+            pub const ALL: [Code; [$(stringify!($variant)),*].len()] = [$(Code::$variant),*];
+        }
+    };
+}
+
+codes! {
     DockerCommand,
     DockerDaemon,
     DockerVersion,
@@ -44,32 +61,6 @@ pub enum Origin {
 }
 
 impl Code {
-    /// Every code, in the order the reference view lists them.
-    pub const ALL: [Code; 22] = [
-        Code::DockerCommand,
-        Code::DockerDaemon,
-        Code::DockerVersion,
-        Code::DockerPull,
-        Code::HelmCommand,
-        Code::HelmVersion,
-        Code::NotaryCommand,
-        Code::NotaryVersion,
-        Code::ConnectivityDns,
-        Code::ConnectivityForbidden,
-        Code::ConnectivityChallenge,
-        Code::ConnectivityAadLogin,
-        Code::ConnectivityRefreshToken,
-        Code::ConnectivityTooManyRequests,
-        Code::ConnectivityAccessToken,
-        Code::ConnectivitySsl,
-        Code::LoginServer,
-        Code::Cmk,
-        Code::ConnectivityWwwAuthenticate,
-        Code::Unexpected,
-        Code::AzLoginRequired,
-        Code::CliCrash,
-    ];
-
     /// The title as the CLI prints it (or ours, in the same style).
     pub fn title(self) -> &'static str {
         match self {
@@ -125,35 +116,6 @@ impl Code {
             | Code::ConnectivitySsl
             | Code::LoginServer
             | Code::Cmk => Origin::Documented,
-        }
-    }
-
-    /// The code's place in [`Code::ALL`]. Exhaustive: a new variant does not compile until it has
-    /// one, and a test checks that `ALL` holds every place once.
-    pub fn index(self) -> usize {
-        match self {
-            Code::DockerCommand => 0,
-            Code::DockerDaemon => 1,
-            Code::DockerVersion => 2,
-            Code::DockerPull => 3,
-            Code::HelmCommand => 4,
-            Code::HelmVersion => 5,
-            Code::NotaryCommand => 6,
-            Code::NotaryVersion => 7,
-            Code::ConnectivityDns => 8,
-            Code::ConnectivityForbidden => 9,
-            Code::ConnectivityChallenge => 10,
-            Code::ConnectivityAadLogin => 11,
-            Code::ConnectivityRefreshToken => 12,
-            Code::ConnectivityTooManyRequests => 13,
-            Code::ConnectivityAccessToken => 14,
-            Code::ConnectivitySsl => 15,
-            Code::LoginServer => 16,
-            Code::Cmk => 17,
-            Code::ConnectivityWwwAuthenticate => 18,
-            Code::Unexpected => 19,
-            Code::AzLoginRequired => 20,
-            Code::CliCrash => 21,
         }
     }
 
@@ -262,17 +224,6 @@ impl fmt::Display for Code {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn all_holds_every_code_once() {
-        // `index` is an exhaustive match, so every variant has a place; `ALL` must fill each
-        // place once, so a variant missing from `ALL` leaves a gap this finds.
-        for (i, code) in Code::ALL.into_iter().enumerate() {
-            assert_eq!(code.index(), i, "{code} is out of place in Code::ALL");
-        }
-        let highest = Code::ALL.iter().map(|c| c.index()).max();
-        assert_eq!(highest, Some(Code::ALL.len() - 1));
-    }
 
     #[test]
     fn every_title_round_trips_in_any_case() {

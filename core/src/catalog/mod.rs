@@ -71,20 +71,34 @@ pub fn entry(code: Code, lang: Lang) -> Entry {
 /// for our own codes the page that covers the situation.
 pub fn doc_url(code: Code, lang: Lang) -> String {
     let locale = crate::tr!(lang, "", "fr-fr/");
-    match code.origin() {
-        Origin::Documented => format!(
-            "https://learn.microsoft.com/{locale}azure/container-registry/container-registry-health-error-reference#{}",
-            code.anchor()
-        ),
-        Origin::Undocumented => format!(
-            "https://learn.microsoft.com/{locale}azure/container-registry/container-registry-health-error-reference"
-        ),
-        Origin::Ours => match code {
-            Code::AzLoginRequired => {
-                format!("https://learn.microsoft.com/{locale}cli/azure/authenticate-azure-cli")
-            }
-            _ => "https://github.com/Azure/azure-cli/issues".to_owned(),
-        },
+    let reference = format!(
+        "https://learn.microsoft.com/{locale}azure/container-registry/container-registry-health-error-reference"
+    );
+    match code {
+        Code::DockerCommand
+        | Code::DockerDaemon
+        | Code::DockerVersion
+        | Code::DockerPull
+        | Code::HelmCommand
+        | Code::HelmVersion
+        | Code::NotaryCommand
+        | Code::NotaryVersion
+        | Code::ConnectivityDns
+        | Code::ConnectivityForbidden
+        | Code::ConnectivityChallenge
+        | Code::ConnectivityAadLogin
+        | Code::ConnectivityRefreshToken
+        | Code::ConnectivityTooManyRequests
+        | Code::ConnectivityAccessToken
+        | Code::ConnectivitySsl
+        | Code::LoginServer
+        | Code::Cmk => format!("{reference}#{}", code.anchor()),
+        // The CLI defines these but the reference does not list them: its page, without anchor.
+        Code::ConnectivityWwwAuthenticate | Code::Unexpected => reference,
+        Code::AzLoginRequired => {
+            format!("https://learn.microsoft.com/{locale}cli/azure/authenticate-azure-cli")
+        }
+        Code::CliCrash => "https://github.com/Azure/azure-cli/issues".to_owned(),
     }
 }
 

@@ -98,7 +98,11 @@ pub(super) fn signs(
                 signs.push(Sign::NotaryWrongVersion { found, downgrade });
             }
         }
-        Code::HelmVersion if text.contains("not recommended") => signs.push(Sign::HelmTooOld),
+        Code::HelmVersion => {
+            if text.contains("not recommended") {
+                signs.push(Sign::HelmTooOld);
+            }
+        }
         Code::ConnectivityChallenge
         | Code::ConnectivitySsl
         | Code::ConnectivityForbidden
@@ -136,7 +140,16 @@ pub(super) fn signs(
                 signs.push(Sign::WindowsContainers);
             }
         }
-        _ => {}
+        // Nothing in these codes' messages changes what they mean.
+        Code::DockerVersion
+        | Code::ConnectivityDns
+        | Code::ConnectivityAadLogin
+        | Code::ConnectivityTooManyRequests
+        | Code::LoginServer
+        | Code::Cmk
+        | Code::ConnectivityWwwAuthenticate
+        | Code::Unexpected
+        | Code::AzLoginRequired => {}
     }
     signs
 }
