@@ -2,7 +2,7 @@
 //! run, with their registry filled in. (The verdict and the run summary are `summary.rs`.)
 
 use crate::catalog::{self, Code, Lang, Origin};
-use crate::decode::{Finding, FindingCode, Sign, Source, Wrapper};
+use crate::decode::{Endpoint, Finding, FindingCode, KnownBug, Sign, Source, Wrapper};
 use crate::values::{self, Slot};
 use crate::{tr, trf};
 
@@ -32,6 +32,8 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     let slots = [
         (Slot::Name, f.registry_name.as_deref()),
         (Slot::Server, f.registry.as_deref()),
+        (Slot::Repository, f.detail.repository.as_deref()),
+        (Slot::Ip, f.detail.client_ip.as_deref()),
     ];
     let mut case = Vec::new();
     // A value from the paste that is not what it claims to be stays out of every command.
@@ -70,11 +72,17 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     }
     if let Some(status) = f.http_status {
         case.push(trf!(lang, "The registry answered HTTP {status}."; "Le registre a répondu HTTP {status}."));
-        // What that status means comes first: it decides which fix is the right one.
+        // What that status means comes first: it decides which fix is the right one. (These are
+        // the CLI's token errors' statuses; other tools' codes say what their status means.)
+        let cli_code = f.code.known().is_none_or(|c| c.origin() != Origin::Ours);
         case.extend(
-            catalog::status_causes(status, lang)
-                .iter()
-                .map(|s| (*s).to_owned()),
+            (if cli_code {
+                catalog::status_causes(status, lang)
+            } else {
+                Vec::new()
+            })
+            .into_iter()
+            .map(str::to_owned),
         );
     }
     let code = f.code.known();
@@ -95,6 +103,7 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     for sign in &f.signs {
         case.push(sign_text(sign, lang));
     }
+    case.extend(detail_texts(f, lang));
     if !f.tool_output.is_empty() && code != Some(Code::CliCrash) {
         case.push(
             tr!(lang,
@@ -142,9 +151,11 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     // Throttling is fixed by waiting, whatever code an older CLI printed it under; a refusal by
     // the network rules is fixed in the rules, so those fixes come first.
     let mut fix_list: Vec<catalog::Fix> = match f.http_status {
-        Some(429) => catalog::entry(Code::ConnectivityTooManyRequests, lang)
-            .fixes
-            .to_vec(),
+        Some(429) if code.origin() != Origin::Ours => {
+            catalog::entry(Code::ConnectivityTooManyRequests, lang)
+                .fixes
+                .to_vec()
+        }
         _ => entry.fixes.to_vec(),
     };
     if f.http_status == Some(403) {
@@ -184,6 +195,52 @@ pub fn origin_label(code: Code, lang: Lang) -> Option<&'static str> {
             "our code: the CLI prints no code here",
             "code de cette page : la CLI n’en affiche pas",
         )),
+    }
+}
+
+/// What the values read in another tool's message mean for this case.
+fn detail_texts(f: &Finding, lang: Lang) -> Vec<String> {
+    let d = &f.detail;
+    let mut out = Vec::new();
+    if let Some(ip) = d.client_ip.as_ref().filter(|ip| !values::is_redacted(ip)) {
+        out.push(trf!(lang, "The registry saw the address {ip}: that is the one its network rules must allow. It is the address traffic leaves from (a NAT, a proxy, a build agent's or a container group's egress), not necessarily this machine's."; "Le registre a vu l’adresse {ip} : c’est elle que ses règles réseau doivent autoriser. C’est l’adresse de sortie du trafic (un NAT, un proxy, un agent de build, un groupe de conteneurs), pas forcément celle de cette machine."));
+    }
+    match d.endpoint {
+        Some(Endpoint::Data) => out.push(tr!(lang, "It failed on a data endpoint, where layers are downloaded: signing in worked. A firewall or proxy rule that allows the login server but not the data endpoints (<name>.<region>.data.azurecr.io) or storage gives exactly this.", "L’échec est sur un point de données, d’où viennent les couches : la connexion a marché. Une règle de pare-feu ou de proxy qui autorise le serveur de connexion mais pas les points de données (<nom>.<région>.data.azurecr.io) ni le stockage donne exactement ceci.").to_owned()),
+        Some(Endpoint::Token) => out.push(tr!(lang, "It failed on the token endpoint (/oauth2/token): the login server answered, but getting a token did not.", "L’échec est sur le point de jetons (/oauth2/token) : le serveur de connexion a répondu, mais l’obtention d’un jeton non.").to_owned()),
+        Some(Endpoint::Login) => out.push(tr!(lang, "It failed on the login server itself (/v2/): nothing can work until it answers.", "L’échec est sur le serveur de connexion lui-même (/v2/) : rien ne peut marcher tant qu’il ne répond pas.").to_owned()),
+        None => {}
+    }
+    if let Some(rule) = &d.cache_rule {
+        out.push(trf!(lang, "The cache rule {rule} is involved: it is the rule's upstream registry that failed or throttled, not your registry's own tier."; "La règle de cache {rule} est en jeu : c’est le registre amont de la règle qui a échoué ou limité, pas le niveau de votre registre."));
+    }
+    if let Some(code) = &d.aadsts {
+        out.push(trf!(lang, "Entra's error {code}: look it up in Entra's error reference for the exact reason."; "Erreur Entra {code} : cherchez-la dans la référence des erreurs d’Entra pour la raison exacte."));
+    }
+    if let Some(bug) = d.known_bug {
+        out.push(known_bug_text(bug, lang).to_owned());
+    }
+    if let Some(id) = &d.correlation_id {
+        out.push(trf!(lang, "Correlation ID {id}: give it to Azure support if you open a case."; "ID de corrélation {id} : donnez-le au support Azure si vous ouvrez une demande."));
+    }
+    let ours = f
+        .code
+        .known()
+        .is_some_and(|c| c.origin() == Origin::Ours && c.is_error());
+    match d.check_health {
+        Some(code) => out.push(trf!(lang, "From the same machine and identity, az acr check-health reports this cause as {code}."; "Depuis la même machine et la même identité, az acr check-health signale cette cause comme {code}.")),
+        None if ours => out.push(tr!(lang, "az acr check-health may pass while this fails: it does not test this (it uses your az sign-in, checks the login server and tokens, and never downloads a layer of your images).", "az acr check-health peut réussir alors que ceci échoue : il ne teste pas cela (il utilise votre connexion az, vérifie le serveur de connexion et les jetons, et ne télécharge jamais une couche de vos images).").to_owned()),
+        None => {}
+    }
+    out
+}
+
+fn known_bug_text(bug: KnownBug, lang: Lang) -> &'static str {
+    match bug {
+        KnownBug::Helm313Oci => tr!(lang, "Helm 3.13.0 and 3.13.1 fail OCI registry sign-in with 401: a Helm defect, fixed in 3.13.2. Upgrade Helm.", "Helm 3.13.0 et 3.13.1 échouent à la connexion aux registres OCI avec 401 : un défaut de Helm, corrigé en 3.13.2. Mettez Helm à jour."),
+        KnownBug::CheckAcrServerVersion => tr!(lang, "KeyError: 'serverVersion' is az aks check-acr failing to read kubectl version: kubectl cannot reach the cluster's API server (wrong context, private cluster). Fix kubectl's access first.", "KeyError: 'serverVersion' vient d’az aks check-acr qui ne lit pas la version de kubectl : kubectl ne joint pas le serveur d’API du cluster (mauvais contexte, cluster privé). Réparez d’abord l’accès de kubectl."),
+        KnownBug::CheckHealthRoleAssignmentMode => tr!(lang, "'NoneType' object has no attribute 'role_assignment_mode' is a defect of az acr check-health 2.74: upgrade the Azure CLI (az upgrade).", "'NoneType' object has no attribute 'role_assignment_mode' est un défaut d’az acr check-health 2.74 : mettez l’Azure CLI à jour (az upgrade)."),
+        KnownBug::PodmanBase64 => tr!(lang, "illegal base64 data comes from podman reading its stored credentials: log in again with podman login.", "illegal base64 data vient de podman qui lit ses identifiants stockés : reconnectez-vous avec podman login."),
     }
 }
 
@@ -268,6 +325,15 @@ fn sign_text(sign: &Sign, lang: Lang) -> String {
             "Ce Docker exécute des conteneurs Windows et ne peut pas utiliser l’image d’exemple Linux : pas un problème de registre (azure-cli 2.5.1 et suivantes passent avec un avertissement).",
         )
         .to_owned(),
+        Sign::NoTag => tr!(lang, "The image was asked for as latest (written, or assumed because the reference has no tag). Does the repository have a latest tag? Name the tag you pushed.", "L’image a été demandée en latest (écrit, ou supposé car la référence n’a pas de tag). Le dépôt a-t-il un tag latest ? Nommez le tag que vous avez envoyé.").to_owned(),
+        Sign::AlsoManifestUnknown => tr!(lang, "The same paste says the manifest is unknown: ACR answers 401 to an anonymous caller for a tag that does not exist, so this 401 is most likely the missing tag, not your credentials.", "Le même collage dit que le manifeste est inconnu : ACR répond 401 à un appelant anonyme pour un tag qui n’existe pas ; ce 401 vient donc très probablement du tag manquant, pas de vos identifiants.").to_owned(),
+        Sign::PrivatelinkName => tr!(lang, "The privatelink name was used. Use the registry's login server (<name>.azurecr.io): with a private endpoint, the private DNS zone maps that name to the private address, and the certificate covers it.", "Le nom privatelink a été utilisé. Utilisez le serveur de connexion du registre (<nom>.azurecr.io) : avec un point de terminaison privé, la zone DNS privée mène ce nom à l’adresse privée, et le certificat le couvre.").to_owned(),
+        Sign::LookAlikeHost { host, likely } => trf!(lang, "{host} is not an Azure registry's name: did you mean {likely}?"; "{host} n’est pas le nom d’un registre Azure : vouliez-vous dire {likely} ?"),
+        Sign::UpperCaseRepository => tr!(lang, "The repository name has capital letters: repository names are lower case.", "Le nom du dépôt a des majuscules : les noms de dépôts sont en minuscules.").to_owned(),
+        Sign::PortInReference => tr!(lang, "The image reference holds :443. Name the registry without a port (<name>.azurecr.io/<repository>:<tag>).", "La référence de l’image contient :443. Nommez le registre sans port (<nom>.azurecr.io/<dépôt>:<tag>).").to_owned(),
+        Sign::Kubelet => tr!(lang, "The kubelet pulled this image: the identity is the cluster's (its kubelet identity or an imagePullSecret), not yours. Test the cluster's access with az aks check-acr.", "C’est le kubelet qui a tiré cette image : l’identité est celle du cluster (son identité kubelet ou un imagePullSecret), pas la vôtre. Testez l’accès du cluster avec az aks check-acr.").to_owned(),
+        Sign::DockerDaemon => tr!(lang, "Docker sent the credentials it stored at docker login (or none): test them with docker logout, then az acr login.", "Docker a envoyé les identifiants enregistrés par docker login (ou aucun) : testez-les avec docker logout, puis az acr login.").to_owned(),
+        Sign::DockerHub => tr!(lang, "The image name has no registry host, so Docker looked for it on Docker Hub, not on your registry. Name it in full: <name>.azurecr.io/<repository>:<tag>.", "Le nom de l’image n’a pas d’hôte de registre : Docker l’a cherchée sur Docker Hub, pas sur votre registre. Nommez-la en entier : <nom>.azurecr.io/<dépôt>:<tag>.").to_owned(),
     }
 }
 

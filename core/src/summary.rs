@@ -73,6 +73,9 @@ pub fn check_text(check: &Check, lang: Lang) -> String {
             "Le DNS des points de terminaison privés mène aux IP privées"
         )
         .into(),
+        Check::ClusterCanPull { server } => {
+            trf!(lang, "The cluster can pull from {server} (az aks check-acr)"; "Le cluster peut tirer depuis {server} (az aks check-acr)")
+        }
         Check::Helm { version } => trf!(lang, "Helm {version}"; "Helm {version}"),
         Check::Notary { version } => {
             trf!(lang, "Notary {version}{}", notary_hint(version, lang); "Notary {version}{}", notary_hint(version, lang))

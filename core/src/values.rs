@@ -142,9 +142,13 @@ pub fn is_tag(s: &str) -> bool {
         && bytes.iter().all(|b| word(*b) || matches!(b, b'.' | b'-'))
 }
 
-/// A value someone hid before pasting: `***.azurecr.io`, `<redacted>`, `<registry-name>`.
+/// A value someone hid before pasting: `***.azurecr.io`, `<redacted>`, `<registry-name>`,
+/// `x.x.x.x`.
 pub fn is_redacted(s: &str) -> bool {
-    s.starts_with(['*', '<']) || s.contains('*')
+    s.starts_with(['*', '<'])
+        || s.contains('*')
+        || (s.contains('<') && s.contains('>'))
+        || (s.contains(['x', 'X']) && s.bytes().all(|b| matches!(b, b'x' | b'X' | b'.')))
 }
 
 /// The kinds of value a command can carry.

@@ -56,14 +56,21 @@ fn login_failure_then_timestamped_challenge_error() {
     let r = decode(&fixture(
         "05-acr756-login-fails-then-challenge-timestamp.txt",
     ));
-    let f = only(&r);
-    assert_eq!(f.code.title(), "CONNECTIVITY_CHALLENGE_ERROR");
+    // az acr login's "Could not connect to the registry login server", then the health check's
+    // own verdict on the same request: two findings, the second the CLI's code for the first.
+    assert_eq!(
+        codes(&r),
+        ["LOGIN_SERVER_UNREACHABLE", "CONNECTIVITY_CHALLENGE_ERROR"]
+    );
+    let login = &r.findings[0];
+    assert_eq!(login.registry.as_deref(), Some("readitpravacr.azurecr.io"));
+    assert_eq!(
+        login.detail.check_health,
+        Some(acr_doctor_core::Code::ConnectivityChallenge)
+    );
+    let f = &r.findings[1];
     assert_eq!(f.timestamp.as_deref(), Some("2024-05-18 06:54:20.208894"));
     assert_eq!(f.registry.as_deref(), Some("readitpravacr.azurecr.io"));
-    assert!(r.notes.iter().any(|n| n.item
-        == Note::LoginServerUnreachable {
-            server: "readitpravacr.azurecr.io".into()
-        }));
     assert!(r.timestamped);
 }
 
@@ -152,8 +159,11 @@ fn acr_login_refresh_token_403_with_no_colour_tags() {
 #[test]
 fn dns_error_in_notes_with_a_mangled_url() {
     let r = decode(&fixture("13-nishio-notes-dns-error-misspelt-registry.txt"));
-    let f = only(&r);
-    assert_eq!(f.code.title(), "CONNECTIVITY_DNS_ERROR");
+    assert_eq!(
+        codes(&r),
+        ["LOGIN_SERVER_UNREACHABLE", "CONNECTIVITY_DNS_ERROR"]
+    );
+    let f = &r.findings[1];
     assert_eq!(f.registry.as_deref(), Some("kouchouaiacr.azurecr.io"));
     assert_eq!(r.cli_version.as_deref(), Some("2.70.0"));
 }

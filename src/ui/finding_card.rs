@@ -66,6 +66,14 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
             data-code={title.clone()}
             data-http-status={f.http_status.map(|s| s.to_string())}
             data-registry={f.registry.clone()}
+            data-repository={f.detail.repository.clone()}
+            data-tag={f.detail.tag.clone()}
+            data-client-ip={f.detail.client_ip.clone()}
+            data-correlation-id={f.detail.correlation_id.clone()}
+            data-check-health={f.detail.check_health.map(|c| c.title())}
+            data-endpoint={f.detail.endpoint.map(|e| e.id())}
+            data-aadsts={f.detail.aadsts.clone()}
+            data-known-bug={f.detail.known_bug.map(|b| b.id())}
         >
             <header>
                 <h3><code>{ title }</code></h3>

@@ -10,13 +10,14 @@ const shared = useBrowser();
 const SAMPLES = [
   ['01-acr458-challenge-powershell.txt', 'errors', [['CONNECTIVITY_CHALLENGE_ERROR', null, 'devopsacicontregistry.azurecr.io']]],
   ['02-acr645-challenge-old-docker-version-line.txt', 'errors', [['CONNECTIVITY_CHALLENGE_ERROR', null, 'nimblecr.azurecr.io']]],
-  ['05-acr756-login-fails-then-challenge-timestamp.txt', 'errors', [['CONNECTIVITY_CHALLENGE_ERROR', null, 'readitpravacr.azurecr.io']]],
+  // az acr login's "Could not connect to the registry login server", then the health check's code.
+  ['05-acr756-login-fails-then-challenge-timestamp.txt', 'errors', [['LOGIN_SERVER_UNREACHABLE', null, 'readitpravacr.azurecr.io'], ['CONNECTIVITY_CHALLENGE_ERROR', null, 'readitpravacr.azurecr.io']]],
   ['07-azuredocs95654-ssl-error-timestamp.txt', 'errors', [['CONNECTIVITY_SSL_ERROR', null, 'sbaksdemoregistry.azurecr.io']]],
   ['08-azurecli9598-notary-command-error-quoted.txt', 'errors', [['NOTARY_COMMAND_ERROR', null, null]]],
   ['09-acr490-ignore-errors-challenge-helm-notary.txt', 'errors', [
     ['CONNECTIVITY_CHALLENGE_ERROR', null, 'asthub.azurecr.io'], ['HELM_COMMAND_ERROR', null, null], ['NOTARY_VERSION_ERROR', null, null]]],
   ['12-azuredocs85239-acr-login-refresh-token-403-warning-prefix.txt', 'errors', [['CONNECTIVITY_REFRESH_TOKEN_ERROR', '403', 'foo.azurecr.io']]],
-  ['13-nishio-notes-dns-error-misspelt-registry.txt', 'errors', [['CONNECTIVITY_DNS_ERROR', null, 'kouchouaiacr.azurecr.io']]],
+  ['13-nishio-notes-dns-error-misspelt-registry.txt', 'errors', [['LOGIN_SERVER_UNREACHABLE', null, 'kouchouaiacr.azurecr.io'], ['CONNECTIVITY_DNS_ERROR', null, 'kouchouaiacr.azurecr.io']]],
   ['15-akeesari-acr-login-docker-command-error-windows-pipe.txt', 'errors', [['DOCKER_COMMAND_ERROR', null, null]]],
   ['16-azurecli-pr33117-before-crash-after-all-ok.txt', 'crash', [['CLI_CRASH', null, null]]],
   ['21-azurecli24886-refresh-token-429-pipeline-warning.txt', 'errors', [['CONNECTIVITY_REFRESH_TOKEN_ERROR', '429', '<redacted>.azurecr.io']]],
@@ -79,7 +80,10 @@ test('a deep link opens that reference entry', async () => {
     const r = document.querySelector('#connectivity_dns_error').getBoundingClientRect();
     return r.top >= 0 && r.top < window.innerHeight;
   });
-  assert.equal(await page.locator('[data-testid=reference-entry]').count(), 22);
+  // The CLI's 20 titles, and 24 of ours (2 for the CLI's silent cases, 22 for other tools).
+  const codes = await page.$$eval('[data-testid=reference-entry]', (es) => es.map((e) => e.dataset.code));
+  assert.equal(codes.length, 44);
+  assert.equal(new Set(codes).size, 44, 'one entry per code');
   await page.screenshot({ path: path.join(artifacts, 'deep-link.png') });
 
   // Changing the hash moves to another entry without a reload.
@@ -101,12 +105,12 @@ test('the language follows the browser, switches, and is remembered', async () =
   const { context, page } = await openPage(shared.browser, shared.base, { locale: 'fr-FR' });
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   await paste(page, sample('13-nishio-notes-dns-error-misspelt-registry.txt'));
-  assert.match(await page.locator('[data-testid=finding]').innerText(), /Le nom du registre ne se résout pas/);
+  assert.match(await page.locator('[data-testid=finding][data-code=CONNECTIVITY_DNS_ERROR]').innerText(), /Le nom du registre ne se résout pas/);
   await page.screenshot({ path: path.join(artifacts, 'french.png'), fullPage: true });
 
   await page.click('[data-testid=lang-en]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.match(await page.locator('[data-testid=finding]').innerText(), /did not resolve from this machine/);
+  assert.match(await page.locator('[data-testid=finding][data-code=CONNECTIVITY_DNS_ERROR]').innerText(), /did not resolve from this machine/);
   await page.reload();
   await page.waitForSelector('[data-testid=paste-input]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -47,6 +47,29 @@ codes! {
     AzLoginRequired,
     /// Ours: the CLI crashed with a traceback and no code.
     CliCrash,
+    // Ours: what other tools print (docker, containerd, kubelet, helm, oras, az acr login, HTTP).
+    RegistryUnauthorized,
+    AadAppNotRegistered,
+    SpCredentialsInvalid,
+    TokenRejected,
+    AnonymousTokenRejected,
+    ClientIpNotAllowed,
+    AccessDenied,
+    TooManyRequests,
+    ManifestUnknown,
+    OperationDisallowed,
+    BlobUploadUnknown,
+    DnsLookupFailed,
+    ConnectionFailed,
+    TlsUntrusted,
+    TlsNameMismatch,
+    LoginServerUnreachable,
+    EntraSigninError,
+    CredentialStoreError,
+    RegistryNotFound,
+    CacheRuleUpstreamError,
+    PlatformMismatch,
+    AksPullPermissionFailed,
 }
 
 /// Where a code comes from.
@@ -86,6 +109,28 @@ impl Code {
             Code::Unexpected => "UNEXPECTED_ERROR",
             Code::AzLoginRequired => "AZ_LOGIN_REQUIRED",
             Code::CliCrash => "CLI_CRASH",
+            Code::RegistryUnauthorized => "REGISTRY_UNAUTHORIZED",
+            Code::AadAppNotRegistered => "AAD_APP_NOT_REGISTERED",
+            Code::SpCredentialsInvalid => "SP_CREDENTIALS_INVALID",
+            Code::TokenRejected => "TOKEN_REJECTED",
+            Code::AnonymousTokenRejected => "ANONYMOUS_TOKEN_REJECTED",
+            Code::ClientIpNotAllowed => "CLIENT_IP_NOT_ALLOWED",
+            Code::AccessDenied => "ACCESS_DENIED",
+            Code::TooManyRequests => "TOO_MANY_REQUESTS",
+            Code::ManifestUnknown => "MANIFEST_UNKNOWN",
+            Code::OperationDisallowed => "OPERATION_DISALLOWED",
+            Code::BlobUploadUnknown => "BLOB_UPLOAD_UNKNOWN",
+            Code::DnsLookupFailed => "DNS_LOOKUP_FAILED",
+            Code::ConnectionFailed => "CONNECTION_FAILED",
+            Code::TlsUntrusted => "TLS_UNTRUSTED",
+            Code::TlsNameMismatch => "TLS_NAME_MISMATCH",
+            Code::LoginServerUnreachable => "LOGIN_SERVER_UNREACHABLE",
+            Code::EntraSigninError => "ENTRA_SIGNIN_ERROR",
+            Code::CredentialStoreError => "CREDENTIAL_STORE_ERROR",
+            Code::RegistryNotFound => "REGISTRY_NOT_FOUND",
+            Code::CacheRuleUpstreamError => "CACHE_RULE_UPSTREAM_ERROR",
+            Code::PlatformMismatch => "PLATFORM_MISMATCH",
+            Code::AksPullPermissionFailed => "AKS_PULL_PERMISSION_FAILED",
         }
     }
 
@@ -98,6 +143,28 @@ impl Code {
         match self {
             Code::ConnectivityWwwAuthenticate | Code::Unexpected => Origin::Undocumented,
             Code::AzLoginRequired | Code::CliCrash => Origin::Ours,
+            Code::RegistryUnauthorized
+            | Code::AadAppNotRegistered
+            | Code::SpCredentialsInvalid
+            | Code::TokenRejected
+            | Code::AnonymousTokenRejected
+            | Code::ClientIpNotAllowed
+            | Code::AccessDenied
+            | Code::TooManyRequests
+            | Code::ManifestUnknown
+            | Code::OperationDisallowed
+            | Code::BlobUploadUnknown
+            | Code::DnsLookupFailed
+            | Code::ConnectionFailed
+            | Code::TlsUntrusted
+            | Code::TlsNameMismatch
+            | Code::LoginServerUnreachable
+            | Code::EntraSigninError
+            | Code::CredentialStoreError
+            | Code::RegistryNotFound
+            | Code::CacheRuleUpstreamError
+            | Code::PlatformMismatch
+            | Code::AksPullPermissionFailed => Origin::Ours,
             Code::DockerCommand
             | Code::DockerDaemon
             | Code::DockerVersion
@@ -154,6 +221,28 @@ impl Code {
             | Code::Unexpected
             | Code::AzLoginRequired
             | Code::CliCrash => false,
+            Code::RegistryUnauthorized
+            | Code::AadAppNotRegistered
+            | Code::SpCredentialsInvalid
+            | Code::TokenRejected
+            | Code::AnonymousTokenRejected
+            | Code::ClientIpNotAllowed
+            | Code::AccessDenied
+            | Code::TooManyRequests
+            | Code::ManifestUnknown
+            | Code::OperationDisallowed
+            | Code::BlobUploadUnknown
+            | Code::DnsLookupFailed
+            | Code::ConnectionFailed
+            | Code::TlsUntrusted
+            | Code::TlsNameMismatch
+            | Code::LoginServerUnreachable
+            | Code::EntraSigninError
+            | Code::CredentialStoreError
+            | Code::RegistryNotFound
+            | Code::CacheRuleUpstreamError
+            | Code::PlatformMismatch
+            | Code::AksPullPermissionFailed => false,
         }
     }
 
@@ -182,6 +271,28 @@ impl Code {
             | Code::Cmk
             | Code::ConnectivityWwwAuthenticate
             | Code::Unexpected => true,
+            Code::RegistryUnauthorized
+            | Code::AadAppNotRegistered
+            | Code::SpCredentialsInvalid
+            | Code::TokenRejected
+            | Code::AnonymousTokenRejected
+            | Code::ClientIpNotAllowed
+            | Code::AccessDenied
+            | Code::TooManyRequests
+            | Code::ManifestUnknown
+            | Code::OperationDisallowed
+            | Code::BlobUploadUnknown
+            | Code::DnsLookupFailed
+            | Code::ConnectionFailed
+            | Code::TlsUntrusted
+            | Code::TlsNameMismatch
+            | Code::LoginServerUnreachable
+            | Code::EntraSigninError
+            | Code::CredentialStoreError
+            | Code::RegistryNotFound
+            | Code::CacheRuleUpstreamError
+            | Code::PlatformMismatch
+            | Code::AksPullPermissionFailed => true,
         }
     }
 
@@ -200,6 +311,26 @@ impl Code {
             | Code::ConnectivityWwwAuthenticate
             | Code::LoginServer
             | Code::Cmk => true,
+            Code::RegistryUnauthorized
+            | Code::AadAppNotRegistered
+            | Code::SpCredentialsInvalid
+            | Code::TokenRejected
+            | Code::AnonymousTokenRejected
+            | Code::ClientIpNotAllowed
+            | Code::AccessDenied
+            | Code::TooManyRequests
+            | Code::ManifestUnknown
+            | Code::OperationDisallowed
+            | Code::BlobUploadUnknown
+            | Code::DnsLookupFailed
+            | Code::ConnectionFailed
+            | Code::TlsUntrusted
+            | Code::TlsNameMismatch
+            | Code::LoginServerUnreachable
+            | Code::RegistryNotFound
+            | Code::CacheRuleUpstreamError
+            | Code::AksPullPermissionFailed => true,
+            Code::EntraSigninError | Code::CredentialStoreError | Code::PlatformMismatch => false,
             Code::DockerCommand
             | Code::DockerDaemon
             | Code::DockerVersion

@@ -99,6 +99,40 @@ pub fn doc_url(code: Code, lang: Lang) -> String {
             format!("https://learn.microsoft.com/{locale}cli/azure/authenticate-azure-cli")
         }
         Code::CliCrash => "https://github.com/Azure/azure-cli/issues".to_owned(),
+        // Ours, for what other tools print: Microsoft's troubleshooting page for each kind.
+        Code::RegistryUnauthorized
+        | Code::AadAppNotRegistered
+        | Code::SpCredentialsInvalid
+        | Code::TokenRejected
+        | Code::AccessDenied
+        | Code::ManifestUnknown
+        | Code::OperationDisallowed
+        | Code::BlobUploadUnknown
+        | Code::LoginServerUnreachable
+        | Code::CredentialStoreError
+        | Code::RegistryNotFound
+        | Code::PlatformMismatch => format!(
+            "https://learn.microsoft.com/{locale}azure/container-registry/container-registry-troubleshoot-login"
+        ),
+        Code::ClientIpNotAllowed
+        | Code::DnsLookupFailed
+        | Code::ConnectionFailed
+        | Code::TlsUntrusted
+        | Code::TlsNameMismatch => format!(
+            "https://learn.microsoft.com/{locale}azure/container-registry/container-registry-troubleshoot-access"
+        ),
+        Code::TooManyRequests => format!(
+            "https://learn.microsoft.com/{locale}azure/container-registry/container-registry-skus"
+        ),
+        Code::CacheRuleUpstreamError => format!(
+            "https://learn.microsoft.com/{locale}azure/container-registry/troubleshoot-artifact-cache"
+        ),
+        Code::AnonymousTokenRejected | Code::AksPullPermissionFailed => format!(
+            "https://learn.microsoft.com/{locale}azure/aks/cluster-container-registry-integration"
+        ),
+        Code::EntraSigninError => format!(
+            "https://learn.microsoft.com/{locale}entra/identity-platform/reference-error-codes"
+        ),
     }
 }
 

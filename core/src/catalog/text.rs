@@ -1052,6 +1052,881 @@ pub fn text(code: Code) -> Text {
             caveats: &[
             ],
         },
+        Code::RegistryUnauthorized => Text {
+            summary: t!(
+                "The registry answered 401: the request carried no identity it accepts.",
+                "Le registre a répondu 401 : la requête ne portait aucune identité qu’il accepte.",
+            ),
+            meaning: t!(
+                "A client (docker, containerd, helm, oras, an SDK) asked the registry for an image or a push and got 401 Unauthorized. ACR answers 401 when the caller sent no token, an expired one, or one without the needed permission, and also, to an anonymous caller, when the repository or tag does not exist.",
+                "Un client (docker, containerd, helm, oras, un SDK) a demandé une image ou un envoi au registre et a reçu 401 Unauthorized. ACR répond 401 quand l’appelant n’envoie aucun jeton, un jeton expiré ou sans l’autorisation voulue, et aussi, à un appelant anonyme, quand le dépôt ou le tag n’existe pas.",
+            ),
+            causes: &[
+                t!(
+                    "Not signed in to this registry, or the sign-in expired (an ACR token lasts about three hours).",
+                    "Pas connecté à ce registre, ou la connexion a expiré (un jeton ACR dure environ trois heures).",
+                ),
+                t!(
+                    "The identity has no pull (or push) role on the registry or repository.",
+                    "L’identité n’a pas de rôle de pull (ou d’envoi) sur le registre ou le dépôt.",
+                ),
+                t!(
+                    "The tag or repository does not exist: ACR says 401, not 404, to an anonymous caller.",
+                    "Le tag ou le dépôt n’existe pas : ACR répond 401, pas 404, à un appelant anonyme.",
+                ),
+                t!(
+                    "Wrong password or token for a known user name (docker login -u/-p).",
+                    "Mauvais mot de passe ou jeton pour un nom d’utilisateur connu (docker login -u/-p).",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Sign in to the registry again with your Entra identity.",
+                        "Reconnectez-vous au registre avec votre identité Entra.",
+                    ),
+                    "az acr login -n {name}",
+                ),
+                fix!(
+                    t!(
+                        "Check that the image and tag exist.",
+                        "Vérifiez que l’image et le tag existent.",
+                    ),
+                    "az acr repository show-tags -n {name} --repository {repository} -o table",
+                ),
+                fix!(
+                    t!(
+                        "Check the roles on the registry (AcrPull to pull, AcrPush to push).",
+                        "Vérifiez les rôles sur le registre (AcrPull pour tirer, AcrPush pour envoyer).",
+                    ),
+                    "az role assignment list --scope $(az acr show -n {name} --query id -o tsv) -o table",
+                ),
+                fix!(
+                    t!(
+                        "Forget stale stored credentials, then sign in again.",
+                        "Oubliez les identifiants stockés périmés, puis reconnectez-vous.",
+                    ),
+                    "docker logout {server}",
+                ),
+            ],
+            caveats: &[
+                t!(
+                    "az acr check-health may pass while this fails: it tests the az sign-in, not docker's stored credentials or a cluster's identity.",
+                    "az acr check-health peut réussir alors que ceci échoue : il teste la connexion d’az, pas les identifiants stockés par docker ni l’identité d’un cluster.",
+                ),
+            ],
+        },
+        Code::AadAppNotRegistered => Text {
+            summary: t!(
+                "The user name is not an identity the registry's tenant knows.",
+                "Le nom d’utilisateur n’est pas une identité connue du locataire du registre.",
+            ),
+            meaning: t!(
+                "The registry refused a user name and password because the user name is neither the admin user, nor an ACR token, nor the application (client) ID of a service principal in the registry's tenant.",
+                "Le registre a refusé un nom d’utilisateur et un mot de passe : le nom n’est ni l’utilisateur administrateur, ni un jeton ACR, ni l’ID d’application (client) d’un principal de service du locataire du registre.",
+            ),
+            causes: &[
+                t!(
+                    "A typo in the user name, or the service principal's display name used instead of its appId.",
+                    "Une faute dans le nom d’utilisateur, ou le nom d’affichage du principal de service au lieu de son appId.",
+                ),
+                t!(
+                    "The service principal was deleted, or belongs to another tenant.",
+                    "Le principal de service a été supprimé, ou appartient à un autre locataire.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Check that the application ID exists in this tenant.",
+                        "Vérifiez que l’ID d’application existe dans ce locataire.",
+                    ),
+                    "az ad sp show --id <app-id>",
+                ),
+                fix!(
+                    t!(
+                        "Or sign in with your own Entra identity instead of a user name.",
+                        "Ou connectez-vous avec votre identité Entra plutôt qu’avec un nom d’utilisateur.",
+                    ),
+                    "az acr login -n {name}",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::SpCredentialsInvalid => Text {
+            summary: t!(
+                "The service principal's secret is wrong or expired.",
+                "Le secret du principal de service est erroné ou expiré.",
+            ),
+            meaning: t!(
+                "The user name is a service principal the tenant knows, but its secret was refused. docker login only stores what it is given, so the failure often shows at the first push or pull.",
+                "Le nom d’utilisateur est un principal de service connu du locataire, mais son secret a été refusé. docker login ne fait que stocker ce qu’on lui donne : l’échec apparaît souvent au premier envoi ou pull.",
+            ),
+            causes: &[
+                t!(
+                    "The client secret expired (they last one year by default).",
+                    "Le secret client a expiré (il dure un an par défaut).",
+                ),
+                t!(
+                    "A different secret, or one with a trailing newline, was passed.",
+                    "Un autre secret, ou un secret suivi d’un saut de ligne, a été transmis.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "See when the service principal's secrets expire.",
+                        "Voyez quand expirent les secrets du principal de service.",
+                    ),
+                    "az ad app credential list --id <app-id> -o table",
+                ),
+                fix!(
+                    t!(
+                        "Create a new secret and use it in the pipeline.",
+                        "Créez un nouveau secret et utilisez-le dans le pipeline.",
+                    ),
+                    "az ad sp credential reset --id <app-id>",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::TokenRejected => Text {
+            summary: t!(
+                "The registry's token endpoint refused the credentials that were sent.",
+                "Le point de jetons du registre a refusé les identifiants envoyés.",
+            ),
+            meaning: t!(
+                "The client sent credentials to the registry's /oauth2/token or /oauth2/exchange and got a refusal (401 or 400). The credentials reached ACR: this is not a network problem.",
+                "Le client a envoyé des identifiants à /oauth2/token ou /oauth2/exchange du registre et a essuyé un refus (401 ou 400). Les identifiants sont arrivés chez ACR : ce n’est pas un problème réseau.",
+            ),
+            causes: &[
+                t!(
+                    "A wrong or expired secret, or an identity without a pull role.",
+                    "Un secret erroné ou expiré, ou une identité sans rôle de pull.",
+                ),
+                t!(
+                    "A client defect: some containerd versions send a password grant or an empty scope that ACR refuses.",
+                    "Un défaut du client : certaines versions de containerd envoient un « password grant » ou une portée vide qu’ACR refuse.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Test the same identity from a terminal.",
+                        "Testez la même identité depuis un terminal.",
+                    ),
+                    "az acr login -n {name} --expose-token",
+                ),
+                fix!(
+                    t!(
+                        "From a cluster, test the kubelet's identity.",
+                        "Depuis un cluster, testez l’identité du kubelet.",
+                    ),
+                    "az aks check-acr -g <resource-group> -n <cluster-name> --acr {server}",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::AnonymousTokenRejected => Text {
+            summary: t!(
+                "The client asked for an anonymous token: it sent no credentials at all.",
+                "Le client a demandé un jeton anonyme : il n’a envoyé aucun identifiant.",
+            ),
+            meaning: t!(
+                "containerd (a Kubernetes node) fetched an anonymous token from the registry and was refused. No credentials were sent: on AKS the kubelet's identity is missing, not attached, or has no AcrPull on this registry; elsewhere, no pull secret was configured.",
+                "containerd (un nœud Kubernetes) a demandé un jeton anonyme au registre et a été refusé. Aucun identifiant n’a été envoyé : sur AKS, l’identité du kubelet manque, n’est pas attachée, ou n’a pas AcrPull sur ce registre ; ailleurs, aucun secret de pull n’est configuré.",
+            ),
+            causes: &[
+                t!(
+                    "The cluster is not attached to the registry (no AcrPull for the kubelet identity).",
+                    "Le cluster n’est pas attaché au registre (pas d’AcrPull pour l’identité du kubelet).",
+                ),
+                t!(
+                    "No imagePullSecret in the pod's namespace for a registry outside the cluster's tenant.",
+                    "Pas d’imagePullSecret dans l’espace de noms du pod pour un registre hors du locataire du cluster.",
+                ),
+                t!(
+                    "With 403: the node's address is refused by the registry's network rules.",
+                    "Avec 403 : l’adresse du nœud est refusée par les règles réseau du registre.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Check the cluster's pull access from inside it.",
+                        "Vérifiez l’accès de pull du cluster depuis le cluster.",
+                    ),
+                    "az aks check-acr -g <resource-group> -n <cluster-name> --acr {server}",
+                ),
+                fix!(
+                    t!(
+                        "Give the kubelet identity AcrPull on the registry.",
+                        "Donnez AcrPull sur le registre à l’identité du kubelet.",
+                    ),
+                    "az aks update -g <resource-group> -n <cluster-name> --attach-acr {name}",
+                ),
+            ],
+            caveats: &[
+                t!(
+                    "az acr check-health cannot see this: it tests your own az sign-in, never the kubelet's identity.",
+                    "az acr check-health ne peut pas le voir : il teste votre connexion az, jamais l’identité du kubelet.",
+                ),
+            ],
+        },
+        Code::ClientIpNotAllowed => Text {
+            summary: t!(
+                "The registry's firewall refused this client's IP address.",
+                "Le pare-feu du registre a refusé l’adresse IP de ce client.",
+            ),
+            meaning: t!(
+                "ACR answered 403 DENIED with the address it saw: the registry accepts only selected networks (or no public access), and that address is not among them. The address is the one ACR saw: a NAT, proxy, build agent or container group's egress, not necessarily the machine's own.",
+                "ACR a répondu 403 DENIED avec l’adresse qu’il a vue : le registre n’accepte que des réseaux choisis (ou aucun accès public), et cette adresse n’en fait pas partie. C’est l’adresse vue par ACR : celle d’un NAT, d’un proxy, d’un agent de build ou d’un groupe de conteneurs, pas forcément celle de la machine.",
+            ),
+            causes: &[
+                t!(
+                    "The registry's public access is limited to selected networks, or disabled.",
+                    "L’accès public du registre est limité à des réseaux choisis, ou désactivé.",
+                ),
+                t!(
+                    "The client should have used the private endpoint but resolved the public address.",
+                    "Le client aurait dû passer par le point de terminaison privé mais a résolu l’adresse publique.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Look at the registry's network rules.",
+                        "Regardez les règles réseau du registre.",
+                    ),
+                    "az acr show -n {name} --query networkRuleSet",
+                ),
+                fix!(
+                    t!(
+                        "Allow the address the registry saw, if it is yours.",
+                        "Autorisez l’adresse vue par le registre, si elle est la vôtre.",
+                    ),
+                    "az acr network-rule add -n {name} --ip-address {ip}",
+                ),
+                fix!(
+                    t!(
+                        "Or use the private endpoint: check what the name resolves to from this machine.",
+                        "Ou passez par le point de terminaison privé : vérifiez ce que le nom donne depuis cette machine.",
+                    ),
+                    "nslookup {server}",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::AccessDenied => Text {
+            summary: t!(
+                "The registry (or Docker Hub) denied access to this repository.",
+                "Le registre (ou Docker Hub) a refusé l’accès à ce dépôt.",
+            ),
+            meaning: t!(
+                "The registry answered DENIED without naming an address: the identity may not pull or push this repository, or an older firewall message. With \"pull access denied for <name>\" and a name without a registry host, the image was looked up on Docker Hub, not on your registry.",
+                "Le registre a répondu DENIED sans nommer d’adresse : l’identité ne peut ni tirer ni envoyer dans ce dépôt, ou c’est un ancien message du pare-feu. Avec « pull access denied for <nom> » et un nom sans hôte de registre, l’image a été cherchée sur Docker Hub, pas sur votre registre.",
+            ),
+            causes: &[
+                t!(
+                    "The identity lacks the role (AcrPull, AcrPush) or the repository permission (ABAC, ACR tokens).",
+                    "L’identité n’a pas le rôle (AcrPull, AcrPush) ou l’autorisation du dépôt (ABAC, jetons ACR).",
+                ),
+                t!(
+                    "The image name lacks the registry's host, so Docker Hub was asked.",
+                    "Le nom de l’image n’a pas l’hôte du registre : Docker Hub a été interrogé.",
+                ),
+                t!(
+                    "The registry's network rules refuse this client.",
+                    "Les règles réseau du registre refusent ce client.",
+                ),
+            ],
+            fixes: &[
+                step!(t!(
+                    "Name the image with its registry: <registry>.azurecr.io/<repository>:<tag>.",
+                    "Nommez l’image avec son registre : <registre>.azurecr.io/<dépôt>:<tag>.",
+                )),
+                fix!(
+                    t!(
+                        "Check the roles on the registry.",
+                        "Vérifiez les rôles sur le registre.",
+                    ),
+                    "az role assignment list --scope $(az acr show -n {name} --query id -o tsv) -o table",
+                ),
+                fix!(
+                    t!(
+                        "Check the registry's network rules.",
+                        "Vérifiez les règles réseau du registre.",
+                    ),
+                    "az acr show -n {name} --query networkRuleSet",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::TooManyRequests => Text {
+            summary: t!(
+                "Throttled: too many requests (HTTP 429).",
+                "Limité : trop de requêtes (HTTP 429).",
+            ),
+            meaning: t!(
+                "The registry refused requests for a while because too many came in: each service tier has a request rate. When the message names a cache rule, it is the rule's upstream registry (such as Docker Hub) that throttled ACR, not your registry's tier.",
+                "Le registre a refusé des requêtes un moment parce qu’il en arrivait trop : chaque niveau de service a son débit. Quand le message nomme une règle de cache, c’est le registre amont de la règle (comme Docker Hub) qui a limité ACR, pas le niveau de votre registre.",
+            ),
+            causes: &[
+                t!(
+                    "Many parallel pulls (a cluster scaling out, a build farm) on a Basic or Standard registry.",
+                    "Beaucoup de pulls en parallèle (un cluster qui s’agrandit, une ferme de build) sur un registre Basic ou Standard.",
+                ),
+                t!(
+                    "A cache rule's upstream limits anonymous or free pulls.",
+                    "L’amont d’une règle de cache limite les pulls anonymes ou gratuits.",
+                ),
+            ],
+            fixes: &[
+                step!(t!(
+                    "Wait and retry; spread the pulls in time.",
+                    "Attendez et réessayez ; étalez les pulls dans le temps.",
+                )),
+                fix!(
+                    t!(
+                        "See the registry's tier; Premium allows the most requests.",
+                        "Voyez le niveau du registre ; Premium autorise le plus de requêtes.",
+                    ),
+                    "az acr show -n {name} --query sku.name",
+                ),
+                fix!(
+                    t!(
+                        "For a cache rule, give it credentials for the upstream (a credential set).",
+                        "Pour une règle de cache, donnez-lui des identifiants pour l’amont (un jeu d’identifiants).",
+                    ),
+                    "az acr cache list -r {name} -o table",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::ManifestUnknown => Text {
+            summary: t!(
+                "This tag (or digest) does not exist in the repository.",
+                "Ce tag (ou ce digest) n’existe pas dans le dépôt.",
+            ),
+            meaning: t!(
+                "The registry has no manifest for the reference asked: a wrong tag, no tag at all (then \"latest\" is assumed), an image never pushed or since deleted.",
+                "Le registre n’a pas de manifeste pour la référence demandée : un tag erroné, pas de tag du tout (alors « latest » est supposé), une image jamais envoyée ou supprimée depuis.",
+            ),
+            causes: &[
+                t!(
+                    "The reference has no tag, and the repository has no \"latest\".",
+                    "La référence n’a pas de tag, et le dépôt n’a pas de « latest ».",
+                ),
+                t!(
+                    "A typo in the tag or the repository (repositories are lower case).",
+                    "Une faute dans le tag ou le dépôt (les dépôts sont en minuscules).",
+                ),
+                t!(
+                    "A retention policy or a purge removed it.",
+                    "Une politique de rétention ou une purge l’a supprimée.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "List the tags that exist.",
+                        "Listez les tags qui existent.",
+                    ),
+                    "az acr repository show-tags -n {name} --repository {repository} -o table",
+                ),
+                fix!(
+                    t!(
+                        "List the repositories.",
+                        "Listez les dépôts.",
+                    ),
+                    "az acr repository list -n {name} -o table",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::OperationDisallowed => Text {
+            summary: t!(
+                "The registry refused a write or a delete.",
+                "Le registre a refusé une écriture ou une suppression.",
+            ),
+            meaning: t!(
+                "ACR answered REGISTRY_DISALLOWED_OPERATION (docker shows \"unknown: The operation is disallowed\"): the repository or tag is locked against writes or deletes, or a registry-wide limit was reached.",
+                "ACR a répondu REGISTRY_DISALLOWED_OPERATION (docker affiche « unknown: The operation is disallowed ») : le dépôt ou le tag est verrouillé contre l’écriture ou la suppression, ou une limite du registre est atteinte.",
+            ),
+            causes: &[
+                t!(
+                    "The repository or tag is locked (write-enabled or delete-enabled false).",
+                    "Le dépôt ou le tag est verrouillé (write-enabled ou delete-enabled à false).",
+                ),
+                t!(
+                    "The registry's storage limit is reached.",
+                    "La limite de stockage du registre est atteinte.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "See the repository's locks.",
+                        "Voyez les verrous du dépôt.",
+                    ),
+                    "az acr repository show -n {name} --repository {repository}",
+                ),
+                fix!(
+                    t!(
+                        "See the registry's usage against its limits.",
+                        "Voyez l’usage du registre face à ses limites.",
+                    ),
+                    "az acr show-usage -n {name} -o table",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::BlobUploadUnknown => Text {
+            summary: t!(
+                "An upload session expired or was reused.",
+                "Une session d’envoi a expiré ou a été réutilisée.",
+            ),
+            meaning: t!(
+                "During a push, the upload URL the registry handed out is no longer valid: the client took too long between steps, retried with an old session, or a proxy changed the requests.",
+                "Pendant un envoi, l’URL d’envoi donnée par le registre n’est plus valide : le client a trop tardé entre deux étapes, a réessayé avec une ancienne session, ou un proxy a modifié les requêtes.",
+            ),
+            causes: &[
+                t!(
+                    "A slow or interrupted push of a large layer.",
+                    "L’envoi lent ou interrompu d’une grosse couche.",
+                ),
+                t!(
+                    "A proxy or load balancer between the client and the registry.",
+                    "Un proxy ou répartiteur de charge entre le client et le registre.",
+                ),
+            ],
+            fixes: &[
+                step!(t!(
+                    "Push again; it starts a new session.",
+                    "Relancez l’envoi : il ouvre une nouvelle session.",
+                )),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::DnsLookupFailed => Text {
+            summary: t!(
+                "The registry's name did not resolve from where the client runs.",
+                "Le nom du registre ne se résout pas depuis l’endroit où tourne le client.",
+            ),
+            meaning: t!(
+                "The client (often the Docker daemon or a node, which may use another resolver than your shell) could not turn the host name into an address: a typo, a deleted registry, a broken resolver, or a private DNS zone not linked to this network.",
+                "Le client (souvent le démon Docker ou un nœud, qui peut utiliser un autre résolveur que votre shell) n’a pas pu changer le nom d’hôte en adresse : une faute, un registre supprimé, un résolveur en panne, ou une zone DNS privée non liée à ce réseau.",
+            ),
+            causes: &[
+                t!(
+                    "A typo in the host name (azurecr.io is the public cloud's suffix).",
+                    "Une faute dans le nom d’hôte (azurecr.io est le suffixe du cloud public).",
+                ),
+                t!(
+                    "The Docker daemon's (or VM's, WSL's) DNS differs from the shell's.",
+                    "Le DNS du démon Docker (ou de la VM, de WSL) diffère de celui du shell.",
+                ),
+                t!(
+                    "A private endpoint whose DNS zone is not linked to this network.",
+                    "Un point de terminaison privé dont la zone DNS n’est pas liée à ce réseau.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Resolve the name from the same machine.",
+                        "Résolvez le nom depuis la même machine.",
+                    ),
+                    "nslookup {server}",
+                ),
+                fix!(
+                    t!(
+                        "Check that the registry exists and its exact login server.",
+                        "Vérifiez que le registre existe et son serveur de connexion exact.",
+                    ),
+                    "az acr show -n {name} --query loginServer",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::ConnectionFailed => Text {
+            summary: t!(
+                "The connection to a registry host failed or timed out.",
+                "La connexion à un hôte du registre a échoué ou expiré.",
+            ),
+            meaning: t!(
+                "The name resolved, but the client could not talk to the host: a timeout, a refusal or a reset. Which host matters: the login server (every call fails), the token endpoint (sign-in fails), or a data endpoint where layers are downloaded (sign-in works and pulls hang).",
+                "Le nom se résout, mais le client n’a pas pu parler à l’hôte : délai dépassé, refus ou coupure. L’hôte compte : le serveur de connexion (tout échoue), le point de jetons (la connexion échoue) ou un point de données d’où viennent les couches (la connexion marche et les pulls bloquent).",
+            ),
+            causes: &[
+                t!(
+                    "A firewall, NSG, route or proxy between the client and the registry.",
+                    "Un pare-feu, un NSG, une route ou un proxy entre le client et le registre.",
+                ),
+                t!(
+                    "A firewall rule allows the login server but not the data endpoints (<registry>.<region>.data.azurecr.io) or storage.",
+                    "Une règle de pare-feu autorise le serveur de connexion mais pas les points de données (<registre>.<région>.data.azurecr.io) ni le stockage.",
+                ),
+                t!(
+                    "A private endpoint that this network cannot reach (no peering, no VPN).",
+                    "Un point de terminaison privé que ce réseau ne peut pas joindre (pas d’appairage, pas de VPN).",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Try the login server from the same machine.",
+                        "Essayez le serveur de connexion depuis la même machine.",
+                    ),
+                    "curl -v https://{server}/v2/",
+                ),
+                fix!(
+                    t!(
+                        "List the data endpoints your firewall must allow.",
+                        "Listez les points de données que votre pare-feu doit autoriser.",
+                    ),
+                    "az acr show-endpoints -n {name}",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::TlsUntrusted => Text {
+            summary: t!(
+                "The registry's certificate is not trusted: something intercepts TLS.",
+                "Le certificat du registre n’est pas reconnu : quelque chose intercepte TLS.",
+            ),
+            meaning: t!(
+                "The client saw a certificate signed by an authority it does not know. ACR's certificates are public ones: an unknown authority means a proxy or firewall that inspects TLS and signs with a corporate CA.",
+                "Le client a vu un certificat signé par une autorité qu’il ne connaît pas. Les certificats d’ACR sont publics : une autorité inconnue signifie un proxy ou un pare-feu qui inspecte TLS et signe avec une AC d’entreprise.",
+            ),
+            causes: &[
+                t!(
+                    "A TLS-inspecting proxy or firewall.",
+                    "Un proxy ou pare-feu qui inspecte TLS.",
+                ),
+                t!(
+                    "The corporate CA is trusted by the system but not by Docker, containerd or az's Python.",
+                    "L’AC d’entreprise est reconnue par le système mais pas par Docker, containerd ni le Python d’az.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "See who signed the certificate this machine receives.",
+                        "Voyez qui a signé le certificat que reçoit cette machine.",
+                    ),
+                    "curl -v https://{server}/v2/",
+                ),
+                step!(t!(
+                    "Exempt *.azurecr.io (and the data endpoints) from inspection, or trust the corporate CA in the client.",
+                    "Exemptez *.azurecr.io (et les points de données) de l’inspection, ou faites reconnaître l’AC d’entreprise par le client.",
+                )),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::TlsNameMismatch => Text {
+            summary: t!(
+                "The client used a name the certificate does not cover.",
+                "Le client a utilisé un nom que le certificat ne couvre pas.",
+            ),
+            meaning: t!(
+                "The certificate is valid for *.azurecr.io, but the client asked another name: the privatelink name or the private endpoint's IP address. A private endpoint is reached through the registry's usual name, which the private DNS zone maps to the private address.",
+                "Le certificat vaut pour *.azurecr.io, mais le client a demandé un autre nom : le nom privatelink ou l’adresse IP du point de terminaison privé. On joint un point de terminaison privé par le nom habituel du registre, que la zone DNS privée mène à l’adresse privée.",
+            ),
+            causes: &[
+                t!(
+                    "The image or login uses <registry>.privatelink.azurecr.io, or an IP address.",
+                    "L’image ou la connexion utilise <registre>.privatelink.azurecr.io, ou une adresse IP.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Use the registry's own login server in image names and logins.",
+                        "Utilisez le serveur de connexion du registre dans les noms d’images et les connexions.",
+                    ),
+                    "az acr show -n {name} --query loginServer",
+                ),
+                fix!(
+                    t!(
+                        "Check that the usual name resolves to the private address here.",
+                        "Vérifiez qu’ici le nom habituel mène à l’adresse privée.",
+                    ),
+                    "nslookup {server}",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::LoginServerUnreachable => Text {
+            summary: t!(
+                "az acr login could not get a sign-in challenge from the login server.",
+                "az acr login n’a pas obtenu de demande d’authentification du serveur de connexion.",
+            ),
+            meaning: t!(
+                "az acr login asked https://<login-server>/v2/ for its challenge and got none: no answer (DNS, timeout, refused, TLS), or an answer other than 401.",
+                "az acr login a demandé sa demande d’authentification à https://<serveur>/v2/ et n’en a pas eu : pas de réponse (DNS, délai, refus, TLS), ou une réponse autre que 401.",
+            ),
+            causes: &[
+                t!(
+                    "The name does not resolve, or the network blocks it.",
+                    "Le nom ne se résout pas, ou le réseau le bloque.",
+                ),
+                t!(
+                    "A proxy answers instead of the registry.",
+                    "Un proxy répond à la place du registre.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Run the health check: it says which step fails.",
+                        "Lancez le contrôle d’intégrité : il dit quelle étape échoue.",
+                    ),
+                    "az acr check-health -n {name} --yes",
+                ),
+                fix!(
+                    t!(
+                        "Ask the login server directly.",
+                        "Interrogez directement le serveur de connexion.",
+                    ),
+                    "curl -v https://{server}/v2/",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::EntraSigninError => Text {
+            summary: t!(
+                "Microsoft Entra refused the sign-in (an AADSTS error).",
+                "Microsoft Entra a refusé la connexion (une erreur AADSTS).",
+            ),
+            meaning: t!(
+                "The problem comes before the registry: the Azure CLI (or another client) could not get a token from Microsoft Entra. The AADSTS number says why.",
+                "Le problème vient avant le registre : l’Azure CLI (ou un autre client) n’a pas obtenu de jeton de Microsoft Entra. Le numéro AADSTS dit pourquoi.",
+            ),
+            causes: &[
+                t!(
+                    "The sign-in expired (AADSTS700082: refresh token expired from inactivity).",
+                    "La connexion a expiré (AADSTS700082 : jeton d’actualisation expiré par inactivité).",
+                ),
+                t!(
+                    "A conditional-access policy, or a secret or certificate that is wrong or expired.",
+                    "Une stratégie d’accès conditionnel, ou un secret ou certificat erroné ou expiré.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Sign in again.",
+                        "Reconnectez-vous.",
+                    ),
+                    "az login",
+                ),
+                step!(t!(
+                    "Look the AADSTS number up in Entra's error reference.",
+                    "Cherchez le numéro AADSTS dans la référence des erreurs d’Entra.",
+                )),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::CredentialStoreError => Text {
+            summary: t!(
+                "Docker's credential helper failed: the registry is not the problem.",
+                "L’assistant d’identifiants de Docker a échoué : le registre n’est pas en cause.",
+            ),
+            meaning: t!(
+                "The registry issued the token, but Docker could not save or read it with its credential helper (credsStore: wincred, desktop, secretservice, osxkeychain).",
+                "Le registre a délivré le jeton, mais Docker n’a pas pu l’enregistrer ni le lire avec son assistant d’identifiants (credsStore : wincred, desktop, secretservice, osxkeychain).",
+            ),
+            causes: &[
+                t!(
+                    "No desktop session for the keyring (a server, SSH, CI: \"Cannot autolaunch D-Bus\").",
+                    "Pas de session de bureau pour le trousseau (serveur, SSH, CI : « Cannot autolaunch D-Bus »).",
+                ),
+                t!(
+                    "An old Windows credential manager that cannot hold tokens over 4 KB.",
+                    "Un ancien gestionnaire d’identifiants Windows qui ne peut pas garder de jetons de plus de 4 Ko.",
+                ),
+            ],
+            fixes: &[
+                step!(t!(
+                    "See which helper Docker uses (credsStore in ~/.docker/config.json), and remove or fix it on headless machines.",
+                    "Voyez quel assistant Docker utilise (credsStore dans ~/.docker/config.json), et retirez-le ou réparez-le sur une machine sans bureau.",
+                )),
+                fix!(
+                    t!(
+                        "Or skip Docker's store: get a token and use it directly.",
+                        "Ou contournez le stockage de Docker : obtenez un jeton et utilisez-le directement.",
+                    ),
+                    "az acr login -n {name} --expose-token",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::RegistryNotFound => Text {
+            summary: t!(
+                "Azure did not find a registry by that name in this subscription.",
+                "Azure n’a pas trouvé de registre de ce nom dans cet abonnement.",
+            ),
+            meaning: t!(
+                "The Azure CLI looked the registry up through Azure Resource Manager and found none: wrong name, another subscription, or no read access to the resource. az acr login then tries <name>.azurecr.io anyway.",
+                "L’Azure CLI a cherché le registre via Azure Resource Manager et n’en a trouvé aucun : mauvais nom, autre abonnement, ou pas d’accès en lecture à la ressource. az acr login essaie alors quand même <nom>.azurecr.io.",
+            ),
+            causes: &[
+                t!(
+                    "The CLI's current subscription is not the registry's.",
+                    "L’abonnement courant de la CLI n’est pas celui du registre.",
+                ),
+                t!(
+                    "A typo in the registry's name.",
+                    "Une faute dans le nom du registre.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "See which subscription the CLI uses.",
+                        "Voyez quel abonnement la CLI utilise.",
+                    ),
+                    "az account show -o table",
+                ),
+                fix!(
+                    t!(
+                        "List the registries you can see.",
+                        "Listez les registres que vous voyez.",
+                    ),
+                    "az acr list -o table",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::CacheRuleUpstreamError => Text {
+            summary: t!(
+                "An artifact-cache rule could not fetch from its upstream registry.",
+                "Une règle de cache d’artefacts n’a pas pu récupérer depuis son registre amont.",
+            ),
+            meaning: t!(
+                "The repository is served through a cache rule: ACR fetches the image from the upstream registry on first pull. That fetch failed: the upstream refused the rule's credentials, or has no such tag.",
+                "Le dépôt passe par une règle de cache : ACR récupère l’image chez le registre amont au premier pull. Cette récupération a échoué : l’amont a refusé les identifiants de la règle, ou n’a pas ce tag.",
+            ),
+            causes: &[
+                t!(
+                    "The rule's credential set is missing, wrong or expired (its Key Vault secrets).",
+                    "Le jeu d’identifiants de la règle manque, est erroné ou expiré (ses secrets Key Vault).",
+                ),
+                t!(
+                    "The tag does not exist upstream.",
+                    "Le tag n’existe pas en amont.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "See the cache rules and their credential sets.",
+                        "Voyez les règles de cache et leurs jeux d’identifiants.",
+                    ),
+                    "az acr cache list -r {name} -o table",
+                ),
+                fix!(
+                    t!(
+                        "Check the credential set's state.",
+                        "Vérifiez l’état du jeu d’identifiants.",
+                    ),
+                    "az acr credential-set list -r {name} -o table",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::PlatformMismatch => Text {
+            summary: t!(
+                "The image has no variant for this machine's OS or CPU.",
+                "L’image n’a pas de variante pour l’OS ou le processeur de cette machine.",
+            ),
+            meaning: t!(
+                "The image's manifest list has no entry for the platform asked (such as linux/amd64 or windows): the image was built for another OS or architecture. The registry is fine.",
+                "La liste de manifestes de l’image n’a pas d’entrée pour la plateforme demandée (comme linux/amd64 ou windows) : l’image a été construite pour un autre OS ou une autre architecture. Le registre va bien.",
+            ),
+            causes: &[
+                t!(
+                    "A Windows image on a Linux node, or the reverse.",
+                    "Une image Windows sur un nœud Linux, ou l’inverse.",
+                ),
+                t!(
+                    "An image built for arm64 only (on a Mac) pulled on amd64.",
+                    "Une image construite seulement pour arm64 (sur un Mac) tirée sur amd64.",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "See the platforms the image was built for.",
+                        "Voyez les plateformes pour lesquelles l’image a été construite.",
+                    ),
+                    "docker manifest inspect {server}/{repository}",
+                ),
+                step!(t!(
+                    "Build for the target platform (docker buildx build --platform linux/amd64).",
+                    "Construisez pour la plateforme cible (docker buildx build --platform linux/amd64).",
+                )),
+            ],
+            caveats: &[
+            ],
+        },
+        Code::AksPullPermissionFailed => Text {
+            summary: t!(
+                "az aks check-acr: the cluster cannot pull from this registry.",
+                "az aks check-acr : le cluster ne peut pas tirer depuis ce registre.",
+            ),
+            meaning: t!(
+                "az aks check-acr ran a pod in the cluster that tried, with the kubelet's identity, to get a pull token from the registry, and failed. The lines before it say where: the identity, the token exchange, or the network from the node.",
+                "az aks check-acr a lancé dans le cluster un pod qui a essayé, avec l’identité du kubelet, d’obtenir un jeton de pull du registre, et a échoué. Les lignes qui précèdent disent où : l’identité, l’échange de jetons, ou le réseau depuis le nœud.",
+            ),
+            causes: &[
+                t!(
+                    "The kubelet identity has no AcrPull on the registry.",
+                    "L’identité du kubelet n’a pas AcrPull sur le registre.",
+                ),
+                t!(
+                    "The node cannot reach the registry (firewall, private endpoint, DNS).",
+                    "Le nœud ne peut pas joindre le registre (pare-feu, point de terminaison privé, DNS).",
+                ),
+            ],
+            fixes: &[
+                fix!(
+                    t!(
+                        "Attach the registry to the cluster (gives the kubelet AcrPull).",
+                        "Attachez le registre au cluster (donne AcrPull au kubelet).",
+                    ),
+                    "az aks update -g <resource-group> -n <cluster-name> --attach-acr {name}",
+                ),
+                fix!(
+                    t!(
+                        "Run the check again afterwards.",
+                        "Relancez ensuite la vérification.",
+                    ),
+                    "az aks check-acr -g <resource-group> -n <cluster-name> --acr {server}",
+                ),
+            ],
+            caveats: &[
+            ],
+        },
     }
 }
 

@@ -98,6 +98,8 @@ impl Decoder {
                 ) {
                     return false;
                 }
+                // A network failure the exception names is a finding of its own, with its host.
+                self.scan_crash_exception(n, text);
                 let exception = clean::cut(text, 2000).to_owned();
                 self.crash.0 = match crash {
                     Some(i) => {

@@ -15,6 +15,9 @@ pub(super) struct CurlState {
     pub(super) url: Option<String>,
     /// An HTTP answer being read: its line, status and headers.
     pub(super) http: Option<HttpAnswer>,
+    /// An answer was just judged: the JSON body that follows is part of it, not a message of
+    /// its own (for the healthy challenge it is no error at all).
+    pub(super) answer_judged: bool,
 }
 
 pub(super) struct HttpAnswer {
@@ -26,6 +29,7 @@ pub(super) struct HttpAnswer {
 
 impl CurlState {
     pub(super) fn status_line(&mut self, line: usize, status: u16) {
+        self.answer_judged = false;
         self.http = Some(HttpAnswer {
             line,
             status,
@@ -65,10 +69,12 @@ impl Decoder {
         }
         let parsed = h.challenge.as_deref().and_then(challenge::parse);
         let Some(code) = challenge::v2_code(h.status, parsed.as_ref()) else {
+            self.curl.answer_judged = true;
             let url = self.curl.url.clone().unwrap_or_default();
             self.check(h.line, Check::Challenge { url });
             return;
         };
+        self.curl.answer_judged = true;
         let server = self.curl.url.as_deref().and_then(url_authority);
         let mut f = Finding::new(h.line, FindingCode::Known(code), Source::Curl);
         f.http_status = Some(h.status);

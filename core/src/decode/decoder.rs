@@ -6,10 +6,11 @@ use super::clean;
 use super::crash::CrashState;
 use super::curl::CurlState;
 use super::line::{classify, Line};
-use super::report::{Finding, FindingCode, Note, Noted, Report, Source, Span, MAX_NOTES};
+use super::report::{Finding, FindingCode, Note, Noted, Report, Sign, Source, Span, MAX_NOTES};
 use super::run::RunState;
+use super::tools::PasteFacts;
 use super::{curl, extract, signs};
-use crate::catalog::Code;
+use crate::catalog::{Code, Origin};
 
 #[derive(Default)]
 pub(super) struct Decoder {
@@ -28,6 +29,8 @@ pub(super) struct Decoder {
     pub(super) context_server: Option<String>,
     /// Where each distinct note sits in `report.notes`.
     note_index: std::collections::HashMap<Note, usize>,
+    /// What the whole paste says about client versions (see `tools.rs`).
+    facts: PasteFacts,
 }
 
 /// Most findings a report holds: far more than any real run prints.
@@ -44,12 +47,14 @@ impl Decoder {
     /// 4. what every remaining line tells: the login server it names, whether it is
     ///    check-health's, whether the run went on after an error;
     /// 5. the line's own meaning: an error title opens a block, a check is the run's, a note, a
-    ///    crash, a command line, curl's lines; any text is scanned for codes named in it.
+    ///    crash, a command line, curl's lines; other text is read for other tools' messages
+    ///    (`tools.rs`) and for codes named in it.
     pub(super) fn line(&mut self, n: usize, raw: &str) {
         self.report.lines = n;
         let cleaned = clean::clean(raw.strip_suffix('\r').unwrap_or(raw));
         let text: &str = &cleaned.text;
         let class = classify(text);
+        self.facts.line(text);
 
         // 1. The open error block.
         if self.open.is_some() {
@@ -110,9 +115,14 @@ impl Decoder {
                 rest,
             } => self.open_error(n, title, timestamp, wrapper, rest),
             Line::Check(check) => self.check(n, check),
+            // `az acr login` could not reach the login server: a finding of its own now.
+            Line::Note(Note::LoginServerUnreachable { .. }) => self.scan_tools(n, text),
             Line::Note(note) => {
                 if let Note::LoginForbidden { server } = &note {
                     self.login_forbidden(n, server);
+                }
+                if matches!(note, Note::AadTokens { .. } | Note::AdminCredentials { .. }) {
+                    self.scan_tools(n, text);
                 }
                 self.scan_mentions(n, text);
                 self.note(n, note);
@@ -138,7 +148,11 @@ impl Decoder {
             Line::HttpStatus { status } => self.curl.status_line(n, status),
             Line::CurlError { code, message } => self.curl_error(n, code, &message),
             Line::HttpHeader { .. } => {}
-            Line::Blank | Line::Fence | Line::Other => self.scan_mentions(n, text),
+            Line::Other => {
+                self.scan_tools(n, text);
+                self.scan_mentions(n, text);
+            }
+            Line::Blank | Line::Fence => self.scan_mentions(n, text),
         }
     }
 
@@ -218,6 +232,54 @@ impl Decoder {
         self.close();
         self.finish_crash();
         self.settle_mentions();
+        let facts = std::mem::take(&mut self.facts);
+        self.known_bugs(&facts);
+        // Another tool's message that names no host is about the registry the paste names.
+        let fallback = self.report.registry.clone();
+        for f in &mut self.report.findings {
+            let ours = f
+                .code
+                .known()
+                .is_some_and(|c| c.is_registry_scoped() && c.origin() == Origin::Ours);
+            if ours && f.registry.is_none() && f.source == Source::Printed {
+                f.registry.clone_from(&fallback);
+                if f.registry_name.is_none() {
+                    f.registry_name = f.registry.as_deref().and_then(extract::registry_name_of);
+                }
+            }
+        }
+        // Still one finding per code and registry: a message that named no host joins the one
+        // that named the paste's registry.
+        let mut kept: Vec<Finding> = Vec::with_capacity(self.report.findings.len());
+        for f in std::mem::take(&mut self.report.findings) {
+            let ours = f.code.known().is_some_and(|c| c.origin() == Origin::Ours);
+            let same = kept.iter_mut().find(|g| {
+                ours && g.code == f.code && g.registry == f.registry && g.source == f.source
+            });
+            match same {
+                Some(g) => {
+                    g.lines.extend(f.lines);
+                    g.lines.sort_by_key(|s| s.first);
+                }
+                None => kept.push(f),
+            }
+        }
+        self.report.findings = kept;
+        // A 401 next to "manifest unknown" for the same registry is the missing tag talking.
+        let unknown: Vec<Option<String>> = self
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.code == FindingCode::Known(Code::ManifestUnknown))
+            .map(|f| f.registry.clone())
+            .collect();
+        for f in &mut self.report.findings {
+            if f.code == FindingCode::Known(Code::RegistryUnauthorized)
+                && unknown.contains(&f.registry)
+            {
+                f.signs.push(Sign::AlsoManifestUnknown);
+            }
+        }
         let run_name = self.report.registry_name.clone().or_else(|| {
             self.report
                 .registry
@@ -272,6 +334,7 @@ impl Finding {
             permissions: None,
             signs: Vec::new(),
             candidates: Vec::new(),
+            detail: Default::default(),
         }
     }
 }

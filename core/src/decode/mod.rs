@@ -18,6 +18,7 @@
 //! | `run.rs` | the run's checks, how it ended, truncated titles |
 //! | `signs.rs` | another tool's output in a message, and what it says |
 //! | `mentions.rs` | codes named in free text |
+//! | `tools.rs` | what other tools print: docker, containerd, kubelet, helm, oras, HTTP |
 //! | `extract.rs` | values inside messages: login servers, statuses, versions |
 
 mod block;
@@ -31,6 +32,7 @@ mod mentions;
 mod report;
 mod run;
 mod signs;
+mod tools;
 
 pub use extract::{is_private_ipv4, registry_name_of, semver_in};
 pub use line::Wrapper;

@@ -90,6 +90,24 @@ pub enum Sign {
     Proxy,
     /// The crash is a certificate the CLI's Python does not trust (TLS inspection).
     CertificateUntrusted,
+    /// The image reference has no tag: `latest` was asked.
+    NoTag,
+    /// The same paste says the manifest is unknown: this 401 is likely the missing tag.
+    AlsoManifestUnknown,
+    /// The `privatelink` name was used instead of the registry's login server.
+    PrivatelinkName,
+    /// A host that looks like an Azure registry's but is not (`azureacr.io`, `az-azurecr.io`).
+    LookAlikeHost { host: String, likely: String },
+    /// Repository names are lower case; this one is not.
+    UpperCaseRepository,
+    /// `:443` in the image reference.
+    PortInReference,
+    /// The image name has no registry host: Docker Hub was asked.
+    DockerHub,
+    /// The kubelet pulled: the cluster's identity, not the person's.
+    Kubelet,
+    /// The Docker daemon answered: docker's stored credentials were used.
+    DockerDaemon,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,24 +130,126 @@ pub struct Finding {
     pub signs: Vec<Sign>,
     /// For a truncated title that could be several codes.
     pub candidates: Vec<Code>,
+    /// What another tool's message names, when it does.
+    pub detail: Detail,
+}
+
+/// Values read in another tool's message (docker, containerd, helm, oras, an SDK, HTTP).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Detail {
+    pub repository: Option<String>,
+    pub tag: Option<String>,
+    /// The address the registry saw (`client with IP '…'`).
+    pub client_ip: Option<String>,
+    pub correlation_id: Option<String>,
+    /// Which host a connection failure was on.
+    pub endpoint: Option<Endpoint>,
+    /// `AADSTS700082` and the like.
+    pub aadsts: Option<String>,
+    /// A client defect known to cause this message, when the paste shows the version.
+    pub known_bug: Option<KnownBug>,
+    /// The check-health code the same cause gives from the same machine and identity; `None`
+    /// when check-health cannot see it.
+    pub check_health: Option<Code>,
+    /// The message reached a cache rule's upstream registry.
+    pub cache_rule: Option<String>,
+    /// The image was looked for on Docker Hub (a name without a registry host).
+    pub docker_hub: bool,
+}
+
+/// Which of the registry's hosts a connection failure was on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    /// The login server (`/v2/`).
+    Login,
+    /// The token endpoints (`/oauth2/token`, `/oauth2/exchange`).
+    Token,
+    /// Where layers come from: a data endpoint, storage, a blob download.
+    Data,
+}
+
+impl Endpoint {
+    /// The `data-endpoint` hook.
+    pub fn id(self) -> &'static str {
+        match self {
+            Endpoint::Login => "login",
+            Endpoint::Token => "token",
+            Endpoint::Data => "data",
+        }
+    }
+}
+
+/// Client defects that print what looks like a registry error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KnownBug {
+    /// Helm 3.13.0 and 3.13.1: 401 on OCI pulls and pushes (fixed in 3.13.2).
+    Helm313Oci,
+    /// `az aks check-acr`: `KeyError: 'serverVersion'`.
+    CheckAcrServerVersion,
+    /// check-health 2.74: `'NoneType' object has no attribute 'role_assignment_mode'`.
+    CheckHealthRoleAssignmentMode,
+    /// podman: `illegal base64 data` in the stored credentials.
+    PodmanBase64,
+}
+
+impl KnownBug {
+    /// The `data-known-bug` hook.
+    pub fn id(self) -> &'static str {
+        match self {
+            KnownBug::Helm313Oci => "helm-3.13-oci-401",
+            KnownBug::CheckAcrServerVersion => "check-acr-serverversion",
+            KnownBug::CheckHealthRoleAssignmentMode => "check-health-2.74-role-assignment-mode",
+            KnownBug::PodmanBase64 => "podman-illegal-base64",
+        }
+    }
 }
 
 /// A line that says a check passed (or how the run went).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Check {
-    Daemon { tool: String },
-    ToolVersion { tool: String, version: String },
-    Pull { tool: String },
+    Daemon {
+        tool: String,
+    },
+    ToolVersion {
+        tool: String,
+        version: String,
+    },
+    Pull {
+        tool: String,
+    },
     PullDeclined,
-    CliVersion { version: String, acr_module: bool },
-    Dns { server: String, ip: String },
-    Challenge { url: String },
-    RefreshToken { server: String },
-    AccessToken { server: String },
-    RepositoryToken { repository: String, server: String },
+    CliVersion {
+        version: String,
+        acr_module: bool,
+    },
+    Dns {
+        server: String,
+        ip: String,
+    },
+    Challenge {
+        url: String,
+    },
+    RefreshToken {
+        server: String,
+    },
+    AccessToken {
+        server: String,
+    },
+    RepositoryToken {
+        repository: String,
+        server: String,
+    },
     PrivateEndpointDns,
-    Helm { version: String },
-    Notary { version: String },
+    Helm {
+        version: String,
+    },
+    Notary {
+        version: String,
+    },
+    /// `az aks check-acr`: `Your cluster can pull images from <server>!`
+    ClusterCanPull {
+        server: String,
+    },
 }
 
 /// A recognised line that is not a code: context for the findings.

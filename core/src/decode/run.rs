@@ -153,5 +153,28 @@ fn rules_out(code: Code, check: &Check) -> bool {
         | Code::Unexpected
         | Code::AzLoginRequired
         | Code::CliCrash => false,
+        // Not printed by check-health: no check rules them out.
+        Code::RegistryUnauthorized
+        | Code::AadAppNotRegistered
+        | Code::SpCredentialsInvalid
+        | Code::TokenRejected
+        | Code::AnonymousTokenRejected
+        | Code::ClientIpNotAllowed
+        | Code::AccessDenied
+        | Code::TooManyRequests
+        | Code::ManifestUnknown
+        | Code::OperationDisallowed
+        | Code::BlobUploadUnknown
+        | Code::DnsLookupFailed
+        | Code::ConnectionFailed
+        | Code::TlsUntrusted
+        | Code::TlsNameMismatch
+        | Code::LoginServerUnreachable
+        | Code::EntraSigninError
+        | Code::CredentialStoreError
+        | Code::RegistryNotFound
+        | Code::CacheRuleUpstreamError
+        | Code::PlatformMismatch
+        | Code::AksPullPermissionFailed => false,
     }
 }

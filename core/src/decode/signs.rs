@@ -150,6 +150,29 @@ pub(super) fn signs(
         | Code::ConnectivityWwwAuthenticate
         | Code::Unexpected
         | Code::AzLoginRequired => {}
+        // What other tools print: their own module reads their messages.
+        Code::RegistryUnauthorized
+        | Code::AadAppNotRegistered
+        | Code::SpCredentialsInvalid
+        | Code::TokenRejected
+        | Code::AnonymousTokenRejected
+        | Code::ClientIpNotAllowed
+        | Code::AccessDenied
+        | Code::TooManyRequests
+        | Code::ManifestUnknown
+        | Code::OperationDisallowed
+        | Code::BlobUploadUnknown
+        | Code::DnsLookupFailed
+        | Code::ConnectionFailed
+        | Code::TlsUntrusted
+        | Code::TlsNameMismatch
+        | Code::LoginServerUnreachable
+        | Code::EntraSigninError
+        | Code::CredentialStoreError
+        | Code::RegistryNotFound
+        | Code::CacheRuleUpstreamError
+        | Code::PlatformMismatch
+        | Code::AksPullPermissionFailed => {}
     }
     signs
 }

@@ -120,7 +120,8 @@ pub fn classify(text: &str) -> Line {
 }
 
 /// The line shapes without a colon or a quote.
-const QUOTELESS: [&str; 7] = [
+const QUOTELESS: [&str; 8] = [
+    "Your cluster can pull images from",
     "HTTP/",
     "< HTTP/",
     "Skipping pull check",
@@ -241,6 +242,11 @@ fn curl(text: &str) -> Option<Line> {
 }
 
 fn check(text: &str) -> Option<Check> {
+    if let Some(rest) = text.strip_prefix("Your cluster can pull images from ") {
+        return Some(Check::ClusterCanPull {
+            server: rest.trim_end().trim_end_matches('!').to_owned(),
+        });
+    }
     if let Some(tool) = text.strip_suffix(" daemon status: available") {
         return Some(Check::Daemon {
             tool: tool_name(tool)?,

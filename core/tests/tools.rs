@@ -1,0 +1,108 @@
+//! Cases written from each tool's message template (shared/beyond/FAMILIES.md) for every code no
+//! real paste shows, and the wrappers the messages come in: kubectl events, JSON bodies with
+//! `\u0027` escapes, CI timestamps, CRLF.
+
+mod util;
+
+use acr_doctor_core::decode::{decode, Endpoint, Verdict};
+use acr_doctor_core::Code;
+use util::codes;
+
+#[test]
+fn codes_no_real_paste_shows() {
+    for (text, code) in [
+        ("blob upload unknown to registry", "BLOB_UPLOAD_UNKNOWN"),
+        ("{\"errors\":[{\"code\":\"BLOB_UPLOAD_UNKNOWN\",\"message\":\"blob upload unknown to registry\"}]}", "BLOB_UPLOAD_UNKNOWN"),
+        ("Failed to pull image \"r.azurecr.io/app:1\": no match for platform in manifest: not found", "PLATFORM_MISMATCH"),
+        ("[2024-01-01T00:00:00Z] Validating image pull permission: FAILED", "AKS_PULL_PERMISSION_FAILED"),
+        ("Error: could not fetch content descriptor for library/nginx from remote: not found", "CACHE_RULE_UPSTREAM_ERROR"),
+        ("ERROR: AADSTS700082: The refresh token has expired due to inactivity.", "ENTRA_SIGNIN_ERROR"),
+        ("Error response from daemon: pull access denied for myapp, repository does not exist or may require 'docker login': denied: requested access to the resource is denied", "ACCESS_DENIED"),
+        ("Error: failed to solve: r.azurecr.io/app:1: failed to authorize: failed to fetch oauth token: unexpected status from POST request to https://r.azurecr.io/oauth2/token: 400 Bad Request", "TOKEN_REJECTED"),
+        ("toomanyrequests: Too many requests. Please visit https://aka.ms/acr/skus#sku-feature-matrix to view limits of all service tiers.", "TOO_MANY_REQUESTS"),
+        ("Error response from daemon: Get \"https://r.azurecr.io/v2/\": x509: cannot validate certificate for 10.0.0.5 because it doesn't contain any IP SANs", "TLS_NAME_MISMATCH"),
+    ] {
+        let r = decode(text);
+        assert_eq!(codes(&r), [code], "{text}");
+        assert_eq!(r.verdict(), Verdict::Errors, "{text}");
+    }
+}
+
+#[test]
+fn a_kubectl_describe_event_names_every_failed_attempt() {
+    let events = "Events:\n  Type     Reason     Age                From               Message\n  ----     ------     ----               ----               -------\n  Normal   Scheduled  2m                 default-scheduler  Successfully assigned default/web-7d9 to aks-nodepool1-123\n  Normal   Pulling    1m (x4 over 2m)    kubelet            Pulling image \"contoso.azurecr.io/web:v2\"\n  Warning  Failed     1m (x4 over 2m)    kubelet            Failed to pull image \"contoso.azurecr.io/web:v2\": failed to pull and unpack image \"contoso.azurecr.io/web:v2\": failed to resolve reference \"contoso.azurecr.io/web:v2\": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://contoso.azurecr.io/oauth2/token?scope=repository%3Aweb%3Apull&service=contoso.azurecr.io: 401 Unauthorized\n  Warning  Failed     1m (x4 over 2m)    kubelet            Error: ErrImagePull\n  Normal   BackOff    30s (x6 over 2m)   kubelet            Back-off pulling image \"contoso.azurecr.io/web:v2\"\n  Warning  Failed     30s (x6 over 2m)   kubelet            Error: ImagePullBackOff\n";
+    let r = decode(events);
+    assert_eq!(codes(&r), ["ANONYMOUS_TOKEN_REJECTED"]);
+    let f = &r.findings[0];
+    assert_eq!(f.registry.as_deref(), Some("contoso.azurecr.io"));
+    assert_eq!(f.http_status, Some(401));
+    assert_eq!(f.detail.repository.as_deref(), Some("web"));
+    assert_eq!(f.detail.tag.as_deref(), Some("v2"));
+    assert_eq!(f.detail.check_health, None);
+}
+
+#[test]
+fn json_bodies_escaped_or_not() {
+    let plain = "denied: {\"errors\":[{\"code\":\"DENIED\",\"message\":\"client with IP '203.0.113.7' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.\"}]}";
+    let escaped = plain.replace('\'', "\\u0027");
+    for text in [
+        plain.to_owned(),
+        escaped,
+        format!("{{\"message\": \"{}\"}}", plain.replace('"', "\\\"")),
+    ] {
+        let r = decode(&text);
+        assert_eq!(codes(&r), ["CLIENT_IP_NOT_ALLOWED"], "{text}");
+        assert_eq!(
+            r.findings[0].detail.client_ip.as_deref(),
+            Some("203.0.113.7"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn ci_timestamps_and_crlf() {
+    let gha = "2024-05-02T10:11:12.1234567Z Error response from daemon: Get \"https://ci.azurecr.io/v2/\": dial tcp 20.1.2.3:443: i/o timeout\r\n2024-05-02T10:11:12.2234567Z ##[error]Process completed with exit code 1.\r\n";
+    let r = decode(gha);
+    assert_eq!(codes(&r), ["CONNECTION_FAILED"]);
+    let f = &r.findings[0];
+    assert_eq!(f.registry.as_deref(), Some("ci.azurecr.io"));
+    assert_eq!(f.detail.endpoint, Some(Endpoint::Login));
+    assert_eq!(f.detail.check_health, Some(Code::ConnectivityChallenge));
+
+    let azdo = "##[error]Error response from daemon: Get https://ci.westeurope.data.azurecr.io/blobs/sha256:abc: net/http: TLS handshake timeout";
+    let r = decode(azdo);
+    assert_eq!(codes(&r), ["CONNECTION_FAILED"]);
+    assert_eq!(r.findings[0].detail.endpoint, Some(Endpoint::Data));
+    assert_eq!(
+        r.findings[0].detail.check_health, None,
+        "check-health never downloads a blob"
+    );
+}
+
+#[test]
+fn one_finding_per_code_and_registry() {
+    let text = "unauthorized: authentication required\nunauthorized: authentication required\nError: unauthorized: authentication required r.azurecr.io\n";
+    let r = decode(text);
+    // The lines that name no host are about the registry the paste names: one finding.
+    assert_eq!(codes(&r), ["REGISTRY_UNAUTHORIZED"]);
+    let f = &r.findings[0];
+    assert_eq!(f.registry.as_deref(), Some("r.azurecr.io"));
+    let lines: Vec<_> = f.lines.iter().map(|s| (s.first, s.last)).collect();
+    assert_eq!(lines, [(1, 2), (3, 3)]);
+    let r = decode("Get https://a.azurecr.io/v2/: unauthorized: authentication required\nGet https://b.azurecr.io/v2/: unauthorized: authentication required\n");
+    let registries: Vec<_> = r.findings.iter().map(|f| f.registry.clone()).collect();
+    assert_eq!(
+        registries,
+        [Some("a.azurecr.io".into()), Some("b.azurecr.io".into())]
+    );
+}
+
+#[test]
+fn a_healthy_challenge_and_words_in_prose_are_not_findings() {
+    let r = decode("HTTP/1.1 401 Unauthorized\nWww-Authenticate: Bearer realm=\"https://r.azurecr.io/oauth2/token\",service=\"r.azurecr.io\"\n");
+    assert!(r.findings.is_empty());
+    // The CLI's own code name holds "toomanyrequests": it is a mention, not docker's message.
+    let r = decode("we keep getting CONNECTIVITY_TOOMANYREQUESTS_ERROR");
+    assert_eq!(codes(&r), ["CONNECTIVITY_TOOMANYREQUESTS_ERROR"]);
+}
