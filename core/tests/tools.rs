@@ -106,3 +106,66 @@ fn a_healthy_challenge_and_words_in_prose_are_not_findings() {
     let r = decode("we keep getting CONNECTIVITY_TOOMANYREQUESTS_ERROR");
     assert_eq!(codes(&r), ["CONNECTIVITY_TOOMANYREQUESTS_ERROR"]);
 }
+
+#[test]
+fn prose_counts_when_it_reports() {
+    let output = "An error occurred: CONNECTIVITY_CHALLENGE_ERROR\nRegistry 'r.azurecr.io' did not issue a challenge.\n";
+    let r = decode(&format!(
+        "Yesterday az acr login failed with CONNECTIVITY_DNS_ERROR, today:\n{output}"
+    ));
+    assert_eq!(
+        codes(&r),
+        ["CONNECTIVITY_CHALLENGE_ERROR", "CONNECTIVITY_DNS_ERROR"]
+    );
+    let r = decode(&format!(
+        "I keep getting MANIFEST_UNKNOWN on pull.\n{output}"
+    ));
+    assert_eq!(
+        codes(&r),
+        ["CONNECTIVITY_CHALLENGE_ERROR", "MANIFEST_UNKNOWN"]
+    );
+    // Merely named (the docs, an issue title): the output is what counts.
+    let r = decode(&format!(
+        "The docs say CONNECTIVITY_DNS_ERROR is about DNS.\n{output}"
+    ));
+    assert_eq!(codes(&r), ["CONNECTIVITY_CHALLENGE_ERROR"]);
+    // A new code typed alone is explained.
+    assert_eq!(
+        codes(&decode("registry_unauthorized")),
+        ["REGISTRY_UNAUTHORIZED"]
+    );
+}
+
+#[test]
+fn known_client_defects_and_registries_that_are_not_yours() {
+    use acr_doctor_core::decode::{KnownBug, Sign};
+    let r = decode("Error: error getting credentials - err: exit status 1, out: illegal base64 data at input byte 4");
+    assert_eq!(codes(&r), ["CREDENTIAL_STORE_ERROR"]);
+    assert_eq!(r.findings[0].detail.known_bug, Some(KnownBug::PodmanBase64));
+
+    let r = decode("failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://r.azurecr.io/oauth2/token?scope=&service=r.azurecr.io: 400 Bad Request");
+    assert_eq!(codes(&r), ["TOKEN_REJECTED"]);
+    assert_eq!(r.findings[0].http_status, Some(400));
+    assert_eq!(
+        r.findings[0].detail.known_bug,
+        Some(KnownBug::ContainerdEmptyScope)
+    );
+
+    let r = decode("version.BuildInfo{Version:\"v3.13.1\", GitCommit:\"x\"}\nError: unexpected status from HEAD request to https://r.azurecr.io/v2/charts/app/manifests/1.0.0: 401 Unauthorized\n");
+    assert_eq!(codes(&r), ["REGISTRY_UNAUTHORIZED"]);
+    assert_eq!(r.findings[0].detail.known_bug, Some(KnownBug::Helm313Oci));
+
+    let r = decode("Failed to pull image \"mcr.microsoft.com/dotnet/aspnet:8.0\": failed to resolve reference: failed to fetch anonymous token: unexpected status from GET request to https://mcrprod.azurecr.io/oauth2/token: 401 Unauthorized");
+    assert!(
+        r.findings[0].signs.contains(&Sign::MicrosoftRegistry),
+        "{:?}",
+        r.findings[0].signs
+    );
+
+    let r = decode("Error response from daemon: Get \"https://contoso.azureacr.io/v2/\": dial tcp: lookup contoso.azureacr.io on 127.0.0.53:53: no such host");
+    assert_eq!(codes(&r), ["DNS_LOOKUP_FAILED"]);
+    assert!(r.findings[0].signs.contains(&Sign::LookAlikeHost {
+        host: "contoso.azureacr.io".into(),
+        likely: "contoso.azurecr.io".into()
+    }));
+}

@@ -24,7 +24,8 @@ pub(super) struct Decoder {
     /// The current run: its checks and how it ended so far (see `run.rs`).
     pub(super) run: RunState,
     /// Codes named in text, with their line and the login server on that line (see `mentions.rs`).
-    pub(super) mentions: Vec<(Code, usize, Option<String>)>,
+    /// Whether the words before the code report that it happened.
+    pub(super) mentions: Vec<(Code, usize, Option<String>, bool)>,
     /// The login server seen most recently, for findings that name none.
     pub(super) context_server: Option<String>,
     /// Where each distinct note sits in `report.notes`.

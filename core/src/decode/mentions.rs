@@ -1,6 +1,7 @@
 //! Codes named in free text (a typed code, a docs anchor `#connectivity_dns_error`, an issue
-//! title), settled once the paste is read: a finding when the paste holds no CLI output with codes,
-//! a note when it does (the output is what counts).
+//! title, a person's sentence), settled once the paste is read: a finding when the paste holds no
+//! output with codes, or when the sentence reports it ("it failed with X", "I got X"); a note when
+//! the code is merely named beside real output (the output is what counts).
 
 use super::decoder::{Decoder, MAX_FINDINGS};
 use super::extract::{self, registry_name_of};
@@ -14,7 +15,12 @@ impl Decoder {
             return;
         }
         let lower = text.to_ascii_lowercase();
-        if !(lower.contains("_error") || lower.contains("_required") || lower.contains("_crash")) {
+        // Every title ends in one of these words: most lines with `_` name no code.
+        if !Code::ALL.iter().any(|c| {
+            let anchor = c.anchor();
+            let last = anchor.rsplit('_').next().unwrap_or("");
+            lower.contains(&anchor[anchor.len() - last.len() - 1..])
+        }) {
             return;
         }
         let mut found: Vec<(usize, Code)> = Vec::new();
@@ -35,8 +41,9 @@ impl Decoder {
         }
         found.sort_unstable();
         let server = extract::find_login_server(text);
-        for (_, code) in found {
-            self.mentions.push((code, n, server.clone()));
+        for (start, code) in found {
+            let reported = reports(&lower[..start]);
+            self.mentions.push((code, n, server.clone(), reported));
         }
     }
 
@@ -45,7 +52,7 @@ impl Decoder {
         // When the CLI's own output is in the paste, it is what counts: a code only named in the
         // prose around it (an issue title, a guess) is noted, not reported as a finding.
         let output_has_codes = !self.report.findings.is_empty();
-        for (code, n, server) in std::mem::take(&mut self.mentions) {
+        for (code, n, server, reported) in std::mem::take(&mut self.mentions) {
             let fc = FindingCode::Known(code);
             if let Some(f) = self.report.findings.iter_mut().find(|f| f.code == fc) {
                 if f.source == Source::Mentioned {
@@ -53,7 +60,7 @@ impl Decoder {
                 }
                 continue;
             }
-            if output_has_codes {
+            if output_has_codes && !reported {
                 self.note_once(n, Note::Mentioned { code });
                 continue;
             }
@@ -72,4 +79,35 @@ impl Decoder {
             self.add(f);
         }
     }
+}
+
+/// Words before a code that report it happened, rather than name it: "it failed with", "I got",
+/// "we keep getting", "returns".
+fn reports(before: &str) -> bool {
+    let before = before
+        .trim_end()
+        .trim_end_matches([':', '"', '\'', '`', '(']);
+    [
+        "failed with",
+        "fails with",
+        "failing with",
+        "got",
+        "get",
+        "getting",
+        "gives",
+        "gave",
+        "returns",
+        "returned",
+        "throws",
+        "threw",
+        "error",
+        "shows",
+        "showed",
+    ]
+    .iter()
+    .any(|w| {
+        before.ends_with(w)
+            || before.ends_with(&format!("{w} the error"))
+            || before.ends_with(&format!("{w} an error"))
+    })
 }

@@ -108,6 +108,8 @@ pub enum Sign {
     Kubelet,
     /// The Docker daemon answered: docker's stored credentials were used.
     DockerDaemon,
+    /// Microsoft's public registry (mcr.microsoft.com, served from mcrprod.azurecr.io).
+    MicrosoftRegistry,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,6 +192,8 @@ pub enum KnownBug {
     CheckHealthRoleAssignmentMode,
     /// podman: `illegal base64 data` in the stored credentials.
     PodmanBase64,
+    /// containerd asking `/oauth2/token` with an empty `scope=`: ACR answers 400.
+    ContainerdEmptyScope,
 }
 
 impl KnownBug {
@@ -200,6 +204,7 @@ impl KnownBug {
             KnownBug::CheckAcrServerVersion => "check-acr-serverversion",
             KnownBug::CheckHealthRoleAssignmentMode => "check-health-2.74-role-assignment-mode",
             KnownBug::PodmanBase64 => "podman-illegal-base64",
+            KnownBug::ContainerdEmptyScope => "containerd-empty-scope",
         }
     }
 }

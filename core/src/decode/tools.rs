@@ -147,6 +147,7 @@ fn families(t: &str, l: &str) -> Vec<Found> {
         add(Code::LoginServerUnreachable, None);
     }
     if l.contains("error saving credentials")
+        || l.contains("illegal base64 data")
         || l.contains("error storing credentials")
         || l.contains("error getting credentials")
         || l.contains("no usernames for")
@@ -417,6 +418,7 @@ impl Decoder {
             if f.code == Code::AccessDenied {
                 f.detail.docker_hub = docker_hub(&t);
             }
+            f.detail.known_bug = line_bug(f.code, &l, f.status);
             f.detail.check_health = check_health(f.code, f.status, &f.detail);
             self.add_tool(n, &t, f);
         }
@@ -513,7 +515,30 @@ fn reference_signs(text: &str, registry: Option<&str>, d: &Detail) -> Vec<Sign> 
     if d.docker_hub {
         signs.push(Sign::DockerHub);
     }
+    let l = text.to_ascii_lowercase();
+    if registry.is_some_and(|h| h.eq_ignore_ascii_case("mcrprod.azurecr.io"))
+        || l.contains("mcr.microsoft.com/")
+    {
+        signs.push(Sign::MicrosoftRegistry);
+    }
     signs
+}
+
+/// A defect the line itself shows.
+fn line_bug(code: Code, l: &str, status: Option<u16>) -> Option<KnownBug> {
+    if l.contains("illegal base64 data") {
+        Some(KnownBug::PodmanBase64)
+    } else if code == Code::TokenRejected
+        && status == Some(400)
+        && (l.contains("scope=&")
+            || l.contains("scope=:")
+            || l.contains("&scope=\"")
+            || l.ends_with("scope="))
+    {
+        Some(KnownBug::ContainerdEmptyScope)
+    } else {
+        None
+    }
 }
 
 /// Whose identity a credentials finding shows, from the tool that printed it.
