@@ -103,7 +103,13 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     for sign in &f.signs {
         case.push(sign_text(sign, lang));
     }
-    case.extend(detail_texts(f, lang));
+    let says_check_health = code.is_some_and(|c| {
+        catalog::entry(c, Lang::En)
+            .caveats
+            .iter()
+            .any(|t| t.contains("check-health"))
+    });
+    case.extend(detail_texts(f, lang, says_check_health));
     if !f.tool_output.is_empty() && code != Some(Code::CliCrash) {
         case.push(
             tr!(lang,
@@ -164,6 +170,23 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
                 .is_some_and(|c| c.contains("networkRuleSet") || c.contains("publicNetworkAccess"))
         });
     }
+    // The evidence in the paste ranks the fixes: what it points at comes first.
+    let first: Option<&str> = if f
+        .signs
+        .iter()
+        .any(|s| matches!(s, Sign::AlsoManifestUnknown | Sign::NoTag))
+    {
+        Some("show-tags")
+    } else if f.signs.contains(&Sign::Kubelet) {
+        Some("az aks ")
+    } else if f.detail.endpoint == Some(Endpoint::Data) {
+        Some("show-endpoints")
+    } else {
+        None
+    };
+    if let Some(needle) = first {
+        fix_list.sort_by_key(|fx| !fx.command.is_some_and(|c| c.contains(needle)));
+    }
     Explanation {
         summary: entry.summary.to_owned(),
         in_your_case: case,
@@ -199,13 +222,15 @@ pub fn origin_label(code: Code, lang: Lang) -> Option<&'static str> {
 }
 
 /// What the values read in another tool's message mean for this case.
-fn detail_texts(f: &Finding, lang: Lang) -> Vec<String> {
+fn detail_texts(f: &Finding, lang: Lang, caveat_says_check_health: bool) -> Vec<String> {
     let d = &f.detail;
     let mut out = Vec::new();
     if let Some(ip) = d.client_ip.as_ref().filter(|ip| !values::is_redacted(ip)) {
         out.push(trf!(lang, "The registry saw the address {ip}: that is the one its network rules must allow. It is the address traffic leaves from (a NAT, a proxy, a build agent's or a container group's egress), not necessarily this machine's."; "Le registre a vu l’adresse {ip} : c’est elle que ses règles réseau doivent autoriser. C’est l’adresse de sortie du trafic (un NAT, un proxy, un agent de build, un groupe de conteneurs), pas forcément celle de cette machine."));
     }
+    let tls = f.code == FindingCode::Known(Code::TlsUntrusted);
     match d.endpoint {
+        Some(Endpoint::Data) if tls => out.push(tr!(lang, "It failed on a data endpoint, where layers are downloaded: signing in worked, so the interception (or the missing trust) is on the data endpoints or storage. Exempt them too (<name>.<region>.data.azurecr.io, *.blob.core.windows.net).", "L’échec est sur un point de données, d’où viennent les couches : la connexion a marché, l’interception (ou le défaut de confiance) porte donc sur les points de données ou le stockage. Exemptez-les aussi (<nom>.<région>.data.azurecr.io, *.blob.core.windows.net).").to_owned()),
         Some(Endpoint::Data) => out.push(tr!(lang, "It failed on a data endpoint, where layers are downloaded: signing in worked. A firewall or proxy rule that allows the login server but not the data endpoints (<name>.<region>.data.azurecr.io) or storage gives exactly this.", "L’échec est sur un point de données, d’où viennent les couches : la connexion a marché. Une règle de pare-feu ou de proxy qui autorise le serveur de connexion mais pas les points de données (<nom>.<région>.data.azurecr.io) ni le stockage donne exactement ceci.").to_owned()),
         Some(Endpoint::Token) => out.push(tr!(lang, "It failed on the token endpoint (/oauth2/token): the login server answered, but getting a token did not.", "L’échec est sur le point de jetons (/oauth2/token) : le serveur de connexion a répondu, mais l’obtention d’un jeton non.").to_owned()),
         Some(Endpoint::Login) => out.push(tr!(lang, "It failed on the login server itself (/v2/): nothing can work until it answers.", "L’échec est sur le serveur de connexion lui-même (/v2/) : rien ne peut marcher tant qu’il ne répond pas.").to_owned()),
@@ -229,7 +254,7 @@ fn detail_texts(f: &Finding, lang: Lang) -> Vec<String> {
         .is_some_and(|c| c.origin() == Origin::Ours && c.is_error());
     match d.check_health {
         Some(code) => out.push(trf!(lang, "From the same machine and identity, az acr check-health reports this cause as {code}."; "Depuis la même machine et la même identité, az acr check-health signale cette cause comme {code}.")),
-        None if ours => out.push(tr!(lang, "az acr check-health may pass while this fails: it does not test this (it uses your az sign-in, checks the login server and tokens, and never downloads a layer of your images).", "az acr check-health peut réussir alors que ceci échoue : il ne teste pas cela (il utilise votre connexion az, vérifie le serveur de connexion et les jetons, et ne télécharge jamais une couche de vos images).").to_owned()),
+        None if ours && !caveat_says_check_health => out.push(tr!(lang, "az acr check-health may pass while this fails: it does not test this (it uses your az sign-in, checks the login server and tokens, and never downloads a layer of your images).", "az acr check-health peut réussir alors que ceci échoue : il ne teste pas cela (il utilise votre connexion az, vérifie le serveur de connexion et les jetons, et ne télécharge jamais une couche de vos images).").to_owned()),
         None => {}
     }
     out

@@ -47,7 +47,7 @@ test("a pod's kubectl events: the cluster sent no credentials", async () => {
   assert.equal(c.tag, 'v2');
   assert.equal(c.checkHealth, undefined, 'check-health cannot see the kubelet identity');
   assert.match(c.text, /The kubelet pulled this image/);
-  assert.match(c.text, /check-health may pass while this fails/);
+  assert.match(c.text, /check-health cannot see this/);
   assert.match(c.text, /az aks update -g <resource-group> -n <cluster-name> --attach-acr contoso/);
   await page.screenshot({ path: path.join(artifacts, 'tools-kubectl.png'), fullPage: true });
   assert.deepEqual(errors, []);
