@@ -181,6 +181,8 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
         Some("az aks ")
     } else if f.detail.endpoint == Some(Endpoint::Data) {
         Some("show-endpoints")
+    } else if f.detail.cache_rule.is_some() {
+        Some("az acr cache")
     } else {
         None
     };
