@@ -221,11 +221,7 @@ const CASES: &[Case] = &[
     (
         "74-aks-dockershim-x509-privatelink-name.txt",
         Verdict::Errors,
-        &[(
-            "TLS_NAME_MISMATCH",
-            Some("myregistry.privatelink.azurecr.io"),
-            None,
-        )],
+        &[("TLS_NAME_MISMATCH", Some("myregistry.azurecr.io"), None)],
     ),
     (
         "78-external-k8s-dockershim-unauthorized-admin-secret.txt",

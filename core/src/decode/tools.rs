@@ -446,15 +446,17 @@ impl Decoder {
         }
         let mut g = Finding::new(n, code, Source::Printed);
         g.message.push(super::clean::cut(text, 2000).to_owned());
-        g.registry_name = f.registry.as_deref().and_then(registry_name_of);
+        g.signs = reference_signs(text, f.registry.as_deref(), &f.detail);
+        g.signs
+            .extend(identity_sign(f.code, &text.to_ascii_lowercase()));
+        // The privatelink name is not the login server (the sign says it was used): commands
+        // and the card name the registry's own.
+        g.registry = f.registry.map(|h| h.replacen(".privatelink.", ".", 1));
+        g.registry_name = g.registry.as_deref().and_then(registry_name_of);
         if f.code == Code::RegistryNotFound {
             g.registry_name = quoted_after(text, "resource with name ")
                 .filter(|n| crate::values::is_registry_name(n));
         }
-        g.signs = reference_signs(text, f.registry.as_deref(), &f.detail);
-        g.signs
-            .extend(identity_sign(f.code, &text.to_ascii_lowercase()));
-        g.registry = f.registry;
         g.http_status = f.status;
         g.detail = f.detail;
         if let Some(server) = g.registry.clone() {
