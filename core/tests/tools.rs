@@ -169,3 +169,12 @@ fn known_client_defects_and_registries_that_are_not_yours() {
         likely: "contoso.azurecr.io".into()
     }));
 }
+
+#[test]
+fn a_csv_export_of_events() {
+    let csv = "\"LastSeen\",\"Type\",\"Reason\",\"Object\",\"Message\"\r\n\"2024-03-01T10:00:00Z\",\"Warning\",\"Failed\",\"pod/api-1\",\"Failed to pull image \"\"shop.azurecr.io/api:3\"\": rpc error: code = NotFound desc = failed to pull and unpack image \"\"shop.azurecr.io/api:3\"\": failed to resolve reference \"\"shop.azurecr.io/api:3\"\": shop.azurecr.io/api:3: not found\"\r\n";
+    let r = decode(csv);
+    assert_eq!(codes(&r), ["MANIFEST_UNKNOWN"]);
+    assert_eq!(r.findings[0].registry.as_deref(), Some("shop.azurecr.io"));
+    assert_eq!(r.findings[0].detail.tag.as_deref(), Some("3"));
+}

@@ -96,7 +96,8 @@ fn families(t: &str, l: &str) -> Vec<Found> {
     if l.contains("manifest unknown")
         || l.contains("manifest_unknown")
         || l.contains("manifest tagged by \"")
-        || (l.contains("failed to resolve reference") && l.trim_end().ends_with(": not found"))
+        || l.find("failed to resolve reference")
+            .is_some_and(|i| l[i..].contains(": not found"))
     {
         add(Code::ManifestUnknown, Some(404));
     }
