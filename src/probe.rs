@@ -90,7 +90,7 @@ type Stop = Vec<(StepId, SkipReason)>;
 
 /// The steps after `step`, each skipped for `reason`.
 fn rest_after(step: StepId, reason: &SkipReason) -> Stop {
-    StepId::ALL
+    StepId::BROWSER
         .into_iter()
         .skip_while(|s| *s != step)
         .skip(1)
@@ -119,7 +119,7 @@ struct Run {
 /// Run every step, in order; stop early where a step says the rest cannot run.
 pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
     let run = Run { input, net, emit };
-    for step in StepId::ALL {
+    for step in StepId::BROWSER {
         run.emit.emit(StepView::pending(step, &run.input.target));
     }
     if let Err(stop) = run.steps().await {

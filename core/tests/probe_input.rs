@@ -85,3 +85,26 @@ fn claim_rows_at_the_edges() {
             .any(|(_, v)| v.contains("unix -9223372036854775808")));
     }
 }
+
+proptest! {
+    /// A transcript's parser never panics, and a line it does not know is never a step: every
+    /// step it returns is one of the lines that start with a step's name and a result.
+    #[test]
+    fn transcripts_of_anything(lines in proptest::collection::vec("\\PC{0,60}|(dns|tcp|tls|v2|token|manifest|blob|data-get) (ok|fail|skip|[0-9]{3}|x)( [a-z-]{1,8}=\\PC{0,12})?", 0..30)) {
+        let text = format!("acr-doctor-kit 1 https://r.azurecr.io\n{}", lines.join("\n"));
+        if let Some(t) = acr_doctor_core::probe::transcript::parse(text.lines()) {
+            let known = lines.iter().filter(|l| {
+                let mut w = l.split_whitespace();
+                let step = w.next().unwrap_or("");
+                let result = w.next().unwrap_or("");
+                ["dns", "tcp", "tls", "v2", "token", "manifest", "blob", "data-dns", "data-tcp", "data-tls", "data-get"].contains(&step)
+                    && (["ok", "fail", "skip"].contains(&result) || (result.len() == 3 && result.bytes().all(|b| b.is_ascii_digit())))
+            }).count();
+            prop_assert!(t.lines.len() <= known);
+            let _ = acr_doctor_core::probe::kit::judge(&t);
+        }
+        // Whatever the lines, the decoder turns none of a transcript's lines into a finding.
+        let r = acr_doctor_core::decode::decode(&text);
+        prop_assert!(r.findings.is_empty(), "{:?}", r.findings.first().map(|f| f.code.title()));
+    }
+}

@@ -85,6 +85,18 @@ fn reports() -> String {
             for n in &r.notes {
                 let _ = writeln!(out, "note: {}", note_text(&n.item, lang));
             }
+            if let Some(kit) = &r.kit {
+                for k in acr_doctor_core::probe::kit::judge(kit) {
+                    let _ = writeln!(
+                        out,
+                        "kit {:?} {:?} {:?}: {}",
+                        k.step,
+                        k.judged.status,
+                        k.judged.code,
+                        outcome_text(&k.judged.outcome, lang)
+                    );
+                }
+            }
             if let Some(e) = &r.end {
                 let _ = writeln!(out, "end: {}", end_text(e, lang));
             }

@@ -322,7 +322,7 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                     }) }
                 </ol>
                 if all_done {
-                    <p class="muted" data-testid="probe-summary">{ ui_text::probe_summary(ok, StepId::ALL.len(), skipped, lang) }</p>
+                    <p class="muted" data-testid="probe-summary">{ ui_text::probe_summary(ok, StepId::BROWSER.len(), skipped, lang) }</p>
                 }
             }
             <TokenInspector {lang} />

@@ -32,6 +32,9 @@ pub(super) struct Decoder {
     note_index: std::collections::HashMap<Note, usize>,
     /// What the whole paste says about client versions (see `tools.rs`).
     facts: PasteFacts,
+    /// A kit transcript's lines, from its first line to its last (see `probe/transcript.rs`).
+    kit: Vec<String>,
+    kit_open: bool,
 }
 
 /// Most findings a report holds: far more than any real run prints.
@@ -54,6 +57,10 @@ impl Decoder {
         self.report.lines = n;
         let cleaned = clean::clean(raw.strip_suffix('\r').unwrap_or(raw));
         let text: &str = &cleaned.text;
+        // 0. A kit transcript: its lines are its own.
+        if self.kit_line(text) {
+            return;
+        }
         let class = classify(text);
         self.facts.line(text);
 
@@ -155,6 +162,23 @@ impl Decoder {
             }
             Line::Blank | Line::Fence => self.scan_mentions(n, text),
         }
+    }
+
+    /// Keep a kit transcript's lines: from `acr-doctor-kit 1` to `acr-doctor-kit end`, at most 64.
+    fn kit_line(&mut self, text: &str) -> bool {
+        if text.starts_with("acr-doctor-kit 1") && self.kit.is_empty() {
+            self.kit_open = true;
+        }
+        if !self.kit_open {
+            return false;
+        }
+        if self.kit.len() < 66 {
+            self.kit.push(text.to_owned());
+        }
+        if text.starts_with("acr-doctor-kit end") {
+            self.kit_open = false;
+        }
+        true
     }
 
     /// The one way a finished finding enters the report: dropped past [`MAX_FINDINGS`], and
@@ -299,6 +323,7 @@ impl Decoder {
             self.report.registry_name = run_name;
         }
         self.report.end = self.run.end(&self.report);
+        self.report.kit = crate::probe::transcript::parse(self.kit.iter().map(String::as_str));
         self.report
     }
 }

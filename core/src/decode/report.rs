@@ -382,6 +382,8 @@ pub struct Report {
     /// The paste shows `az acr check-health` itself (its checks, its closing or deep-link line),
     /// not only another command's error.
     pub check_health: bool,
+    /// A probe kit's transcript in the paste (`acr-doctor-kit 1 …`), read back.
+    pub kit: Option<crate::probe::transcript::Transcript>,
     /// The registry the paste is about: its login server and name, when printed.
     pub registry: Option<String>,
     pub registry_name: Option<String>,
@@ -395,7 +397,13 @@ impl Report {
                 .iter()
                 .any(|f| f.code == FindingCode::Known(code))
         };
-        if self.errors() > 0 {
+        let kit = self.kit.as_ref().map(crate::probe::kit::judge);
+        let kit_error = kit.as_ref().is_some_and(|steps| {
+            steps
+                .iter()
+                .any(|k| k.judged.status == crate::probe::steps::Status::Error)
+        });
+        if self.errors() > 0 || kit_error {
             Verdict::Errors
         } else if has(Code::CliCrash) {
             Verdict::Crash
@@ -403,7 +411,10 @@ impl Report {
             Verdict::NotLoggedIn
         } else if self.notes.iter().any(|n| n.item.is_problem()) {
             Verdict::Errors
-        } else if !self.checks.is_empty() || matches!(self.end, Some(RunEnd::Completed { .. })) {
+        } else if !self.checks.is_empty()
+            || matches!(self.end, Some(RunEnd::Completed { .. }))
+            || kit.is_some_and(|steps| !steps.is_empty())
+        {
             Verdict::Healthy
         } else {
             Verdict::Unrecognized

@@ -4,10 +4,12 @@
 pub mod challenge;
 pub mod dns;
 pub mod judge;
+pub mod kit;
 pub mod request;
 pub mod settings;
 pub mod steps;
 pub mod target;
 pub mod token;
+pub mod transcript;
 pub mod trust;
 pub mod words;

@@ -15,16 +15,36 @@ pub enum StepId {
     RefreshToken,
     AccessToken,
     Catalog,
+    /// The kit's only (a browser does not see certificates).
+    Tls,
+    /// The kit's only: the manifest of the repository and tag given.
+    Manifest,
+    /// The kit's only: the data endpoint a pull downloads layers from.
+    DataEndpoint,
 }
 
 impl StepId {
-    pub const ALL: [StepId; 6] = [
+    /// The steps a browser runs, in order.
+    pub const BROWSER: [StepId; 6] = [
         StepId::Dns,
         StepId::Reachability,
         StepId::Challenge,
         StepId::RefreshToken,
         StepId::AccessToken,
         StepId::Catalog,
+    ];
+
+    /// Every step, in the order a run shows them.
+    pub const ALL: [StepId; 9] = [
+        StepId::Dns,
+        StepId::Reachability,
+        StepId::Tls,
+        StepId::Challenge,
+        StepId::RefreshToken,
+        StepId::AccessToken,
+        StepId::Catalog,
+        StepId::Manifest,
+        StepId::DataEndpoint,
     ];
 
     /// The `data-probe` hook.
@@ -36,6 +56,9 @@ impl StepId {
             StepId::RefreshToken => "refresh-token",
             StepId::AccessToken => "access-token",
             StepId::Catalog => "catalog",
+            StepId::Tls => "tls",
+            StepId::Manifest => "manifest",
+            StepId::DataEndpoint => "data-endpoint",
         }
     }
 }
@@ -195,6 +218,30 @@ pub enum Outcome {
         detail: Option<String>,
     },
     CatalogFailed(Failure),
+    // The kit's steps
+    /// A TCP connection succeeded from where the kit ran.
+    Connected,
+    TlsVerified {
+        issuer: Option<String>,
+    },
+    TlsRefused {
+        issuer: Option<String>,
+    },
+    ManifestFound,
+    ManifestMissing,
+    ManifestDenied {
+        status: u16,
+    },
+    /// The blob came from the login server itself: no data endpoint involved.
+    NotRedirected,
+    DataReached {
+        host: String,
+    },
+    /// The data endpoint failed at one stage: `dns`, `tcp`, `tls` or `get`.
+    DataFailed {
+        host: String,
+        stage: &'static str,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -248,6 +295,9 @@ pub fn command(step: StepId, target: &Target) -> String {
         StepId::Reachability | StepId::Challenge => "curl -si {origin}/v2/",
         StepId::RefreshToken => "az acr login -n {name} --expose-token",
         StepId::AccessToken | StepId::Catalog => "az acr check-health -n {name} --yes",
+        StepId::Tls => "openssl s_client -connect {host}:443 -servername {host}",
+        StepId::Manifest => "az acr repository show-tags -n {name} --repository <repository>",
+        StepId::DataEndpoint => "az acr show-endpoints -n {name}",
     };
     fill(template, target)
 }

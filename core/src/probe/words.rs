@@ -34,6 +34,17 @@ pub fn step_title(step: StepId, lang: Lang) -> &'static str {
             "Access token: /oauth2/token",
             "Jeton d’accès : /oauth2/token",
         ),
+        StepId::Tls => tr!(
+            lang,
+            "TLS: the certificate this machine receives",
+            "TLS : le certificat que reçoit cette machine"
+        ),
+        StepId::Manifest => tr!(lang, "Manifest of the image", "Manifeste de l’image"),
+        StepId::DataEndpoint => tr!(
+            lang,
+            "Data endpoint: where layers are downloaded",
+            "Point de données : d’où viennent les couches"
+        ),
         StepId::Catalog => tr!(
             lang,
             "Catalog with the access token",
@@ -124,6 +135,21 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
             let d = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
             trf!(lang, "HTTP 404{d}: the token was accepted, but this repository does not exist. Check its name (case and path)."; "HTTP 404{d} : le jeton a été accepté, mais ce dépôt n’existe pas. Vérifiez son nom (casse et chemin).")
         }
+        Outcome::Connected => tr!(lang, "A TCP connection to the registry succeeded from where the kit ran.", "Une connexion TCP au registre a réussi depuis l’endroit où le kit a tourné.").to_owned(),
+        Outcome::TlsVerified { issuer } => {
+            let by = issuer.as_deref().unwrap_or("?");
+            trf!(lang, "The certificate is trusted (issued by {by}). A TLS-inspecting proxy would show its own company's CA here."; "Le certificat est reconnu (émis par {by}). Un proxy qui inspecte TLS montrerait ici l’AC de son entreprise.")
+        }
+        Outcome::TlsRefused { issuer } => {
+            let by = issuer.as_deref().unwrap_or("?");
+            trf!(lang, "The certificate is not trusted here (issued by {by}): something on the path inspects TLS, or this machine lacks the issuer's CA."; "Le certificat n’est pas reconnu ici (émis par {by}) : quelque chose inspecte TLS sur le chemin, ou cette machine n’a pas l’AC de l’émetteur.")
+        }
+        Outcome::ManifestFound => tr!(lang, "The image's manifest exists and this identity may read it.", "Le manifeste de l’image existe et cette identité peut le lire.").to_owned(),
+        Outcome::ManifestMissing => tr!(lang, "HTTP 404: no such tag (or digest) in this repository.", "HTTP 404 : pas de tel tag (ou digest) dans ce dépôt.").to_owned(),
+        Outcome::ManifestDenied { status } => trf!(lang, "HTTP {status} on the manifest: the token does not allow reading it (or, to an anonymous caller, the tag does not exist)."; "HTTP {status} sur le manifeste : le jeton ne permet pas de le lire (ou, pour un appelant anonyme, le tag n’existe pas)."),
+        Outcome::NotRedirected => tr!(lang, "The registry served the layer itself: no data endpoint is involved.", "Le registre a servi la couche lui-même : aucun point de données en jeu.").to_owned(),
+        Outcome::DataReached { host } => trf!(lang, "Layers come from {host}, and it answered: pulls can download."; "Les couches viennent de {host}, qui a répondu : les pulls peuvent télécharger."),
+        Outcome::DataFailed { host, stage } => trf!(lang, "Layers come from {host}, and it failed at {stage}: signing in works but pulls cannot download. Allow this host in the firewall or proxy (az acr show-endpoints lists them)."; "Les couches viennent de {host}, qui a échoué à l’étape {stage} : la connexion marche mais les pulls ne peuvent pas télécharger. Autorisez cet hôte dans le pare-feu ou le proxy (az acr show-endpoints les liste)."),
         Outcome::CatalogFailed(f) => trf!(lang, "The call failed: {}.", failure(*f, lang); "L’appel a échoué : {}.", failure(*f, lang)),
     }
 }

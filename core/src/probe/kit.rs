@@ -1,0 +1,278 @@
+//! A kit's transcript judged as probe steps: the same steps, codes and words the browser's run
+//! shows, plus what only the kit can see (the certificate, the manifest, the data endpoint).
+
+use super::judge::{judge_challenge, judge_reachability, judge_token};
+use super::steps::{Failure, JsonAnswer, Judged, Outcome, Reply, Status, StepId};
+use super::transcript::{KitLine, KitResult, KitStep, Transcript};
+use crate::catalog::Code;
+
+/// One step of a transcript, judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KitJudged {
+    pub step: StepId,
+    pub judged: Judged,
+    pub ms: Option<u32>,
+}
+
+fn judged(status: Status, code: Option<Code>, outcome: Outcome) -> Judged {
+    Judged {
+        status,
+        code,
+        outcome,
+    }
+}
+
+fn failure(line: &KitLine) -> Failure {
+    match line.field("error") {
+        Some("timeout") => Failure::Timeout,
+        _ => Failure::Network,
+    }
+}
+
+/// Every step the transcript holds, in the order of [`StepId::ALL`].
+pub fn judge(t: &Transcript) -> Vec<KitJudged> {
+    let line = |s: KitStep| t.lines.iter().find(|l| l.step == s);
+    let mut out = Vec::new();
+    let mut push = |step, judged: Judged, ms| {
+        out.push(KitJudged { step, judged, ms });
+    };
+    if let Some(l) = line(KitStep::Dns) {
+        push(StepId::Dns, dns(l), l.ms);
+    }
+    if let Some(l) = line(KitStep::Tcp) {
+        let j = match l.result {
+            KitResult::Ok => judged(Status::Ok, None, Outcome::Connected),
+            _ => judge_reachability(Err(failure(l))),
+        };
+        push(StepId::Reachability, j, l.ms);
+    }
+    if let Some(l) = line(KitStep::Tls) {
+        let issuer = l.field("issuer").map(str::to_owned);
+        let j = match l.result {
+            KitResult::Ok => judged(Status::Ok, None, Outcome::TlsVerified { issuer }),
+            _ => judged(
+                Status::Error,
+                Some(Code::ConnectivitySsl),
+                Outcome::TlsRefused { issuer },
+            ),
+        };
+        push(StepId::Tls, j, l.ms);
+    }
+    if let Some(l) = line(KitStep::V2) {
+        let reply = match l.result {
+            KitResult::Status(status) => Ok(Reply {
+                status,
+                www_authenticate: l.field("www-authenticate").map(str::to_owned),
+                ..Reply::default()
+            }),
+            _ => Err(failure(l)),
+        };
+        // The kit reads every answer: nothing is hidden from it as from a browser.
+        push(StepId::Challenge, judge_challenge(reply, false).0, l.ms);
+    }
+    if let Some(l) = line(KitStep::Token) {
+        let scope = l.field("scope").unwrap_or("");
+        let reply = match l.result {
+            KitResult::Status(status) => Ok(Reply {
+                status,
+                // The kit prints a token's length, never the token: a 200 with one is granted.
+                json: (status == 200 && l.field("length").is_some_and(|n| n != "0")).then(|| {
+                    JsonAnswer {
+                        access_token: Some(String::new()),
+                        ..JsonAnswer::default()
+                    }
+                }),
+                ..Reply::default()
+            }),
+            _ => Err(failure(l)),
+        };
+        push(StepId::AccessToken, judge_token(reply, scope).0, l.ms);
+    }
+    if let Some(l) = line(KitStep::Manifest) {
+        let j = match l.result {
+            KitResult::Status(200) => judged(Status::Ok, None, Outcome::ManifestFound),
+            KitResult::Status(404) => judged(
+                Status::Error,
+                Some(Code::ManifestUnknown),
+                Outcome::ManifestMissing,
+            ),
+            KitResult::Status(status @ 401) => judged(
+                Status::Error,
+                Some(Code::RegistryUnauthorized),
+                Outcome::ManifestDenied { status },
+            ),
+            KitResult::Status(status) => judged(
+                Status::Error,
+                Some(Code::AccessDenied),
+                Outcome::ManifestDenied { status },
+            ),
+            KitResult::Ok | KitResult::Fail | KitResult::Skip => {
+                judged(Status::Skipped, None, Outcome::ManifestMissing)
+            }
+        };
+        push(StepId::Manifest, j, l.ms);
+    }
+    if let Some(j) = data_endpoint(t) {
+        push(StepId::DataEndpoint, j.0, j.1);
+    }
+    out
+}
+
+fn dns(l: &KitLine) -> Judged {
+    let addresses: Vec<String> = l
+        .field("addresses")
+        .unwrap_or("")
+        .split(',')
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let chain: Vec<&str> = l.field("cnames").unwrap_or("").split('>').collect();
+    let cnames: Vec<(String, String)> = chain
+        .windows(2)
+        .map(|w| (w[0].to_owned(), w[1].to_owned()))
+        .collect();
+    if l.result != KitResult::Ok || addresses.is_empty() {
+        return judged(
+            Status::Error,
+            Some(Code::ConnectivityDns),
+            Outcome::NoSuchName,
+        );
+    }
+    let link = cnames
+        .iter()
+        .map(|(_, t)| t.clone())
+        .find(|t| t.contains(".privatelink."));
+    let private = addresses
+        .iter()
+        .find(|a| crate::decode::is_private_ipv4(a))
+        .cloned();
+    if link.is_some() || private.is_some() {
+        return judged(
+            Status::Warning,
+            None,
+            Outcome::PrivateEndpoint {
+                link,
+                address: private,
+                addresses,
+            },
+        );
+    }
+    judged(Status::Ok, None, Outcome::Resolved { addresses, cnames })
+}
+
+/// The blob's redirect and the data endpoint's stages, as one step.
+fn data_endpoint(t: &Transcript) -> Option<(Judged, Option<u32>)> {
+    let blob = t.lines.iter().find(|l| l.step == KitStep::Blob)?;
+    let host = blob.field("location-host").unwrap_or("").to_owned();
+    match blob.result {
+        KitResult::Status(200) => {
+            return Some((judged(Status::Ok, None, Outcome::NotRedirected), blob.ms))
+        }
+        KitResult::Status(307 | 302 | 301 | 303 | 308) => {}
+        KitResult::Status(status @ 401) => {
+            return Some((
+                judged(
+                    Status::Error,
+                    Some(Code::RegistryUnauthorized),
+                    Outcome::ManifestDenied { status },
+                ),
+                blob.ms,
+            ))
+        }
+        _ => return None,
+    }
+    let stages = [
+        (KitStep::DataDns, "dns", Code::DnsLookupFailed),
+        (KitStep::DataTcp, "tcp", Code::ConnectionFailed),
+        (KitStep::DataTls, "tls", Code::TlsUntrusted),
+        (KitStep::DataGet, "get", Code::ConnectionFailed),
+    ];
+    let mut ms = blob.ms;
+    for (step, stage, code) in stages {
+        let Some(l) = t.lines.iter().find(|l| l.step == step) else {
+            continue;
+        };
+        ms = l.ms.or(ms);
+        let failed = match l.result {
+            KitResult::Fail => true,
+            KitResult::Status(s) => !(200..300).contains(&s),
+            KitResult::Ok | KitResult::Skip => false,
+        };
+        if failed {
+            return Some((
+                judged(
+                    Status::Error,
+                    Some(code),
+                    Outcome::DataFailed {
+                        host: host.clone(),
+                        stage,
+                    },
+                ),
+                ms,
+            ));
+        }
+    }
+    Some((judged(Status::Ok, None, Outcome::DataReached { host }), ms))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::probe::transcript::parse;
+
+    fn steps(text: &str) -> Vec<(StepId, Status, Option<Code>)> {
+        let t = parse(text.lines()).expect("transcript");
+        judge(&t)
+            .into_iter()
+            .map(|k| (k.step, k.judged.status, k.judged.code))
+            .collect()
+    }
+
+    #[test]
+    fn a_healthy_kit_run() {
+        let s = steps("acr-doctor-kit 1 https://r.azurecr.io\ndns ok 3ms addresses=20.1.2.3 cnames=r.azurecr.io>r1.westeurope.cloudapp.azure.com\ntcp ok 20ms\ntls ok 25ms issuer=Microsoft%20Azure%20RSA%20TLS%20Issuing%20CA%2003\nv2 401 30ms www-authenticate=Bearer%20realm=\"https://r.azurecr.io/oauth2/token\",service=\"r.azurecr.io\"\ntoken 200 40ms length=1200 scope=repository:web:pull\nmanifest 200 12ms\nblob 307 15ms location-host=r.westeurope.data.azurecr.io\ndata-dns ok\ndata-tcp ok\ndata-tls ok\ndata-get 206 30ms\nacr-doctor-kit end");
+        assert!(
+            s.iter()
+                .all(|(_, st, code)| *st == Status::Ok && code.is_none()),
+            "{s:?}"
+        );
+        assert_eq!(s.len(), 7);
+    }
+
+    #[test]
+    fn the_data_endpoint_blocked_while_sign_in_works() {
+        let s = steps("acr-doctor-kit 1 https://r.azurecr.io\nv2 401 www-authenticate=Bearer%20realm=\"https://r.azurecr.io/oauth2/token\",service=\"r.azurecr.io\"\ntoken 200 length=900\nmanifest 200\nblob 307 location-host=r.westeurope.data.azurecr.io\ndata-dns ok\ndata-tcp fail 10002ms error=timeout");
+        assert_eq!(
+            s.last(),
+            Some(&(
+                StepId::DataEndpoint,
+                Status::Error,
+                Some(Code::ConnectionFailed)
+            ))
+        );
+        assert_eq!(s[0], (StepId::Challenge, Status::Ok, None));
+    }
+
+    #[test]
+    fn faults_map_to_the_codes() {
+        let s = steps("acr-doctor-kit 1 https://r.azurecr.io\ndns fail error=nxdomain\ntls fail issuer=Contoso%20Proxy%20CA\nv2 403\ntoken 401\nmanifest 404");
+        assert_eq!(
+            s,
+            [
+                (StepId::Dns, Status::Error, Some(Code::ConnectivityDns)),
+                (StepId::Tls, Status::Error, Some(Code::ConnectivitySsl)),
+                (
+                    StepId::Challenge,
+                    Status::Error,
+                    Some(Code::ConnectivityForbidden)
+                ),
+                (
+                    StepId::AccessToken,
+                    Status::Error,
+                    Some(Code::ConnectivityAccessToken)
+                ),
+                (StepId::Manifest, Status::Error, Some(Code::ManifestUnknown)),
+            ]
+        );
+    }
+}
