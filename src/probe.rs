@@ -43,8 +43,8 @@ pub struct StepView {
 }
 
 impl StepView {
-    /// A step not started yet.
-    pub fn pending(step: StepId, target: &Target) -> Self {
+    /// A step not started yet; its terminal command when the registry is known.
+    pub fn pending(step: StepId, target: Option<&Target>) -> Self {
         StepView {
             step,
             state: StepState::Pending,
@@ -52,7 +52,7 @@ impl StepView {
             asked: None,
             answered: Vec::new(),
             tokens: Vec::new(),
-            command: steps::command(step, target),
+            command: target.map(|t| steps::command(step, t)).unwrap_or_default(),
         }
     }
 
@@ -120,7 +120,8 @@ struct Run {
 pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
     let run = Run { input, net, emit };
     for step in StepId::BROWSER {
-        run.emit.emit(StepView::pending(step, &run.input.target));
+        run.emit
+            .emit(StepView::pending(step, Some(&run.input.target)));
     }
     if let Err(stop) = run.steps().await {
         for (step, reason) in stop {
@@ -161,7 +162,7 @@ impl Run {
 
     /// Show a step running, with what it asks.
     fn running(&self, step: StepId, request: Option<&Request>) -> (StepView, f64) {
-        let mut v = StepView::pending(step, self.target());
+        let mut v = StepView::pending(step, Some(self.target()));
         v.state = StepState::Running;
         v.asked = request.map(Request::asked);
         self.emit.emit(v.clone());
@@ -183,7 +184,7 @@ impl Run {
     }
 
     fn skip(&self, step: StepId, reason: SkipReason) {
-        let mut v = StepView::pending(step, self.target());
+        let mut v = StepView::pending(step, Some(self.target()));
         v.state = StepState::Done(steps::skipped(reason));
         self.emit.emit(v);
     }

@@ -170,7 +170,7 @@ async fn a_blocked_probe_step_shows_what_is_unknown_and_the_commands() {
     use acr_doctor_core::probe::target::parse_target;
 
     let target = parse_target("contoso").expect("target");
-    let mut view = StepView::pending(StepId::Challenge, &target);
+    let mut view = StepView::pending(StepId::Challenge, Some(&target));
     view.state = StepState::Done(Judged {
         status: Status::Blocked,
         code: None,

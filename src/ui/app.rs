@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::finding_card::FindingCard;
 use super::header::Header;
+use super::kit_result::KitResult;
 use super::paste_box::PasteBox;
 use super::probe_panel::ProbePanel;
 use super::reference::Reference;
@@ -84,6 +85,9 @@ pub fn App() -> Html {
                                 <p class="muted">{ hidden }{ " " }{ label(Label::MoreFindings, lang) }</p>
                             }
                         </section>
+                    }
+                    if let Some(transcript) = report.kit.clone() {
+                        <KitResult {transcript} {lang} />
                     }
                     <RunSummary report={report.clone()} {lang} />
                 }

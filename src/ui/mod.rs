@@ -5,6 +5,8 @@ pub mod app;
 pub mod command_line;
 pub mod finding_card;
 pub mod header;
+pub mod kit_panel;
+pub mod kit_result;
 pub mod lang_switch;
 pub mod paste_box;
 pub mod probe_panel;

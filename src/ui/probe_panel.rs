@@ -9,6 +9,7 @@ use acr_doctor_core::values::is_repository;
 use acr_doctor_core::Lang;
 use yew::prelude::*;
 
+use super::kit_panel::KitPanel;
 use super::probe_step::ProbeStep;
 use super::token_inspector::TokenInspector;
 use crate::browser;
@@ -324,6 +325,9 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                 if all_done {
                     <p class="muted" data-testid="probe-summary">{ ui_text::probe_summary(ok, StepId::BROWSER.len(), skipped, lang) }</p>
                 }
+            }
+            if let Ok(t) = target.clone() {
+                <KitPanel target={t} image={AttrValue::from((*fields.repository).clone())} {lang} />
             }
             <TokenInspector {lang} />
         </section>

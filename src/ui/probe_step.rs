@@ -3,7 +3,7 @@
 
 use acr_doctor_core::catalog::entry;
 use acr_doctor_core::probe::steps::Status;
-use acr_doctor_core::probe::words::{outcome_text, step_title};
+use acr_doctor_core::probe::words::{kit_step_title, outcome_text, step_title};
 use acr_doctor_core::ui_text::{self, label, Label};
 use acr_doctor_core::Lang;
 use yew::prelude::*;
@@ -19,6 +19,9 @@ pub struct ProbeStepProps {
     pub lang: Lang,
     /// The curl and check-health commands for a blocked step.
     pub blocked_commands: Vec<String>,
+    /// The probe kit ran this step (from its transcript), not this browser.
+    #[prop_or_default]
+    pub from_kit: bool,
 }
 
 #[component]
@@ -50,7 +53,7 @@ pub fn ProbeStep(props: &ProbeStepProps) -> Html {
                 <span class="probe-status" aria-hidden="true">
                     if v.state == StepState::Running { <span class="spinner" /> }
                 </span>
-                <strong>{ step_title(v.step, lang) }</strong>
+                <strong>{ if props.from_kit { kit_step_title(v.step, lang) } else { step_title(v.step, lang) } }</strong>
                 <span class={classes!("badge", "status-badge", format!("is-{}", v.status_id()))}>{ badge }</span>
                 if let Some(code) = v.code() {
                     <a class="badge code" href={format!("#{}", code.anchor())} onclick={
@@ -79,7 +82,7 @@ pub fn ProbeStep(props: &ProbeStepProps) -> Html {
                     { for props.blocked_commands.iter().map(|c| html! { <CommandLine command={AttrValue::from(c.clone())} {lang} /> }) }
                     <button type="button" class="paste-back" onclick={on_paste_back}>{ paste_back }</button>
                 </div>
-            } else if status.is_some_and(|s| s != Status::Skipped) {
+            } else if status.is_some_and(|s| s != Status::Skipped) && !v.command.is_empty() {
                 <CommandLine command={AttrValue::from(v.command.clone())} {lang} />
             }
         </li>

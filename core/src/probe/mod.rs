@@ -5,6 +5,7 @@ pub mod challenge;
 pub mod dns;
 pub mod judge;
 pub mod kit;
+pub mod kit_script;
 pub mod request;
 pub mod settings;
 pub mod steps;

@@ -7,6 +7,29 @@ use super::token::{Claims, Kind, Problem, TokenError};
 use crate::catalog::Lang;
 use crate::{tr, trf};
 
+/// A step's title when the kit ran it: where the kit ran, not this browser.
+pub fn kit_step_title(step: StepId, lang: Lang) -> &'static str {
+    match step {
+        StepId::Dns => tr!(
+            lang,
+            "DNS, as the machine that ran the kit resolves it",
+            "DNS, tel que le résout la machine où le kit a tourné"
+        ),
+        StepId::Reachability => tr!(
+            lang,
+            "TCP connection to the registry",
+            "Connexion TCP au registre"
+        ),
+        StepId::Challenge
+        | StepId::RefreshToken
+        | StepId::AccessToken
+        | StepId::Catalog
+        | StepId::Tls
+        | StepId::Manifest
+        | StepId::DataEndpoint => step_title(step, lang),
+    }
+}
+
 pub fn step_title(step: StepId, lang: Lang) -> &'static str {
     match step {
         StepId::Dns => tr!(

@@ -181,6 +181,10 @@ fn v2(c: &Config, req: &tiny_http::Request, url: &str) -> Reply {
     if let Some(auth) = header(req, "Authorization") {
         call = call.set("Authorization", &auth);
     }
+    // A client names the manifest types it reads; without them distribution refuses OCI ones.
+    if let Some(accept) = header(req, "Accept") {
+        call = call.set("Accept", &accept);
+    }
     let response = match call.call() {
         Ok(r) | Err(ureq::Error::Status(_, r)) => r,
         Err(e) => return error(502, "UNAVAILABLE", &format!("registry unreachable: {e}")),

