@@ -1,16 +1,34 @@
 // The probe kit, end to end: the page writes the sh kit for the registry typed, a real sh runs it
 // against the local registry (docker-registry behind the test token server, one front per
 // fault), and what it printed, pasted back into the page, becomes probe steps and a verdict.
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
+import http from 'node:http';
+import https from 'node:https';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { useBrowser, openPage, paste, verdict, artifacts } from './harness.mjs';
-import { FRONT, STOPPED } from './ports.mjs';
+import { FRONT, STOPPED, DATA_ENDPOINT, DATA_ENDPOINT_TLS } from './ports.mjs';
 
 const shared = useBrowser();
+
+// The "data endpoints" the blob fronts redirect to: one that serves bytes, and one that serves
+// TLS with a certificate from a CA nobody trusts (as a TLS-inspecting proxy would).
+const servers = [];
+before(async () => {
+  const serve = (req, res) => { res.writeHead(206, { 'content-range': 'bytes 0-15/1024' }); res.end('0123456789abcdef'); };
+  servers.push(http.createServer(serve));
+  await new Promise((r) => servers[0].listen(DATA_ENDPOINT, '127.0.0.1', r));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=Untrusted Inspection CA',
+    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+  servers.push(https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, serve));
+  await new Promise((r) => servers[1].listen(DATA_ENDPOINT_TLS, '127.0.0.1', r));
+});
+after(() => servers.forEach((s) => s.close()));
 
 /** The kit the page shows for a registry and an image, run by sh with these variables. */
 async function runKit(page, registry, image, env = {}) {
@@ -20,12 +38,13 @@ async function runKit(page, registry, image, env = {}) {
   const script = await page.$eval('[data-testid=kit-sh]', (e) => e.textContent);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kit-')), 'acr-doctor-kit.sh');
   fs.writeFileSync(file, script);
-  const out = execFileSync('sh', [file], {
+  // Not execFileSync: this process also serves the data endpoints the kit calls.
+  const { stdout } = await promisify(execFile)('sh', [file], {
     env: { PATH: process.env.PATH, HOME: os.tmpdir(), ACR_KIT_TIMEOUT: '5', ...env },
     timeout: 60_000,
     encoding: 'utf8',
   });
-  return out;
+  return stdout;
 }
 
 async function kitSteps(page) {
@@ -86,4 +105,25 @@ test('the kit for an Azure registry, and what a hostile image field cannot do', 
   const href = await page.getAttribute('[data-testid=kit-download]', 'href');
   assert.equal(decodeURIComponent(href.split(',')[1]), script);
   await context.close();
+});
+
+test('the data endpoint: reached, refused, hanging, or behind TLS from an unknown CA', async () => {
+  for (const [front, expected] of [
+    ['blob-data', 'ok'],
+    ['blob-refused', 'error CONNECTION_FAILED'],
+    ['blob-hang', 'error CONNECTION_FAILED'],
+    ['blob-tls', 'error TLS_UNTRUSTED'],
+  ]) {
+    const { page, context } = await openPage(shared.browser, shared.base);
+    const out = await runKit(page, `http://127.0.0.1:${FRONT[front]}`, 'hello:v1', { ...ADMIN, ACR_KIT_TIMEOUT: '2' });
+    assert.match(out, /^blob 307 location-host=127\.0\.0\.1$/m, `${front}\n${out}`);
+    assert.ok(!out.includes('SECRET-SAS'), `${front}: the redirect's signed query is never printed`);
+    await paste(page, out);
+    const steps = await kitSteps(page);
+    assert.equal(steps['data-endpoint'], expected, `${front}: ${JSON.stringify(steps)}\n${out}`);
+    // Signing in worked: the failure sits on the data endpoint only.
+    assert.equal(steps['access-token'], 'ok', front);
+    await page.locator('[data-testid=kit-result]').screenshot({ path: path.join(artifacts, `kit-${front}.png`) });
+    await context.close();
+  }
 });

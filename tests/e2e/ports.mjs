@@ -3,7 +3,11 @@ export const FRONT = {
   none: 15001, deny: 15002, notfound: 15003, basic: 15004, nocors: 15005, throttle: 15006,
   'scope-denied': 15007, hang: 15008, 'foreign-realm': 15010,
   'redirect-exchange': 15011, 'redirect-token': 15013,
+  'blob-data': 15014, 'blob-refused': 15016, 'blob-hang': 15018, 'blob-tls': 15019,
 };
+/** The "data endpoints" the blob fronts redirect to that the kit suite serves itself. */
+export const DATA_ENDPOINT = 15015;
+export const DATA_ENDPOINT_TLS = 15020;
 /** Nothing listens here: "registry stopped". */
 export const STOPPED = 15009;
 /** The second origin the redirect faults point at; the security suite listens there itself. */

@@ -46,7 +46,7 @@ for fault in "${!FRONTS[@]}"; do
     --service acr-doctor.test --issuer acr-doctor-test --key "$run/token.key" --cert "$run/token.crt" \
     --refresh-key "$run/refresh.key" --refresh-public "$run/refresh.pub" \
     --entra-secret acr-doctor-test-entra-secret --fault "$fault" \
-    --redirect-to "http://127.0.0.1:$RECORDER_PORT"
+    --redirect-to "${REDIRECT_TO[$fault]:-http://127.0.0.1:$RECORDER_PORT}"
 done
 
 start dnsmasq /usr/sbin/dnsmasq --conf-file="$here/dnsmasq.conf" --keep-in-foreground --log-facility=-

@@ -16,7 +16,10 @@
 //! exchange), `scope-denied` (403 on /oauth2/token), `hang` (accept connections, never answer),
 //! `foreign-realm` (the challenge names another host as its realm), `redirect-exchange` and
 //! `redirect-token` (a 307 from that endpoint to `--redirect-to`, another origin, which a client
-//! that follows it would re-send the form to, secret and all).
+//! that follows it would re-send the form to, secret and all); `blob-data`, `blob-refused`,
+//! `blob-hang`, `blob-tls` (a blob `GET`
+//! answers 307 to `--redirect-to`, as ACR sends layers to a data endpoint or storage, with a
+//! signed-looking query that must never be printed).
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -166,6 +169,25 @@ fn redirect(c: &Config, path: &str) -> Reply {
 }
 
 fn v2(c: &Config, req: &tiny_http::Request, url: &str) -> Reply {
+    if c.fault.starts_with("blob-")
+        && url.contains("/blobs/sha256:")
+        && header(req, "Authorization").is_some()
+    {
+        let to = c
+            .redirect_to
+            .as_deref()
+            .expect("--redirect-to with a blob- fault");
+        let digest = url.rsplit('/').next().unwrap_or("");
+        return Response::from_data(Vec::new())
+            .with_status_code(307)
+            .with_header(
+                tiny_http::Header::from_bytes(
+                    "Location",
+                    format!("{to}/data?d={digest}&sig=SECRET-SAS-SIGNATURE-DO-NOT-PRINT"),
+                )
+                .expect("h"),
+            );
+    }
     match c.fault.as_str() {
         "deny" => {
             return error(403, "DENIED", "client with IP '127.0.0.1' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.")
