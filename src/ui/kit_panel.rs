@@ -51,6 +51,11 @@ pub fn KitPanel(props: &KitPanelProps) -> Html {
                 <a class="button" href={download} download="acr-doctor-kit.sh" data-testid="kit-download">{ label(Label::KitDownload, lang) }</a>
             </div>
             <pre class="kit-script" data-testid="kit-sh" tabindex="0">{ script }</pre>
+            <details class="kit-ps">
+                <summary>{ label(Label::KitPowerShell, lang) }</summary>
+                <p class="muted">{ label(Label::KitPowerShellHelp, lang) }</p>
+                <pre class="kit-script" data-testid="kit-ps" tabindex="0">{ kit_script::ps(&props.target, image.as_ref()) }</pre>
+            </details>
             <p class="muted">{ label(Label::KitCluster, lang) }</p>
             <div data-testid="kit-kubectl"><CommandLine command={AttrValue::from(kit_script::KUBECTL)} {lang} /></div>
         </details>

@@ -102,6 +102,9 @@ test('the kit for an Azure registry, and what a hostile image field cannot do', 
   assert.match(script, /^REPO=''$/m, 'an image that is not name:tag is not put in');
   assert.ok(!script.includes('evil'));
   assert.match(await page.locator('[data-testid=kit-kubectl]').innerText(), /kubectl run acr-doctor-kit --rm -i --restart=Never --image=mcr\.microsoft\.com\/azurelinux\/base\/core:3\.0/);
+  const ps = await page.$eval('[data-testid=kit-ps]', (e) => e.textContent);
+  assert.match(ps, /^\$Origin = 'https:\/\/contoso\.azurecr\.io'$/m);
+  assert.match(ps, /^\$Repo = ''$/m);
   const href = await page.getAttribute('[data-testid=kit-download]', 'href');
   assert.equal(decodeURIComponent(href.split(',')[1]), script);
   await context.close();

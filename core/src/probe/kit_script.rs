@@ -41,9 +41,29 @@ pub const CLUSTER_IMAGE: &str = "mcr.microsoft.com/azurelinux/base/core:3.0";
 /// The `kubectl` command that runs the `sh` kit in a pod of the cluster, saved as a file.
 pub const KUBECTL: &str = "kubectl run acr-doctor-kit --rm -i --restart=Never --image=mcr.microsoft.com/azurelinux/base/core:3.0 --command -- sh -s < acr-doctor-kit.sh";
 
-/// The `sh` kit for a registry (and an image to follow).
-pub fn sh(target: &Target, image: Option<&Image>) -> String {
-    let (port, tls) = match target.origin.split_once("://") {
+/// The PowerShell kit (Windows PowerShell 5.1 or later): the same steps and transcript as the
+/// `sh` kit, with the built-in `curl.exe`, `Resolve-DnsName`, and .NET for the certificate.
+pub fn ps(target: &Target, image: Option<&Image>) -> String {
+    let (port, tls) = port_and_tls(target);
+    let (repository, tag) = image
+        .map(|i| (i.repository.as_str(), i.tag.as_str()))
+        .unwrap_or(("", ""));
+    let mut s = String::from(PS_HEADER);
+    s.push_str(&format!(
+        "$Origin = '{}'\n$HostName = '{}'\n$Port = '{}'\n$Tls = '{}'\n$Repo = '{}'\n$Tag = '{}'\n",
+        target.origin,
+        target.host,
+        port,
+        if tls { "yes" } else { "no" },
+        repository,
+        tag
+    ));
+    s.push_str(PS_BODY);
+    s
+}
+
+fn port_and_tls(target: &Target) -> (&str, bool) {
+    match target.origin.split_once("://") {
         Some(("http", rest)) => (rest.rsplit_once(':').map_or("80", |(_, p)| p), false),
         Some((_, rest)) => (
             rest.rsplit_once(':')
@@ -52,7 +72,12 @@ pub fn sh(target: &Target, image: Option<&Image>) -> String {
             true,
         ),
         None => ("443", true),
-    };
+    }
+}
+
+/// The `sh` kit for a registry (and an image to follow).
+pub fn sh(target: &Target, image: Option<&Image>) -> String {
+    let (port, tls) = port_and_tls(target);
     let (repository, tag) = image
         .map(|i| (i.repository.as_str(), i.tag.as_str()))
         .unwrap_or(("", ""));
@@ -194,6 +219,119 @@ fi
 say "acr-doctor-kit end"
 "#;
 
+const PS_HEADER: &str = r#"# acr-doctor probe kit, transcript version 1 (Windows PowerShell 5.1 or later).
+# Checks, read-only, what a pull from this machine needs: DNS, TCP and TLS to the registry, its
+# /v2/ challenge, a token, the image's manifest, and the data endpoint its layers come from.
+# It changes nothing and needs no administrator. It prints no secret: a token as its length, a
+# redirect as its host; secrets reach curl.exe on its standard input, never on a command line.
+# Credentials, if any: $env:ACR_USERNAME and $env:ACR_PASSWORD, else a signed-in az.
+# Each request stops after $env:ACR_KIT_TIMEOUT seconds (10).
+# Paste everything it prints into acr-doctor.
+"#;
+
+const PS_BODY: &str = r#"$T = if ($env:ACR_KIT_TIMEOUT) { $env:ACR_KIT_TIMEOUT } else { '10' }
+function Say([string]$Line) { Write-Output $Line }
+function Enc([string]$Text) { (($Text -replace "`r|`n", '') -replace ' ', '%20') }
+function Ms([string]$Seconds) { '{0}ms' -f [int]([double]::Parse($Seconds, [Globalization.CultureInfo]::InvariantCulture) * 1000) }
+# curl.exe with a config read from stdin (headers and credentials stay off the command line).
+function KCurl([string]$Config, [string[]]$CurlArgs) { $Config | & curl.exe -sS --max-time $T -K - @CurlArgs 2>$null }
+function FailOf([int]$Code) { switch ($Code) { 6 { 'dns' } 7 { 'refused' } 28 { 'timeout' } { $_ -in 35, 51, 58, 60, 77, 83, 90, 91 } { 'tls' } default { "curl-$Code" } } }
+function Code([string[]]$Out) { $c = ($Out | Select-Object -Last 1); if (-not $c -or $c -eq '000') { 'fail' } else { $c } }
+function Field([string]$Json, [string]$Name) { if ($Json -match ('"' + $Name + '"\s*:\s*"([^"]+)"')) { $Matches[1] } else { '' } }
+
+Say "acr-doctor-kit 1 $Origin"
+
+# 1. DNS, as this machine resolves the name.
+if ($HostName -notmatch '^[0-9.]+$' -and $HostName -ne 'localhost') {
+  try {
+    $r = Resolve-DnsName -Name $HostName -ErrorAction Stop
+    $a = ($r | Where-Object { $_.Type -eq 'A' } | ForEach-Object { $_.IPAddress }) -join ','
+    $c = (@($HostName) + @($r | Where-Object { $_.Type -eq 'CNAME' } | ForEach-Object { $_.NameHost })) -join '>'
+    if ($a) { Say "dns ok addresses=$a cnames=$c" } else { Say "dns fail error=nxdomain" }
+  } catch { Say "dns fail error=nxdomain" }
+}
+
+# 2. TCP, and TLS with the certificate's issuer.
+$R = KCurl '' @('-o', 'NUL', '-w', '%{time_connect} %{time_appconnect}', "$Origin/v2/"); $E = $LASTEXITCODE
+switch (FailOf $E) {
+  'curl-0' { Say "tcp ok $(Ms ($R -split ' ')[0])" }
+  'tls' { Say "tcp ok" }
+  default { Say "tcp fail error=$(FailOf $E)"; Say "acr-doctor-kit end"; return }
+}
+if ($Tls -eq 'yes') {
+  $I = ''
+  try {
+    $tcp = New-Object Net.Sockets.TcpClient($HostName, [int]$Port)
+    $ssl = New-Object Net.Security.SslStream($tcp.GetStream(), $false, { $true })
+    $ssl.AuthenticateAsClient($HostName); $I = $ssl.RemoteCertificate.Issuer; $ssl.Dispose(); $tcp.Dispose()
+  } catch { }
+  if ($E -eq 0) { Say "tls ok $(Ms ($R -split ' ')[1]) issuer=$(Enc $I)" } else { Say "tls fail issuer=$(Enc $I)"; Say "acr-doctor-kit end"; return }
+}
+
+# 3. GET /v2/: the status and the challenge (and the address a firewall saw).
+$B = KCurl '' @('-D', '-', "$Origin/v2/")
+$S = (($B | Select-Object -First 1) -split ' ')[1]
+$W = ($B | Where-Object { $_ -match '^www-authenticate:' } | Select-Object -First 1) -replace '^[^:]*:\s*', ''
+$IP = if (($B -join "`n") -match "client with IP '([0-9a-fA-F.:]+)'") { $Matches[1] } else { '' }
+Say ("v2 $(if ($S) { $S } else { '000' }) www-authenticate=$(Enc $W)" + $(if ($IP) { " client-ip=$IP" } else { '' }))
+
+# 4. A token, with the credentials at hand.
+$Realm = if ($W -match 'realm="([^"]*)"') { $Matches[1] } else { '' }
+$Service = if ($W -match 'service="([^"]*)"') { $Matches[1] } else { '' }
+$Scope = if ($Repo) { "repository:${Repo}:pull" } else { 'registry:catalog:*' }
+$AT = ''
+if (-not $Realm) {
+  Say "token skip"
+} elseif ($env:ACR_USERNAME -and $env:ACR_PASSWORD) {
+  $O = KCurl ('user = "{0}:{1}"' -f $env:ACR_USERNAME, $env:ACR_PASSWORD) @('-w', "`n%{http_code}", '-G', '--data-urlencode', "service=$Service", '--data-urlencode', "scope=$Scope", $Realm)
+  $AT = Field ($O -join '') 'access_token'
+  Say "token $(Code $O) via=basic length=$($AT.Length) scope=$Scope"
+} elseif ((Get-Command az -ErrorAction SilentlyContinue) -and ($ET = az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv 2>$null)) {
+  $Base = $Realm -replace '/oauth2/token$', ''
+  $O = KCurl ('data = "grant_type=access_token&service={0}&access_token={1}"' -f $Service, $ET) @('-w', "`n%{http_code}", "$Base/oauth2/exchange")
+  $RT = Field ($O -join '') 'refresh_token'
+  if ($RT) {
+    $O = KCurl ('data = "grant_type=refresh_token&service={0}&scope={1}&refresh_token={2}"' -f $Service, $Scope, $RT) @('-w', "`n%{http_code}", "$Base/oauth2/token")
+    $AT = Field ($O -join '') 'access_token'
+  }
+  Say "token $(Code $O) via=entra length=$($AT.Length) scope=$Scope"
+} else {
+  Say "token skip"
+}
+
+# 5. The image: its manifest, then its config blob without following the redirect.
+if ($Repo -and $AT) {
+  $Accept = 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json'
+  $O = KCurl ("header = `"Authorization: Bearer {0}`"`nheader = `"Accept: {1}`"" -f $AT, $Accept) @('-w', "`n%{http_code}", "$Origin/v2/$Repo/manifests/$Tag")
+  Say "manifest $(Code $O)"
+  $D = if (($O -join '') -match '"config"\s*:\s*\{[^}]*"digest"\s*:\s*"(sha256:[0-9a-f]+)"') { $Matches[1] } else { '' }
+  if ($D) {
+    $O = KCurl ('header = "Authorization: Bearer {0}"' -f $AT) @('-o', 'NUL', '-w', '%{http_code} %{redirect_url}', "$Origin/v2/$Repo/blobs/$D")
+    $Code, $LOC = ($O -join '') -split ' ', 2
+    $DH = if ($LOC -match '^[a-zA-Z]+://([^/:?]+)') { $Matches[1] } else { '' }
+    Say ("blob $Code" + $(if ($DH) { " location-host=$DH" } else { '' }))
+    if ($DH) {
+      try { $null = Resolve-DnsName -Name $DH -ErrorAction Stop; Say "data-dns ok" } catch { Say "data-dns fail" }
+      # The redirect's own signed URL, read from stdin: a few bytes, with no Authorization.
+      $R = KCurl ('url = "{0}"' -f $LOC) @('-o', 'NUL', '-r', '0-15', '-w', '%{http_code} %{time_total}'); $E = $LASTEXITCODE
+      switch (FailOf $E) {
+        'curl-0' {
+          Say "data-tcp ok"
+          if ($LOC -like 'https:*') {
+            Say "data-tls ok"
+          }
+          Say "data-get $(($R -split ' ')[0]) $(Ms ($R -split ' ')[1])"
+        }
+        'tls' { Say "data-tcp ok"; Say "data-tls fail" }
+        'dns' { Say "data-dns fail" }
+        default { Say "data-tcp fail error=$(FailOf $E)" }
+      }
+    }
+  }
+}
+Say "acr-doctor-kit end"
+"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +350,61 @@ mod tests {
         }
         let local = parse_target("http://127.0.0.1:15001").expect("local");
         assert!(sh(&local, None).contains("PORT='15001'\nTLS='no'\nREPO=''\nTAG=''\n"));
+    }
+
+    /// The transcript lines a kit prints, in order: `say "dns ok` → `dns ok`.
+    fn printed(script: &str, say: &str) -> Vec<String> {
+        script
+            .lines()
+            .flat_map(|l| l.split(say).skip(1))
+            .filter_map(|rest| {
+                let rest = rest.trim_start_matches(['"', '(']);
+                let words: Vec<&str> = rest.split_whitespace().take(2).collect();
+                (words.len() == 2).then(|| format!("{} {}", words[0], words[1]))
+            })
+            .map(|w| w.trim_end_matches(['"', ';', ')']).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_powershell_kit_prints_the_same_transcript() {
+        let t = parse_target("contoso").expect("t");
+        let image = Image::parse("team/web:v2");
+        let sh = sh(&t, image.as_ref());
+        let ps = ps(&t, image.as_ref());
+        assert!(ps.contains("$Origin = 'https://contoso.azurecr.io'\n$HostName = 'contoso.azurecr.io'\n$Port = '443'\n$Tls = 'yes'\n$Repo = 'team/web'\n$Tag = 'v2'\n"));
+        // The same step lines (names and results), in the same order.
+        let steps = |lines: Vec<String>| -> Vec<String> {
+            lines
+                .into_iter()
+                .map(|l| l.split(' ').next().unwrap_or("").to_owned())
+                .collect()
+        };
+        let mut sh_steps = steps(printed(&sh, "say "));
+        let mut ps_steps = steps(printed(&ps, "Say "));
+        sh_steps.dedup();
+        ps_steps.dedup();
+        assert_eq!(ps_steps, sh_steps);
+        for name in [
+            "dns", "tcp", "tls", "v2", "token", "manifest", "blob", "data-dns", "data-tcp",
+            "data-tls", "data-get",
+        ] {
+            assert!(ps_steps.iter().any(|s| s == name), "{name}");
+        }
+        // Nothing secret printed, nothing secret on curl.exe's command line.
+        let secrets = ["$AT", "$RT", "$ET", "$env:ACR_PASSWORD", "$LOC", "$O "];
+        for line in ps.lines() {
+            if let Some((_, said)) = line.split_once("Say ") {
+                let said = said.replace("$($AT.Length)", "").replace("$(Code $O)", "");
+                assert!(!secrets.iter().any(|x| said.contains(x)), "printed: {line}");
+            }
+            if let Some((_, args)) = line.split_once(") @(") {
+                assert!(
+                    !secrets.iter().any(|x| args.contains(x)),
+                    "on curl.exe's command line: {line}"
+                );
+            }
+        }
     }
 
     #[test]
