@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { useBrowser, openPage, paste, verdict, artifacts } from './harness.mjs';
-import { FRONT, STOPPED, DATA_ENDPOINT, DATA_ENDPOINT_TLS } from './ports.mjs';
+import { FRONT, STOPPED, DATA_ENDPOINT, DATA_ENDPOINT_TLS, PROXY } from './ports.mjs';
 
 const shared = useBrowser();
 
@@ -20,13 +20,34 @@ const shared = useBrowser();
 const servers = [];
 before(async () => {
   const serve = (req, res) => { res.writeHead(206, { 'content-range': 'bytes 0-15/1024' }); res.end('0123456789abcdef'); };
-  servers.push(http.createServer(serve));
-  await new Promise((r) => servers[0].listen(DATA_ENDPOINT, '127.0.0.1', r));
+  const plain = http.createServer(serve);
+  servers.push(plain);
+  await new Promise((r) => plain.listen(DATA_ENDPOINT, '127.0.0.1', r));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-tls-'));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=Untrusted Inspection CA',
     '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
-  servers.push(https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, serve));
-  await new Promise((r) => servers[1].listen(DATA_ENDPOINT_TLS, '127.0.0.1', r));
+  const tls = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, serve);
+  servers.push(tls);
+  await new Promise((r) => tls.listen(DATA_ENDPOINT_TLS, '127.0.0.1', r));
+});
+// A forward proxy (absolute-form requests, as curl sends them to an http_proxy): it relays each
+// request and remembers what it relayed, so a test can tell the kit really went through it.
+const relayed = [];
+before(async () => {
+  const proxy = http.createServer((req, res) => {
+    relayed.push({ url: req.url, auth: req.headers['proxy-authorization'] ?? null });
+    const { hostname, port, pathname, search } = new URL(req.url);
+    const headers = { ...req.headers };
+    delete headers['proxy-authorization'];
+    const up = http.request({ hostname, port, path: pathname + search, method: req.method, headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => { res.writeHead(502); res.end(); });
+    req.pipe(up);
+  });
+  servers.push(proxy);
+  await new Promise((r) => proxy.listen(PROXY, '127.0.0.1', r));
 });
 after(() => servers.forEach((s) => s.close()));
 
@@ -90,6 +111,22 @@ test('faults: the kit finds each, the page names it with its code', async () => 
     await page.locator('[data-testid=kit-result]').screenshot({ path: path.join(artifacts, `kit-${name.replace(/ /g, '-')}.png`) });
     await context.close();
   }
+});
+
+test('behind a proxy: the kit goes through it and names it, never its password', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  relayed.length = 0;
+  const out = await runKit(page, `http://127.0.0.1:${FRONT.none}`, 'hello:v1',
+    { ...ADMIN, http_proxy: `http://proxyuser:proxysecret@127.0.0.1:${PROXY}` });
+  assert.ok(relayed.some((r) => r.url.startsWith(`http://127.0.0.1:${FRONT.none}/v2/`)), JSON.stringify(relayed));
+  assert.match(out, /^tcp ok \d+ms proxy=127\.0\.0\.1$/m);
+  assert.ok(!out.includes('proxyuser') && !out.includes('proxysecret'), out);
+  await paste(page, out);
+  assert.equal((await kitSteps(page)).reachability, 'ok');
+  const text = await page.$eval('[data-testid=kit-result] [data-probe=reachability]', (e) => e.textContent);
+  assert.match(text, /through the proxy 127\.0\.0\.1/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('the kit for an Azure registry, and what a hostile image field cannot do', async () => {

@@ -8,6 +8,8 @@ export const FRONT = {
 /** The "data endpoints" the blob fronts redirect to that the kit suite serves itself. */
 export const DATA_ENDPOINT = 15015;
 export const DATA_ENDPOINT_TLS = 15020;
+/** A forward HTTP proxy the kit suite runs, as a company network would have. */
+export const PROXY = 15021;
 /** Nothing listens here: "registry stopped". */
 export const STOPPED = 15009;
 /** The second origin the redirect faults point at; the security suite listens there itself. */

@@ -41,19 +41,32 @@ pub fn judge(t: &Transcript) -> Vec<KitJudged> {
     }
     if let Some(l) = line(KitStep::Tcp) {
         let j = match l.result {
-            KitResult::Ok => judged(Status::Ok, None, Outcome::Connected),
+            KitResult::Ok => {
+                let proxy = l
+                    .field("proxy")
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_owned);
+                judged(Status::Ok, None, Outcome::Connected { proxy })
+            }
             _ => judge_reachability(Err(failure(l))),
         };
         push(StepId::Reachability, j, l.ms);
     }
     if let Some(l) = line(KitStep::Tls) {
-        let issuer = l.field("issuer").map(str::to_owned);
+        let issuer = l
+            .field("issuer")
+            .filter(|i| !i.is_empty())
+            .map(str::to_owned);
+        let names = l
+            .field("names")
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned);
         let j = match l.result {
-            KitResult::Ok => judged(Status::Ok, None, Outcome::TlsVerified { issuer }),
+            KitResult::Ok => judged(Status::Ok, None, Outcome::TlsVerified { issuer, names }),
             _ => judged(
                 Status::Error,
                 Some(Code::ConnectivitySsl),
-                Outcome::TlsRefused { issuer },
+                Outcome::TlsRefused { issuer, names },
             ),
         };
         push(StepId::Tls, j, l.ms);
@@ -230,13 +243,30 @@ mod tests {
 
     #[test]
     fn a_healthy_kit_run() {
-        let s = steps("acr-doctor-kit 1 https://r.azurecr.io\ndns ok 3ms addresses=20.1.2.3 cnames=r.azurecr.io>r1.westeurope.cloudapp.azure.com\ntcp ok 20ms\ntls ok 25ms issuer=Microsoft%20Azure%20RSA%20TLS%20Issuing%20CA%2003\nv2 401 30ms www-authenticate=Bearer%20realm=\"https://r.azurecr.io/oauth2/token\",service=\"r.azurecr.io\"\ntoken 200 40ms length=1200 scope=repository:web:pull\nmanifest 200 12ms\nblob 307 15ms location-host=r.westeurope.data.azurecr.io\ndata-dns ok\ndata-tcp ok\ndata-tls ok\ndata-get 206 30ms\nacr-doctor-kit end");
+        let s = steps("acr-doctor-kit 1 https://r.azurecr.io\ndns ok 3ms addresses=20.1.2.3 cnames=r.azurecr.io>r1.westeurope.cloudapp.azure.com\ntcp ok 20ms\ntls ok 25ms issuer=Microsoft%20Azure%20RSA%20TLS%20Issuing%20CA%2003 names=*.azurecr.io,azurecr.io\nv2 401 30ms www-authenticate=Bearer%20realm=\"https://r.azurecr.io/oauth2/token\",service=\"r.azurecr.io\"\ntoken 200 40ms length=1200 scope=repository:web:pull\nmanifest 200 12ms\nblob 307 15ms location-host=r.westeurope.data.azurecr.io\ndata-dns ok\ndata-tcp ok\ndata-tls ok\ndata-get 206 30ms\nacr-doctor-kit end");
         assert!(
             s.iter()
                 .all(|(_, st, code)| *st == Status::Ok && code.is_none()),
             "{s:?}"
         );
         assert_eq!(s.len(), 7);
+    }
+
+    #[test]
+    fn the_proxy_and_the_certificate_names_are_told() {
+        use crate::probe::words::outcome_text;
+        use crate::text::Lang;
+        let t = parse("acr-doctor-kit 1 https://r.azurecr.io\ntcp ok 20ms proxy=proxy.contoso.com\ntls fail issuer=Contoso%20Proxy%20CA names=*.contoso.com".lines()).expect("transcript");
+        let texts: Vec<String> = judge(&t)
+            .iter()
+            .map(|k| outcome_text(&k.judged.outcome, Lang::En))
+            .collect();
+        assert!(
+            texts[0].contains("through the proxy proxy.contoso.com"),
+            "{texts:?}"
+        );
+        assert!(texts[1].contains("Contoso Proxy CA"), "{texts:?}");
+        assert!(texts[1].contains("It covers: *.contoso.com."), "{texts:?}");
     }
 
     #[test]

@@ -136,19 +136,29 @@ if [ "${HOST_IS_IP:-}" != yes ] && [ "$HOST" != localhost ]; then
   if [ -n "$A" ]; then say "dns ok addresses=$A cnames=$C"; else say "dns fail error=nxdomain"; fi
 fi
 
-# 2. TCP, and TLS with the certificate's issuer.
+# 2. TCP, and TLS with the certificate's issuer and names. The proxy in use, if any, by its host
+# only (a proxy's URL may hold a user name and password).
+# The variables curl reads for this scheme (it reads http_proxy only in lower case).
+if [ "$TLS" = yes ]; then P="${https_proxy:-${HTTPS_PROXY:-}}"; else P="${http_proxy:-}"; fi
+P="${P:-${all_proxy:-${ALL_PROXY:-}}}"
+PX=$(printf '%s' "$P" | sed 's#^[a-zA-Z]*://##; s#^.*@##; s#[:/].*##')
 R=$(printf '' | kcurl -o /dev/null -w '%{time_connect} %{time_appconnect}' "$ORIGIN/v2/" 2>/dev/null); E=$?
 case "$(fail_of $E)" in
-  curl-0) say "tcp ok $(ms "${R%% *}")" ;;
-  tls) say "tcp ok" ;;
+  curl-0) say "tcp ok $(ms "${R%% *}")${PX:+ proxy=$PX}" ;;
+  tls) say "tcp ok${PX:+ proxy=$PX}" ;;
   *) say "tcp fail error=$(fail_of $E)"; say "acr-doctor-kit end"; exit 0 ;;
 esac
 if [ "$TLS" = yes ]; then
-  I=""
+  I=""; N=""
   if command -v openssl >/dev/null 2>&1; then
-    I=$(openssl s_client -connect "$HOST:$PORT" -servername "$HOST" </dev/null 2>/dev/null | openssl x509 -noout -issuer 2>/dev/null | sed 's/^issuer= *//')
+    # Through the same proxy as curl (host:port, no credentials), and never longer than curl's limit.
+    PHP=$(printf '%s' "$P" | sed 's#^[a-zA-Z]*://##; s#^.*@##; s#/.*##')
+    TO=""; if command -v timeout >/dev/null 2>&1; then TO="timeout $T"; fi
+    CERT=$($TO openssl s_client -connect "$HOST:$PORT" -servername "$HOST" ${PHP:+-proxy "$PHP"} </dev/null 2>/dev/null | openssl x509 2>/dev/null)
+    I=$(printf '%s\n' "$CERT" | openssl x509 -noout -issuer 2>/dev/null | sed 's/^issuer= *//')
+    N=$(printf '%s\n' "$CERT" | openssl x509 -noout -ext subjectAltName 2>/dev/null | sed -n 's/^ *DNS://p' | sed 's/, DNS:/,/g' | tr -d ' ')
   fi
-  if [ "$E" = 0 ]; then say "tls ok $(ms "${R##* }") issuer=$(enc "$I")"; else say "tls fail issuer=$(enc "$I")"; say "acr-doctor-kit end"; exit 0; fi
+  if [ "$E" = 0 ]; then say "tls ok $(ms "${R##* }") issuer=$(enc "$I") names=$N"; else say "tls fail issuer=$(enc "$I") names=$N"; say "acr-doctor-kit end"; exit 0; fi
 fi
 
 # 3. GET /v2/: the status and the challenge (and the address a firewall saw).
@@ -251,21 +261,33 @@ if ($HostName -notmatch '^[0-9.]+$' -and $HostName -ne 'localhost') {
   } catch { Say "dns fail error=nxdomain" }
 }
 
-# 2. TCP, and TLS with the certificate's issuer.
+# 2. TCP, and TLS with the certificate's issuer and names. The proxy in use, if any, by its host.
+# The variables curl reads for this scheme (names are not case-sensitive on Windows).
+$P = if ($Origin -like 'https:*') { $env:HTTPS_PROXY } else { $env:http_proxy }
+if (-not $P) { $P = if ($env:ALL_PROXY) { $env:ALL_PROXY } else { '' } }
+$PX = if ($P -match '^(?:[a-zA-Z]+://)?(?:[^@/]*@)?([^:/]+)') { " proxy=$($Matches[1])" } else { '' }
 $R = KCurl '' @('-o', 'NUL', '-w', '%{time_connect} %{time_appconnect}', "$Origin/v2/"); $E = $LASTEXITCODE
 switch (FailOf $E) {
-  'curl-0' { Say "tcp ok $(Ms ($R -split ' ')[0])" }
-  'tls' { Say "tcp ok" }
+  'curl-0' { Say "tcp ok $(Ms ($R -split ' ')[0])$PX" }
+  'tls' { Say "tcp ok$PX" }
   default { Say "tcp fail error=$(FailOf $E)"; Say "acr-doctor-kit end"; return }
 }
 if ($Tls -eq 'yes') {
-  $I = ''
+  $I = ''; $N = ''
   try {
     $tcp = New-Object Net.Sockets.TcpClient($HostName, [int]$Port)
     $ssl = New-Object Net.Security.SslStream($tcp.GetStream(), $false, { $true })
-    $ssl.AuthenticateAsClient($HostName); $I = $ssl.RemoteCertificate.Issuer; $ssl.Dispose(); $tcp.Dispose()
+    $ssl.AuthenticateAsClient($HostName); $I = $ssl.RemoteCertificate.Issuer
+    $N = ((New-Object Security.Cryptography.X509Certificates.X509Certificate2($ssl.RemoteCertificate)).DnsNameList | ForEach-Object { $_.Unicode }) -join ','
+    $ssl.Dispose(); $tcp.Dispose()
   } catch { }
-  if ($E -eq 0) { Say "tls ok $(Ms ($R -split ' ')[1]) issuer=$(Enc $I)" } else { Say "tls fail issuer=$(Enc $I)"; Say "acr-doctor-kit end"; return }
+  if ($E -eq 0) {
+    Say "tls ok $(Ms ($R -split ' ')[1]) issuer=$(Enc $I) names=$N"
+  } else {
+    Say "tls fail issuer=$(Enc $I) names=$N"
+    Say "acr-doctor-kit end"
+    return
+  }
 }
 
 # 3. GET /v2/: the status and the challenge (and the address a firewall saw).

@@ -220,12 +220,16 @@ pub enum Outcome {
     CatalogFailed(Failure),
     // The kit's steps
     /// A TCP connection succeeded from where the kit ran.
-    Connected,
+    Connected {
+        proxy: Option<String>,
+    },
     TlsVerified {
         issuer: Option<String>,
+        names: Option<String>,
     },
     TlsRefused {
         issuer: Option<String>,
+        names: Option<String>,
     },
     ManifestFound,
     ManifestMissing,

@@ -158,14 +158,18 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
             let d = detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
             trf!(lang, "HTTP 404{d}: the token was accepted, but this repository does not exist. Check its name (case and path)."; "HTTP 404{d} : le jeton a été accepté, mais ce dépôt n’existe pas. Vérifiez son nom (casse et chemin).")
         }
-        Outcome::Connected => tr!(lang, "A TCP connection to the registry succeeded from where the kit ran.", "Une connexion TCP au registre a réussi depuis l’endroit où le kit a tourné.").to_owned(),
-        Outcome::TlsVerified { issuer } => {
+        Outcome::Connected { proxy: None } => tr!(lang, "A TCP connection to the registry succeeded from where the kit ran.", "Une connexion TCP au registre a réussi depuis l’endroit où le kit a tourné.").to_owned(),
+        Outcome::Connected { proxy: Some(p) } => trf!(lang, "A connection to the registry succeeded from where the kit ran, through the proxy {p}."; "Une connexion au registre a réussi depuis l’endroit où le kit a tourné, par le proxy {p}."),
+        Outcome::TlsVerified { issuer, names } => {
             let by = issuer.as_deref().unwrap_or("?");
-            trf!(lang, "The certificate is trusted (issued by {by}). A TLS-inspecting proxy would show its own company's CA here."; "Le certificat est reconnu (émis par {by}). Un proxy qui inspecte TLS montrerait ici l’AC de son entreprise.")
+            let trusted = trf!(lang, "The certificate is trusted (issued by {by})."; "Le certificat est reconnu (émis par {by}).");
+            let proxy = tr!(lang, " A TLS-inspecting proxy would show its own company's CA here.", " Un proxy qui inspecte TLS montrerait ici l’AC de son entreprise.");
+            format!("{trusted}{}{proxy}", cert_names(names.as_deref(), lang))
         }
-        Outcome::TlsRefused { issuer } => {
+        Outcome::TlsRefused { issuer, names } => {
             let by = issuer.as_deref().unwrap_or("?");
-            trf!(lang, "The certificate is not trusted here (issued by {by}): something on the path inspects TLS, or this machine lacks the issuer's CA."; "Le certificat n’est pas reconnu ici (émis par {by}) : quelque chose inspecte TLS sur le chemin, ou cette machine n’a pas l’AC de l’émetteur.")
+            let refused = trf!(lang, "The certificate is not trusted here (issued by {by}): something on the path inspects TLS, or this machine lacks the issuer's CA."; "Le certificat n’est pas reconnu ici (émis par {by}) : quelque chose inspecte TLS sur le chemin, ou cette machine n’a pas l’AC de l’émetteur.");
+            format!("{refused}{}", cert_names(names.as_deref(), lang))
         }
         Outcome::ManifestFound => tr!(lang, "The image's manifest exists and this identity may read it.", "Le manifeste de l’image existe et cette identité peut le lire.").to_owned(),
         Outcome::ManifestMissing => tr!(lang, "HTTP 404: no such tag (or digest) in this repository.", "HTTP 404 : pas de tel tag (ou digest) dans ce dépôt.").to_owned(),
@@ -312,5 +316,13 @@ pub fn token_error_text(e: &TokenError, lang: Lang) -> &'static str {
             "Not a token: its claims are not a JSON object.",
             "Pas un jeton : ses revendications ne sont pas un objet JSON."
         ),
+    }
+}
+
+/// The names a certificate covers, as the kit read them, or nothing when it could not.
+fn cert_names(names: Option<&str>, lang: Lang) -> String {
+    match names {
+        Some(n) => trf!(lang, " It covers: {n}."; " Il couvre : {n}."),
+        None => String::new(),
     }
 }
