@@ -198,16 +198,18 @@ impl Run {
             self.done(v, start, judge::judge_dns(target, Err(Failure::Network)));
             return;
         }
-        let request = settings::resolver(&self.input.doh)
-            .map_err(Outcome::ResolverRefused)
-            .and_then(|r| {
-                dns::get_url(&r, &target.host)
-                    .map(Request::doh)
-                    .map_err(Outcome::ResolverGarbage)
-            });
+        let request = match settings::resolver(&self.input.doh) {
+            Ok(r) => dns::get_url(&r, &target.host)
+                .map(Request::doh)
+                .map_err(Outcome::ResolverGarbage),
+            Err(e) => Err(Outcome::ResolverRefused(e)),
+        };
         let (v, start) = self.running(StepId::Dns, request.as_ref().ok());
         let judged = match request {
-            Ok(request) => judge::judge_dns(target, self.net.doh(&request).await),
+            Ok(request) => {
+                let judged = judge::judge_dns(target, self.net.doh(&request).await);
+                self.data_endpoint_dns(judged).await
+            }
             Err(outcome) => Judged {
                 status: Status::Warning,
                 code: None,
@@ -215,6 +217,22 @@ impl Run {
             },
         };
         self.done(v, start, judged);
+    }
+
+    /// Step 1, continued: where the chain names an Azure region, the same resolver is asked about
+    /// the registry's dedicated data endpoint there (layers come from it, or else from storage).
+    async fn data_endpoint_dns(&self, judged: Judged) -> Judged {
+        let Some(host) = judge::data_endpoint_host(self.target(), &judged) else {
+            return judged;
+        };
+        let url = settings::resolver(&self.input.doh)
+            .ok()
+            .and_then(|r| dns::get_url(&r, &host).ok());
+        let Some(url) = url else {
+            return judged;
+        };
+        let answer = self.net.doh(&Request::doh(url)).await;
+        judge::with_data_endpoint(judged, host, answer)
     }
 
     /// Step 2: Reachability: a `no-cors` GET is answered (opaquely) whenever DNS, TCP, TLS and HTTP

@@ -194,7 +194,7 @@ pub fn use_pasted(registry: &str, lang: Lang) -> String {
 
 /// Where DNS is asked, and what it sees.
 pub fn doh_notice(host: &str, lang: Lang) -> String {
-    trf!(lang, "DNS is asked of {host}: it receives the registry's host name, nothing else. It shows the public view, not what this machine's own resolver answers."; "Le DNS est demandé à {host} : il reçoit le nom d’hôte du registre, rien d’autre. Il montre la vue publique, pas ce que répond le résolveur de cette machine.")
+    trf!(lang, "DNS is asked of {host}: it receives the registry's host name (and, for an Azure registry, its data endpoint's), nothing else. It shows the public view, not what this machine's own resolver answers."; "Le DNS est demandé à {host} : il reçoit le nom d’hôte du registre (et, pour un registre Azure, celui de son point de terminaison de données), rien d’autre. Il montre la vue publique, pas ce que répond le résolveur de cette machine.")
 }
 
 /// The end of a probe run.

@@ -196,6 +196,31 @@ fn probes() -> String {
     ] {
         judged(what, judge::judge_dns(&public, answer));
     }
+    let regional = Ok(dns_answer(
+        0,
+        "r.azurecr.io",
+        Some("r0910sec-az.swedencentral.cloudapp.azure.com"),
+        Some([20, 1, 2, 3]),
+    ));
+    let dns_step = judge::judge_dns(&public, regional);
+    judged("dns region", dns_step.clone());
+    let data_host = judge::data_endpoint_host(&public, &dns_step).expect("a data endpoint to ask");
+    for (what, answer) in [
+        (
+            "dns region, data endpoint found",
+            Ok(dns_answer(0, &data_host, None, Some([20, 1, 2, 9]))),
+        ),
+        (
+            "dns region, data endpoint missing",
+            Ok(dns_answer(3, &data_host, None, None)),
+        ),
+        ("dns region, data endpoint unknown", Err(Failure::Timeout)),
+    ] {
+        judged(
+            what,
+            judge::with_data_endpoint(dns_step.clone(), data_host.clone(), answer),
+        );
+    }
     judged(
         "dns address",
         judge::judge_dns(

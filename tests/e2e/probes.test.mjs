@@ -190,6 +190,29 @@ test('DNS over HTTPS: NXDOMAIN and a private-endpoint CNAME', async () => {
   await run.context.close();
 });
 
+test('DNS over HTTPS: the region a chain ends in, and the data endpoint asked of the same resolver', async () => {
+  let run = await probe({ registry: 'regional', shot: 'data-endpoint' });
+  assert.equal(run.steps.dns.status, 'ok');
+  assert.match(run.steps.dns.text, /Azure region swedencentral/);
+  assert.match(run.steps.dns.text, /regional\.swedencentral\.data\.azurecr\.io resolves too \(20\.1\.2\.9\)/);
+  // Both questions went to the resolver typed, and nowhere else.
+  const doh = run.requests.filter((u) => u.startsWith(DOH));
+  assert.equal(doh.length, 2, JSON.stringify(run.requests));
+  await run.context.close();
+
+  run = await probe({ registry: 'storage' });
+  assert.equal(run.steps.dns.status, 'ok');
+  assert.match(run.steps.dns.text, /Azure region westeurope/);
+  assert.match(run.steps.dns.text, /storage\.westeurope\.data\.azurecr\.io does not exist/);
+  await run.context.close();
+
+  // No region in the chain: no second question.
+  run = await probe({ registry: 'public' });
+  assert.equal(run.requests.filter((u) => u.startsWith(DOH)).length, 1);
+  assert.doesNotMatch(run.steps.dns.text, /data endpoint|region/);
+  await run.context.close();
+});
+
 test('a realm on another host gets no secret', async () => {
   const entra = entraToken();
   const { steps, requests, context } = await probe({ registry: `http://127.0.0.1:${FRONT['foreign-realm']}`, entra });

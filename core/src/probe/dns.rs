@@ -32,6 +32,12 @@ impl Answer {
             .find(|t| t.contains(".privatelink."))
     }
 
+    /// The Azure region that answered, when the chain ends in `<host>.<region>.cloudapp.azure.com`
+    /// (the label `az aks check-acr` reads as the registry's location).
+    pub fn region(&self) -> Option<&str> {
+        region_of(self.cnames.iter().map(|(_, t)| t.as_str()))
+    }
+
     /// The first private (RFC 1918) address in the answer.
     pub fn private_address(&self) -> Option<&str> {
         self.addresses
@@ -39,6 +45,28 @@ impl Answer {
             .map(String::as_str)
             .find(|a| crate::decode::is_private_ipv4(a))
     }
+}
+
+/// The region label of the last CNAME target, if it is a `cloudapp.azure.com` name.
+pub fn region_of<'a>(targets: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let last = targets.last()?.trim_end_matches('.');
+    let rest = last.strip_suffix(".cloudapp.azure.com")?;
+    let region = rest.rsplit('.').next().filter(|_| rest.contains('.'))?;
+    let plain = !region.is_empty()
+        && region.len() <= 40
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    plain.then_some(region)
+}
+
+/// The dedicated data endpoint an Azure registry would have in a region:
+/// `<name>.<region>.data.<suffix>` for a login server `<name>.<suffix>`.
+pub fn data_endpoint(host: &str, name: &str, region: &str) -> Option<String> {
+    let suffix = host.strip_prefix(name)?.strip_prefix('.')?;
+    suffix
+        .starts_with("azurecr.")
+        .then(|| format!("{name}.{region}.data.{suffix}"))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,6 +215,44 @@ fn read_name(msg: &[u8], mut off: usize, budget: &mut usize) -> Result<(String, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_region_is_the_label_before_cloudapp_in_the_last_cname() {
+        let chain = |c: &[&'static str]| region_of(c.iter().copied());
+        // Real chains (see the data-path notes): a single region and a data endpoint.
+        assert_eq!(
+            chain(&[
+                "sec.fe.azcr.io",
+                "sec-acr-reg.trafficmanager.net",
+                "r0910sec-az.swedencentral.cloudapp.azure.com"
+            ]),
+            Some("swedencentral")
+        );
+        assert_eq!(
+            chain(&["d0831cnre.eastus2euap.cloudapp.azure.com."]),
+            Some("eastus2euap")
+        );
+        // Only the last name counts, and only a plain lower-case label.
+        assert_eq!(chain(&["a.westeurope.cloudapp.azure.com", "x.net"]), None);
+        assert_eq!(chain(&["westeurope.cloudapp.azure.com"]), None);
+        assert_eq!(chain(&["a.West_Europe.cloudapp.azure.com"]), None);
+        assert_eq!(chain(&["a..cloudapp.azure.com"]), None);
+        assert_eq!(chain(&[]), None);
+    }
+
+    #[test]
+    fn the_data_endpoint_keeps_the_cloud_suffix() {
+        assert_eq!(
+            data_endpoint("r.azurecr.io", "r", "westeurope").as_deref(),
+            Some("r.westeurope.data.azurecr.io")
+        );
+        assert_eq!(
+            data_endpoint("r.azurecr.cn", "r", "chinanorth3").as_deref(),
+            Some("r.chinanorth3.data.azurecr.cn")
+        );
+        assert_eq!(data_endpoint("r.example.com", "r", "westeurope"), None);
+        assert_eq!(data_endpoint("rr.azurecr.io", "r", "westeurope"), None);
+    }
 
     #[test]
     fn the_query_is_the_rfc_8484_get_form() {

@@ -3,7 +3,7 @@
 use super::challenge::{self, Challenge};
 use super::dns::{self, Answer};
 use super::steps::{
-    judged, skipped, Failure, JsonAnswer, Judged, Outcome, Reply, SkipReason, Status,
+    judged, skipped, DataDns, Failure, JsonAnswer, Judged, Outcome, Reply, SkipReason, Status,
 };
 use super::target::Target;
 use crate::catalog::Code;
@@ -44,8 +44,11 @@ pub fn judge_dns(target: &Target, answer: Result<Vec<u8>, Failure>) -> Judged {
             Status::Ok,
             None,
             Outcome::Resolved {
+                region: a.region().map(str::to_owned),
                 addresses: a.addresses,
                 cnames: a.cnames,
+                data: None,
+                by_kit: false,
             },
         ),
         _ => judged(
@@ -56,6 +59,42 @@ pub fn judge_dns(target: &Target, answer: Result<Vec<u8>, Failure>) -> Judged {
             },
         ),
     }
+}
+
+/// The data endpoint to ask about after a DNS step: a resolved Azure login server whose chain
+/// names its region.
+pub fn data_endpoint_host(target: &Target, dns_step: &Judged) -> Option<String> {
+    match (&dns_step.outcome, &target.name) {
+        (
+            Outcome::Resolved {
+                region: Some(region),
+                ..
+            },
+            Some(name),
+        ) => dns::data_endpoint(&target.host, name, region),
+        _ => None,
+    }
+}
+
+/// The DNS step with what the resolver said of the data endpoint added (only to a resolved name).
+pub fn with_data_endpoint(
+    mut dns_step: Judged,
+    host: String,
+    answer: Result<Vec<u8>, Failure>,
+) -> Judged {
+    let found = answer.ok().and_then(|b| dns::parse(&b).ok());
+    let said = match found {
+        Some(a) if a.rcode == 0 && !a.addresses.is_empty() => DataDns::Found {
+            host,
+            addresses: a.addresses,
+        },
+        Some(a) if a.rcode == 3 => DataDns::Missing { host },
+        _ => DataDns::Unknown { host },
+    };
+    if let Outcome::Resolved { data, .. } = &mut dns_step.outcome {
+        *data = Some(said);
+    }
+    dns_step
 }
 
 pub fn judge_reachability(opaque: Result<(), Failure>) -> Judged {

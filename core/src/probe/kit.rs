@@ -1,6 +1,7 @@
 //! A kit's transcript judged as probe steps: the same steps, codes and words the browser's run
 //! shows, plus what only the kit can see (the certificate, the manifest, the data endpoint).
 
+use super::dns;
 use super::judge::{judge_challenge, judge_reachability, judge_token};
 use super::steps::{Failure, JsonAnswer, Judged, Outcome, Reply, Status, StepId};
 use super::transcript::{KitLine, KitResult, KitStep, Transcript};
@@ -170,7 +171,18 @@ fn dns(l: &KitLine) -> Judged {
             },
         );
     }
-    judged(Status::Ok, None, Outcome::Resolved { addresses, cnames })
+    let region = dns::region_of(cnames.iter().map(|(_, t)| t.as_str())).map(str::to_owned);
+    judged(
+        Status::Ok,
+        None,
+        Outcome::Resolved {
+            addresses,
+            cnames,
+            region,
+            data: None,
+            by_kit: true,
+        },
+    )
 }
 
 /// The blob's redirect and the data endpoint's stages, as one step.

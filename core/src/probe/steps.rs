@@ -145,6 +145,20 @@ impl Reply {
     }
 }
 
+/// The dedicated data endpoint's name (`<name>.<region>.data.azurecr.io`), asked of the same resolver.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataDns {
+    /// It exists: layers are downloaded from it, so a firewall must allow it too.
+    Found {
+        host: String,
+        addresses: Vec<String>,
+    },
+    /// NXDOMAIN: no dedicated data endpoint there; layers come from the registry's storage.
+    Missing { host: String },
+    /// The resolver could not say.
+    Unknown { host: String },
+}
+
 /// What a step found, with the data its explanation needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -153,6 +167,12 @@ pub enum Outcome {
     Resolved {
         addresses: Vec<String>,
         cnames: Vec<(String, String)>,
+        /// The Azure region the chain ends in, as the resolver saw it.
+        region: Option<String>,
+        /// What the same resolver says of the dedicated data endpoint in that region.
+        data: Option<DataDns>,
+        /// Resolved by the machine that ran the kit (its own DNS), not by the page's DoH resolver.
+        by_kit: bool,
     },
     PrivateEndpoint {
         link: Option<String>,

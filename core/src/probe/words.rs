@@ -1,7 +1,7 @@
 //! The probes told in English and French.
 
 use super::dns::DnsError;
-use super::steps::{Failure, Outcome, SkipReason, StepId};
+use super::steps::{DataDns, Failure, Outcome, SkipReason, StepId};
 use super::target::SkipDns;
 use super::token::{Claims, Kind, Problem, TokenError};
 use crate::catalog::Lang;
@@ -98,10 +98,18 @@ fn failure(f: Failure, lang: Lang) -> &'static str {
 pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
     match o {
         Outcome::Skipped(reason) => skip_text(reason, lang),
-        Outcome::Resolved { addresses, cnames } => {
+        Outcome::Resolved { addresses, cnames, region, data, by_kit } => {
             let chain = cnames.iter().map(|(a, b)| format!("{a} → {b}")).collect::<Vec<_>>().join(", ");
             let via = if chain.is_empty() { String::new() } else { format!(" via {chain}") };
-            trf!(lang, "Resolves to {}{via}. This is the public view from the resolver, not necessarily what this machine's own DNS answers.", addresses.join(", "); "Se résout en {}{via}. C’est la vue publique du résolveur, pas forcément ce que répond le DNS de cette machine.", addresses.join(", "))
+            let resolved = trf!(lang, "Resolves to {}{via}.", addresses.join(", "); "Se résout en {}{via}.", addresses.join(", "));
+            let view = if *by_kit {
+                tr!(lang, " This is what the machine that ran the kit resolves.", " C’est ce que résout la machine où le kit a tourné.")
+            } else {
+                tr!(lang, " This is the public view from the resolver, not necessarily what this machine's own DNS answers.", " C’est la vue publique du résolveur, pas forcément ce que répond le DNS de cette machine.")
+            };
+            let region = region.as_deref().map(|r| trf!(lang, " The answer comes from Azure region {r}."; " La réponse vient de la région Azure {r}.")).unwrap_or_default();
+            let data = data.as_ref().map(|d| data_dns_text(d, lang)).unwrap_or_default();
+            format!("{resolved}{view}{region}{data}")
         }
         Outcome::PrivateEndpoint { link, address, addresses } => {
             let what = match (link, address) {
@@ -324,5 +332,21 @@ fn cert_names(names: Option<&str>, lang: Lang) -> String {
     match names {
         Some(n) => trf!(lang, " It covers: {n}."; " Il couvre : {n}."),
         None => String::new(),
+    }
+}
+
+/// What the resolver said of the data endpoint, as a sentence that follows the DNS step's.
+fn data_dns_text(d: &DataDns, lang: Lang) -> String {
+    match d {
+        DataDns::Found { host, addresses } => {
+            let at = addresses.join(", ");
+            trf!(lang, " Its dedicated data endpoint {host} resolves too ({at}): layers are downloaded from it, so a firewall or proxy must allow it as well as the login server."; " Son point de terminaison de données dédié {host} se résout aussi ({at}) : les couches sont téléchargées depuis lui, un pare-feu ou un proxy doit donc l’autoriser en plus du serveur de connexion.")
+        }
+        DataDns::Missing { host } => {
+            trf!(lang, " {host} does not exist: no dedicated data endpoint in that region, so layers most likely come from the registry's storage (*.blob.core.windows.net), which a firewall or proxy must allow."; " {host} n’existe pas : pas de point de terminaison de données dédié dans cette région, les couches viennent donc sans doute du stockage du registre (*.blob.core.windows.net), qu’un pare-feu ou un proxy doit autoriser.")
+        }
+        DataDns::Unknown { host } => {
+            trf!(lang, " The resolver could not say whether {host} (a dedicated data endpoint) exists."; " Le résolveur n’a pas pu dire si {host} (point de terminaison de données dédié) existe.")
+        }
     }
 }
