@@ -82,6 +82,7 @@ test('healthy: the kit follows the image to its blob, and the page reads it back
   const out = await runKit(page, `http://127.0.0.1:${FRONT.none}`, 'hello:v1', ADMIN);
   assert.match(out, /^acr-doctor-kit 1 http:\/\/127\.0\.0\.1:15001$/m);
   assert.match(out, /^acr-doctor-kit end$/m);
+  assert.match(out, /^token 200 .*scope=repository:hello:pull granted=repository:hello:pull;$/m);
   assert.ok(!out.includes('testpassword'), 'no password in the transcript');
   assert.ok(!/eyJ[\w-]{20,}/.test(out), 'no token in the transcript');
   await paste(page, out);
@@ -100,6 +101,7 @@ test('faults: the kit finds each, the page names it with its code', async () => 
     ['no such tag', `http://127.0.0.1:${FRONT.none}`, 'hello:nope', ADMIN, 'manifest', 'error MANIFEST_UNKNOWN'],
     ['wrong password', `http://127.0.0.1:${FRONT.none}`, 'hello:v1', { ACR_USERNAME: 'testadmin', ACR_PASSWORD: 'wrong' }, 'access-token', 'error CONNECTIVITY_ACCESS_TOKEN_ERROR'],
     ['registry stopped', `http://127.0.0.1:${STOPPED}`, '', {}, 'reachability', 'error CONNECTIVITY_CHALLENGE_ERROR'],
+    ['no role', `http://127.0.0.1:${FRONT['scope-empty']}`, 'hello:v1', ADMIN, 'access-token', 'warning'],
   ]) {
     const { page, context } = await openPage(shared.browser, shared.base);
     const out = await runKit(page, registry, image, env);
@@ -108,6 +110,10 @@ test('faults: the kit finds each, the page names it with its code', async () => 
     assert.equal(steps[step], expected, `${name}: ${JSON.stringify(steps)}\n${out}`);
     assert.equal(await verdict(page), 'errors', name);
     if (name === 'firewall') assert.match(out, /client-ip=127\.0\.0\.1/);
+    if (name === 'no role') {
+      assert.match(out, /^token 200 .*scope=repository:hello:pull granted=repository:hello:;$/m);
+      assert.match(steps.manifest, /^error /, JSON.stringify(steps));
+    }
     await page.locator('[data-testid=kit-result]').screenshot({ path: path.join(artifacts, `kit-${name.replace(/ /g, '-')}.png`) });
     await context.close();
   }

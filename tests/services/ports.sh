@@ -7,6 +7,7 @@ declare -A FRONTS=(
   [throttle]=15006 [scope-denied]=15007 [hang]=15008 [foreign-realm]=15010
   [redirect-exchange]=15011 [redirect-token]=15013
   [blob-data]=15014 [blob-refused]=15016 [blob-hang]=15018 [blob-tls]=15019
+  [scope-empty]=15022
 )
 # Where each front's redirect points. The blob fronts send layers to a "data endpoint": 15015
 # (the e2e suite serves it), 15017 (nothing listens: refused), the hanging front, and 15020 (the

@@ -4,6 +4,7 @@
 use super::dns;
 use super::judge::{judge_challenge, judge_reachability, judge_token};
 use super::steps::{Failure, JsonAnswer, Judged, Outcome, Reply, Status, StepId};
+use super::token::Access;
 use super::transcript::{KitLine, KitResult, KitStep, Transcript};
 use crate::catalog::Code;
 
@@ -100,7 +101,13 @@ pub fn judge(t: &Transcript) -> Vec<KitJudged> {
             }),
             _ => Err(failure(l)),
         };
-        push(StepId::AccessToken, judge_token(reply, scope).0, l.ms);
+        let mut j = judge_token(reply, scope).0;
+        if j.status == Status::Ok {
+            if let Some(granted) = l.field("granted") {
+                j = judge_granted(scope, granted).unwrap_or(j);
+            }
+        }
+        push(StepId::AccessToken, j, l.ms);
     }
     if let Some(l) = line(KitStep::Manifest) {
         let j = match l.result {
@@ -240,6 +247,29 @@ fn data_endpoint(t: &Transcript) -> Option<(Judged, Option<u32>)> {
     Some((judged(Status::Ok, None, Outcome::DataReached { host }), ms))
 }
 
+/// A token that came back without what was asked: the registry issues one anyway, with only
+/// the actions the identity holds (none, for an identity without a role on it).
+fn judge_granted(asked: &str, granted: &str) -> Option<Judged> {
+    let need = Access::parse(asked)?;
+    // An entry without actions grants nothing.
+    let held: Vec<Access> = granted
+        .split(';')
+        .filter_map(Access::parse)
+        .filter(|a| !a.actions.is_empty())
+        .collect();
+    if held.iter().any(|a| a.covers(&need)) {
+        return None;
+    }
+    Some(judged(
+        Status::Warning,
+        None,
+        Outcome::GrantedLess {
+            asked: need.scope(),
+            granted: held.iter().map(Access::scope).collect(),
+        },
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +292,48 @@ mod tests {
             "{s:?}"
         );
         assert_eq!(s.len(), 7);
+    }
+
+    #[test]
+    fn a_token_without_the_asked_actions_is_told() {
+        let token = |granted: &str| {
+            let t = parse(format!("acr-doctor-kit 1 https://r.azurecr.io\ntoken 200 length=900 scope=repository:web:pull{granted}").lines()).expect("transcript");
+            judge(&t).remove(0).judged
+        };
+        assert_eq!(
+            token(" granted=repository:web:pull,push").outcome,
+            Outcome::Granted {
+                scope: "repository:web:pull".into()
+            }
+        );
+        assert_eq!(
+            token("").status,
+            Status::Ok,
+            "no granted field: nothing to compare"
+        );
+        assert_eq!(
+            token(" granted=repository:web:;").outcome,
+            Outcome::GrantedLess {
+                asked: "repository:web:pull".into(),
+                granted: vec![]
+            }
+        );
+        assert_eq!(
+            token(" granted=").outcome,
+            Outcome::GrantedLess {
+                asked: "repository:web:pull".into(),
+                granted: vec![]
+            }
+        );
+        let other = token(" granted=repository:api:pull;registry:catalog:*");
+        assert_eq!(other.status, Status::Warning);
+        assert_eq!(
+            other.outcome,
+            Outcome::GrantedLess {
+                asked: "repository:web:pull".into(),
+                granted: vec!["repository:api:pull".into(), "registry:catalog:*".into()]
+            }
+        );
     }
 
     #[test]

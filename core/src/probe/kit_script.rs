@@ -174,6 +174,22 @@ SERVICE=$(printf '%s' "$W" | sed -n 's/.*service="\([^"]*\)".*/\1/p')
 if [ -n "$REPO" ]; then SCOPE="repository:$REPO:pull"; else SCOPE="registry:catalog:*"; fi
 AT=""
 field() { tr -d '\n ' | sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+# What a token grants, from its "access" claim decoded here (" granted=type:name:actions;…"), or
+# nothing when it cannot be decoded. The token itself is never printed.
+granted() {
+  [ -n "$1" ] || return 0
+  G=$(printf '%s' "$1" | cut -d. -f2 | tr '_-' '/+')
+  case $((${#G} % 4)) in 2) G="$G==" ;; 3) G="$G=" ;; esac
+  G=$(printf '%s' "$G" | { base64 -d 2>/dev/null || openssl base64 -d -A 2>/dev/null; } | tr -d '\n ')
+  case "$G" in *'"grant_type"'*) ;; *) return 0 ;; esac
+  printf ' granted='
+  # The array after "access": its objects, one a line (each is flat but for its actions).
+  printf '%s\n' "$G" | sed -n 's/.*"access":\[\({.*}\)\].*/\1/p' | sed 's/}\].*/}/; s/},{/}|{/g' | tr '|' '\n' | while read -r E; do
+    printf '%s:%s:%s;' "$(printf '%s' "$E" | sed -n 's/.*"type":"\([^"]*\)".*/\1/p')" \
+      "$(printf '%s' "$E" | sed -n 's/.*"name":"\([^"]*\)".*/\1/p')" \
+      "$(printf '%s' "$E" | sed -n 's/.*"actions":\[\([^]]*\)\].*/\1/p' | tr -d '"')"
+  done
+}
 # The status curl wrote last; 000 (no answer) is a failure.
 code() { C=$(printf '%s' "$1" | tail -n 1); [ "$C" = 000 ] || [ -z "$C" ] && C=fail; printf '%s' "$C"; }
 if [ -z "$REALM" ]; then
@@ -181,7 +197,8 @@ if [ -z "$REALM" ]; then
 elif [ -n "${ACR_USERNAME:-}" ] && [ -n "${ACR_PASSWORD:-}" ]; then
   O=$(printf 'user = "%s:%s"\n' "$ACR_USERNAME" "$ACR_PASSWORD" | kcurl -w '\n%{http_code}' -G --data-urlencode "service=$SERVICE" --data-urlencode "scope=$SCOPE" "$REALM" 2>/dev/null)
   AT=$(printf '%s' "$O" | sed '$d' | field access_token)
-  say "token $(code "$O") via=basic length=${#AT} scope=$SCOPE"
+  GR=$(granted "$AT")
+  say "token $(code "$O") via=basic length=${#AT} scope=$SCOPE$GR"
 elif command -v az >/dev/null 2>&1 && ET=$(az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv 2>/dev/null) && [ -n "$ET" ]; then
   BASE=${REALM%/oauth2/token}
   O=$(printf 'data = "grant_type=access_token&service=%s&access_token=%s"\n' "$SERVICE" "$ET" | kcurl -w '\n%{http_code}' "$BASE/oauth2/exchange" 2>/dev/null)
@@ -190,7 +207,8 @@ elif command -v az >/dev/null 2>&1 && ET=$(az account get-access-token --resourc
     O=$(printf 'data = "grant_type=refresh_token&service=%s&scope=%s&refresh_token=%s"\n' "$SERVICE" "$SCOPE" "$RT" | kcurl -w '\n%{http_code}' "$BASE/oauth2/token" 2>/dev/null)
     AT=$(printf '%s' "$O" | sed '$d' | field access_token)
   fi
-  say "token $(code "$O") via=entra length=${#AT} scope=$SCOPE"
+  GR=$(granted "$AT")
+  say "token $(code "$O") via=entra length=${#AT} scope=$SCOPE$GR"
 else
   say "token skip"
 fi
@@ -248,6 +266,17 @@ function KCurl([string]$Config, [string[]]$CurlArgs) { $Config | & curl.exe -sS 
 function FailOf([int]$Code) { switch ($Code) { 6 { 'dns' } 7 { 'refused' } 28 { 'timeout' } { $_ -in 35, 51, 58, 60, 77, 83, 90, 91 } { 'tls' } default { "curl-$Code" } } }
 function Code([string[]]$Out) { $c = ($Out | Select-Object -Last 1); if (-not $c -or $c -eq '000') { 'fail' } else { $c } }
 function Field([string]$Json, [string]$Name) { if ($Json -match ('"' + $Name + '"\s*:\s*"([^"]+)"')) { $Matches[1] } else { '' } }
+# What a token grants, from its "access" claim decoded here (" granted=type:name:actions;..."),
+# or nothing when it cannot be decoded. The token itself is never printed.
+function Granted([string]$Token) {
+  $p = @($Token -split '\.')
+  if ($p.Count -lt 2) { return '' }
+  $b = $p[1].Replace('-', '+').Replace('_', '/')
+  switch ($b.Length % 4) { 2 { $b += '==' } 3 { $b += '=' } }
+  try { $c = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($b)) | ConvertFrom-Json } catch { return '' }
+  if (-not $c.grant_type) { return '' }
+  ' granted=' + (@($c.access | ForEach-Object { '{0}:{1}:{2};' -f $_.type, $_.name, (@($_.actions) -join ',') }) -join '')
+}
 
 Say "acr-doctor-kit 1 $Origin"
 
@@ -307,7 +336,8 @@ if (-not $Realm) {
 } elseif ($env:ACR_USERNAME -and $env:ACR_PASSWORD) {
   $O = KCurl ('user = "{0}:{1}"' -f $env:ACR_USERNAME, $env:ACR_PASSWORD) @('-w', "`n%{http_code}", '-G', '--data-urlencode', "service=$Service", '--data-urlencode', "scope=$Scope", $Realm)
   $AT = Field ($O -join '') 'access_token'
-  Say "token $(Code $O) via=basic length=$($AT.Length) scope=$Scope"
+  $GR = Granted $AT
+  Say "token $(Code $O) via=basic length=$($AT.Length) scope=$Scope$GR"
 } elseif ((Get-Command az -ErrorAction SilentlyContinue) -and ($ET = az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv 2>$null)) {
   $Base = $Realm -replace '/oauth2/token$', ''
   $O = KCurl ('data = "grant_type=access_token&service={0}&access_token={1}"' -f $Service, $ET) @('-w', "`n%{http_code}", "$Base/oauth2/exchange")
@@ -316,7 +346,8 @@ if (-not $Realm) {
     $O = KCurl ('data = "grant_type=refresh_token&service={0}&scope={1}&refresh_token={2}"' -f $Service, $Scope, $RT) @('-w', "`n%{http_code}", "$Base/oauth2/token")
     $AT = Field ($O -join '') 'access_token'
   }
-  Say "token $(Code $O) via=entra length=$($AT.Length) scope=$Scope"
+  $GR = Granted $AT
+  Say "token $(Code $O) via=entra length=$($AT.Length) scope=$Scope$GR"
 } else {
   Say "token skip"
 }

@@ -222,6 +222,11 @@ pub enum Outcome {
     Granted {
         scope: String,
     },
+    /// The token came back, but without the actions asked: what it holds instead.
+    GrantedLess {
+        asked: String,
+        granted: Vec<String>,
+    },
     // Catalog
     Listed {
         what: String,

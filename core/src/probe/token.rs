@@ -288,14 +288,7 @@ pub fn diagnose(
         Kind::Other => {}
     }
     if let Some(need) = needed {
-        let granted = claims.access.iter().any(|a| {
-            a.kind == need.kind
-                && a.name == need.name
-                && need
-                    .actions
-                    .iter()
-                    .all(|x| a.actions.iter().any(|g| g == x || g == "*"))
-        });
+        let granted = claims.access.iter().any(|a| a.covers(need));
         if claims.kind == Kind::RegistryAccess && !granted {
             out.push(Problem::MissingAction {
                 scope: format!("{}:{}:{}", need.kind, need.name, need.actions.join(",")),
@@ -324,6 +317,31 @@ pub fn scope_access(repository: Option<&str>) -> Access {
 impl Access {
     pub fn scope(&self) -> String {
         format!("{}:{}:{}", self.kind, self.name, self.actions.join(","))
+    }
+
+    /// `repository:app:pull,push` (the scope form), if it has its three parts.
+    pub fn parse(scope: &str) -> Option<Access> {
+        let (kind, rest) = scope.split_once(':')?;
+        let (name, actions) = rest.rsplit_once(':')?;
+        (!kind.is_empty() && !name.is_empty()).then(|| Access {
+            kind: kind.to_owned(),
+            name: name.to_owned(),
+            actions: actions
+                .split(',')
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        })
+    }
+
+    /// This grant allows everything `need` asks (`*` allows any action).
+    pub fn covers(&self, need: &Access) -> bool {
+        self.kind == need.kind
+            && self.name == need.name
+            && need
+                .actions
+                .iter()
+                .all(|x| self.actions.iter().any(|g| g == x || g == "*"))
     }
 }
 

@@ -153,6 +153,11 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
         Outcome::TokenFailed(f) => trf!(lang, "The token request failed: {}.", failure(*f, lang); "La demande de jeton a échoué : {}.", failure(*f, lang)),
         Outcome::NoToken { field } => trf!(lang, "HTTP 200, but the answer holds no {field}: something other than the registry's token endpoint answered (a proxy or a sign-in page)."; "HTTP 200, mais la réponse ne contient pas de {field} : autre chose que le point de jetons du registre a répondu (un proxy ou une page de connexion)."),
         Outcome::Granted { scope } => trf!(lang, "Access token granted for {scope}."; "Jeton d’accès accordé pour {scope}."),
+        Outcome::GrantedLess { asked, granted } if granted.is_empty() => trf!(lang, "A token came back, but it grants nothing of {asked}: the identity has no role on this registry or repository that allows it (AcrPull to pull). The next request will be refused."; "Un jeton est revenu, mais il n’accorde rien de {asked} : l’identité n’a sur ce registre ou ce dépôt aucun rôle qui le permette (AcrPull pour tirer). La requête suivante sera refusée."),
+        Outcome::GrantedLess { asked, granted } => {
+            let held = granted.join(", ");
+            trf!(lang, "A token came back for {held}, not for {asked}: the identity's role does not cover it (AcrPull to pull; a scope map for an ACR token). The next request will be refused."; "Un jeton est revenu pour {held}, pas pour {asked} : le rôle de l’identité ne le couvre pas (AcrPull pour tirer ; une carte d’étendue pour un jeton ACR). La requête suivante sera refusée.")
+        }
         Outcome::Listed { what, names } => {
             let list = if names.is_empty() { tr!(lang, "(empty)", "(vide)").to_owned() } else { names.join(", ") };
             trf!(lang, "{what}: {list}"; "{what} : {list}")

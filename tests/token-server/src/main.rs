@@ -13,7 +13,8 @@
 //!
 //! `--fault` changes one behaviour: `deny` (403 DENIED on /v2/), `notfound` (404 on /v2/),
 //! `basic` (a Basic challenge), `nocors` (no CORS headers at all, as Azure), `throttle` (429 on the
-//! exchange), `scope-denied` (403 on /oauth2/token), `hang` (accept connections, never answer),
+//! exchange), `scope-denied` (403 on /oauth2/token), `scope-empty` (a token that grants none of
+//! the actions asked, as a token server does for an identity without the role), `hang` (accept connections, never answer),
 //! `foreign-realm` (the challenge names another host as its realm), `redirect-exchange` and
 //! `redirect-token` (a 307 from that endpoint to `--redirect-to`, another origin, which a client
 //! that follows it would re-send the form to, secret and all); `blob-data`, `blob-refused`,
@@ -337,7 +338,12 @@ fn access_token(c: &Config, subject: &str, scopes: Vec<String>) -> Reply {
         .filter_map(|one| {
             let (kind, rest) = one.split_once(':')?;
             let (name, actions) = rest.rsplit_once(':')?;
-            Some(json!({"type": kind, "name": name, "actions": actions.split(',').collect::<Vec<_>>()}))
+            let actions: Vec<&str> = if c.fault == "scope-empty" {
+                Vec::new()
+            } else {
+                actions.split(',').collect()
+            };
+            Some(json!({"type": kind, "name": name, "actions": actions}))
         })
         .collect();
     let claims = json!({
