@@ -5,6 +5,7 @@
 
 use acr_doctor_core::catalog::Code;
 use acr_doctor_core::probe::challenge;
+use acr_doctor_core::probe::dns::Qtype;
 use acr_doctor_core::probe::request::{ProbeInput, Request, Secret};
 use acr_doctor_core::probe::steps::{
     self, Failure, Judged, Outcome, Reply, SkipReason, Status, StepId,
@@ -199,7 +200,7 @@ impl Run {
             return;
         }
         let request = match settings::resolver(&self.input.doh) {
-            Ok(r) => dns::get_url(&r, &target.host)
+            Ok(r) => dns::get_url(&r, &target.host, Qtype::A)
                 .map(Request::doh)
                 .map_err(Outcome::ResolverGarbage),
             Err(e) => Err(Outcome::ResolverRefused(e)),
@@ -208,6 +209,7 @@ impl Run {
         let judged = match request {
             Ok(request) => {
                 let judged = judge::judge_dns(target, self.net.doh(&request).await);
+                let judged = self.ipv6_dns(judged).await;
                 self.data_endpoint_dns(judged).await
             }
             Err(outcome) => Judged {
@@ -219,20 +221,34 @@ impl Run {
         self.done(v, start, judged);
     }
 
+    /// Step 1, continued: a resolved name's AAAA answer (IPv6), from the same resolver.
+    async fn ipv6_dns(&self, judged: Judged) -> Judged {
+        if !matches!(judged.outcome, Outcome::Resolved { .. }) {
+            return judged;
+        }
+        match self.ask_resolver(&self.target().host, Qtype::Aaaa).await {
+            Some(answer) => judge::with_ipv6(judged, answer),
+            None => judged,
+        }
+    }
+
     /// Step 1, continued: where the chain names an Azure region, the same resolver is asked about
     /// the registry's dedicated data endpoint there (layers come from it, or else from storage).
     async fn data_endpoint_dns(&self, judged: Judged) -> Judged {
         let Some(host) = judge::data_endpoint_host(self.target(), &judged) else {
             return judged;
         };
-        let url = settings::resolver(&self.input.doh)
-            .ok()
-            .and_then(|r| dns::get_url(&r, &host).ok());
-        let Some(url) = url else {
-            return judged;
-        };
-        let answer = self.net.doh(&Request::doh(url)).await;
-        judge::with_data_endpoint(judged, host, answer)
+        match self.ask_resolver(&host, Qtype::A).await {
+            Some(answer) => judge::with_data_endpoint(judged, host, answer),
+            None => judged,
+        }
+    }
+
+    /// One more question to the resolver the first one went to (none if it cannot be asked).
+    async fn ask_resolver(&self, name: &str, qtype: Qtype) -> Option<Result<Vec<u8>, Failure>> {
+        let resolver = settings::resolver(&self.input.doh).ok()?;
+        let url = dns::get_url(&resolver, name, qtype).ok()?;
+        Some(self.net.doh(&Request::doh(url)).await)
     }
 
     /// Step 2: Reachability: a `no-cors` GET is answered (opaquely) whenever DNS, TCP, TLS and HTTP

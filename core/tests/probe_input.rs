@@ -21,7 +21,7 @@ proptest! {
     #[test]
     fn dns_answers_with_a_real_header(ancount in 0u8..8, rest in prop::collection::vec(any::<u8>(), 0..300)) {
         let mut msg = vec![0, 0, 0x81, 0x80, 0, 1, 0, ancount, 0, 0, 0, 0];
-        msg.extend(dns::query("r.azurecr.io").expect("query")[12..].iter());
+        msg.extend(dns::query("r.azurecr.io", dns::Qtype::A).expect("query")[12..].iter());
         msg.extend(rest);
         let _ = dns::parse(&msg);
     }
@@ -57,7 +57,7 @@ proptest! {
         if let Ok(t) = target::parse_target(&input) {
             prop_assert!(t.origin.starts_with("http://") || t.origin.starts_with("https://"));
             prop_assert!(!t.origin.contains('@'), "no userinfo in {}", t.origin);
-            let _ = dns::get_url("https://doh.example/dns-query", &t.host);
+            let _ = dns::get_url("https://doh.example/dns-query", &t.host, dns::Qtype::A);
         }
     }
 }

@@ -120,7 +120,7 @@ fn reply(status: u16, header: Option<&str>, body: &str) -> Result<Reply, Failure
 /// A DNS answer: `name` CNAME `target` (when given), then `target` A `ip`.
 fn dns_answer(rcode: u8, name: &str, cname: Option<&str>, ip: Option<[u8; 4]>) -> Vec<u8> {
     let encode = |n: &str| -> Vec<u8> {
-        let q = dns::query(n).expect("name");
+        let q = dns::query(n, dns::Qtype::A).expect("name");
         q[12..q.len() - 4].to_vec()
     };
     let count = u8::from(cname.is_some()) + u8::from(ip.is_some());
@@ -138,6 +138,31 @@ fn dns_answer(rcode: u8, name: &str, cname: Option<&str>, ip: Option<[u8; 4]>) -
     if let Some(ip) = ip {
         m.extend(encode(&owner));
         m.extend([0, 1, 0, 1, 0, 0, 0, 60, 0, 4]);
+        m.extend(ip);
+    }
+    m
+}
+
+/// An answer to an AAAA query for `name`: one address, or none.
+fn aaaa_answer(name: &str, ip: Option<[u8; 16]>) -> Vec<u8> {
+    let q = dns::query(name, dns::Qtype::Aaaa).expect("name");
+    let mut m = vec![
+        0,
+        0,
+        0x81,
+        0x80,
+        0,
+        1,
+        0,
+        u8::from(ip.is_some()),
+        0,
+        0,
+        0,
+        0,
+    ];
+    m.extend(&q[12..]);
+    if let Some(ip) = ip {
+        m.extend([0xc0, 12, 0, 28, 0, 1, 0, 0, 0, 60, 0, 16]);
         m.extend(ip);
     }
     m
@@ -204,6 +229,22 @@ fn probes() -> String {
     ));
     let dns_step = judge::judge_dns(&public, regional);
     judged("dns region", dns_step.clone());
+    let mut v6 = [0u8; 16];
+    v6[..4].copy_from_slice(&[0x26, 0x03, 0x10, 0x20]);
+    v6[15] = 4;
+    for (what, answer) in [
+        (
+            "dns region, ipv6",
+            Ok(aaaa_answer("r.azurecr.io", Some(v6))),
+        ),
+        (
+            "dns region, ipv4 only",
+            Ok(aaaa_answer("r.azurecr.io", None)),
+        ),
+        ("dns region, aaaa garbage", Ok(vec![0, 1])),
+    ] {
+        judged(what, judge::with_ipv6(dns_step.clone(), answer));
+    }
     let data_host = judge::data_endpoint_host(&public, &dns_step).expect("a data endpoint to ask");
     for (what, answer) in [
         (

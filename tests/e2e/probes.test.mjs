@@ -190,14 +190,15 @@ test('DNS over HTTPS: NXDOMAIN and a private-endpoint CNAME', async () => {
   await run.context.close();
 });
 
-test('DNS over HTTPS: the region a chain ends in, and the data endpoint asked of the same resolver', async () => {
+test('DNS over HTTPS: A and AAAA, the region a chain ends in, and the data endpoint asked of the same resolver', async () => {
   let run = await probe({ registry: 'regional', shot: 'data-endpoint' });
   assert.equal(run.steps.dns.status, 'ok');
   assert.match(run.steps.dns.text, /Azure region swedencentral/);
   assert.match(run.steps.dns.text, /regional\.swedencentral\.data\.azurecr\.io resolves too \(20\.1\.2\.9\)/);
-  // Both questions went to the resolver typed, and nowhere else.
+  assert.match(run.steps.dns.text, /IPv6 as well: 2603:1020:1:2::4\./);
+  // The three questions (A, AAAA, the data endpoint) went to the resolver typed, and nowhere else.
   const doh = run.requests.filter((u) => u.startsWith(DOH));
-  assert.equal(doh.length, 2, JSON.stringify(run.requests));
+  assert.equal(doh.length, 3, JSON.stringify(run.requests));
   await run.context.close();
 
   run = await probe({ registry: 'storage' });
@@ -206,9 +207,10 @@ test('DNS over HTTPS: the region a chain ends in, and the data endpoint asked of
   assert.match(run.steps.dns.text, /storage\.westeurope\.data\.azurecr\.io does not exist/);
   await run.context.close();
 
-  // No region in the chain: no second question.
+  // No region in the chain: no question about a data endpoint (A and AAAA only).
   run = await probe({ registry: 'public' });
-  assert.equal(run.requests.filter((u) => u.startsWith(DOH)).length, 1);
+  assert.equal(run.requests.filter((u) => u.startsWith(DOH)).length, 2);
+  assert.match(run.steps.dns.text, /IPv4 only: no AAAA record\./);
   assert.doesNotMatch(run.steps.dns.text, /data endpoint|region/);
   await run.context.close();
 });

@@ -9,6 +9,8 @@ pub struct Answer {
     pub cnames: Vec<(String, String)>,
     /// IPv4 addresses of the final name.
     pub addresses: Vec<String>,
+    /// IPv6 addresses of the final name (in the answer to an AAAA query).
+    pub addresses6: Vec<String>,
 }
 
 impl Answer {
@@ -77,8 +79,17 @@ pub enum DnsError {
     Malformed(&'static str),
 }
 
-/// An A query for `name`: id 0 (RFC 8484 §4.1 for caching), recursion desired.
-pub fn query(name: &str) -> Result<Vec<u8>, DnsError> {
+/// The record types the page asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qtype {
+    /// IPv4 addresses.
+    A = 1,
+    /// IPv6 addresses.
+    Aaaa = 28,
+}
+
+/// A query for `name`: id 0 (RFC 8484 §4.1 for caching), recursion desired.
+pub fn query(name: &str, qtype: Qtype) -> Result<Vec<u8>, DnsError> {
     let name = name.trim_end_matches('.');
     if name.is_empty() || name.len() > 253 {
         return Err(DnsError::Name(name.to_owned()));
@@ -91,14 +102,17 @@ pub fn query(name: &str) -> Result<Vec<u8>, DnsError> {
         q.push(label.len() as u8);
         q.extend_from_slice(label.as_bytes());
     }
-    q.extend_from_slice(&[0, 0, 1, 0, 1]);
+    q.extend_from_slice(&[0, 0, qtype as u8, 0, 1]);
     Ok(q)
 }
 
 /// The GET URL for a query: `<resolver>?dns=<base64url, no padding>`.
-pub fn get_url(resolver: &str, name: &str) -> Result<String, DnsError> {
+pub fn get_url(resolver: &str, name: &str, qtype: Qtype) -> Result<String, DnsError> {
     let sep = if resolver.contains('?') { '&' } else { '?' };
-    Ok(format!("{resolver}{sep}dns={}", base64url(&query(name)?)))
+    Ok(format!(
+        "{resolver}{sep}dns={}",
+        base64url(&query(name, qtype)?)
+    ))
 }
 
 /// Standard base64 with padding (for HTTP Basic credentials).
@@ -149,6 +163,7 @@ pub fn parse(msg: &[u8]) -> Result<Answer, DnsError> {
         rcode,
         cnames: Vec::new(),
         addresses: Vec::new(),
+        addresses6: Vec::new(),
     };
     for _ in 0..ancount {
         let (owner, next) = read_name(msg, off, &mut budget)?;
@@ -162,6 +177,13 @@ pub fn parse(msg: &[u8]) -> Result<Answer, DnsError> {
             1 if rdlen == 4 => answer
                 .addresses
                 .push(format!("{}.{}.{}.{}", data[0], data[1], data[2], data[3])),
+            28 if rdlen == 16 => {
+                let mut b = [0u8; 16];
+                b.copy_from_slice(data);
+                answer
+                    .addresses6
+                    .push(std::net::Ipv6Addr::from(b).to_string());
+            }
             5 => answer
                 .cnames
                 .push((owner, read_name(msg, rdata, &mut budget)?.0)),
@@ -258,14 +280,19 @@ mod tests {
     fn the_query_is_the_rfc_8484_get_form() {
         // The same bytes dnspython builds (id 0, RD, A, IN): see the local DoH notes.
         assert_eq!(
-            base64url(&query("public.azurecr.io").expect("q")),
+            base64url(&query("public.azurecr.io", Qtype::A).expect("q")),
             "AAABAAABAAAAAAAABnB1YmxpYwdhenVyZWNyAmlvAAABAAE"
         );
         assert_eq!(
-            get_url("http://127.0.0.1:8053/dns-query", "private.azurecr.io").expect("url"),
+            get_url(
+                "http://127.0.0.1:8053/dns-query",
+                "private.azurecr.io",
+                Qtype::A
+            )
+            .expect("url"),
             "http://127.0.0.1:8053/dns-query?dns=AAABAAABAAAAAAAAB3ByaXZhdGUHYXp1cmVjcgJpbwAAAQAB"
         );
-        assert!(query(&"a".repeat(64)).is_err());
+        assert!(query(&"a".repeat(64), Qtype::A).is_err());
         assert_eq!(
             base64(b"testadmin:testpassword"),
             "dGVzdGFkbWluOnRlc3RwYXNzd29yZA=="
@@ -274,9 +301,27 @@ mod tests {
     }
 
     #[test]
+    fn an_aaaa_query_and_its_answer() {
+        let q = query("a.io", Qtype::Aaaa).expect("q");
+        assert_eq!(q[q.len() - 4..], [0, 28, 0, 1]);
+        let mut msg = vec![0, 0, 0x81, 0x80, 0, 1, 0, 2, 0, 0, 0, 0];
+        msg.extend(q[12..].iter());
+        // AAAA 2603:1020:1:2::4 (owner: pointer to the question), then an "AAAA" of 8 bytes,
+        // which is not an address and is skipped.
+        msg.extend([0xc0, 12, 0, 28, 0, 1, 0, 0, 0, 60, 0, 16]);
+        msg.extend([0x26, 0x03, 0x10, 0x20, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 4]);
+        msg.extend([
+            0xc0, 12, 0, 28, 0, 1, 0, 0, 0, 60, 0, 8, 1, 2, 3, 4, 5, 6, 7, 8,
+        ]);
+        let a = parse(&msg).expect("answer");
+        assert_eq!(a.addresses6, ["2603:1020:1:2::4"]);
+        assert!(a.addresses.is_empty());
+    }
+
+    #[test]
     fn answers_with_a_cname_chain_and_nxdomain() {
         let mut msg = vec![0, 0, 0x85, 0x80, 0, 1, 0, 2, 0, 0, 0, 0];
-        msg.extend(query("private.azurecr.io").expect("q")[12..].iter());
+        msg.extend(query("private.azurecr.io", Qtype::A).expect("q")[12..].iter());
         // CNAME private.azurecr.io -> private.privatelink.azurecr.io (pointer to offset 12)
         msg.extend([0xc0, 12, 0, 5, 0, 1, 0, 0, 0, 60, 0, 22, 7]);
         msg.extend(b"private");
@@ -354,7 +399,7 @@ mod tests {
         // 65535 answers, each a pointer to the question's name with an empty record: small on
         // the wire, hundreds of thousands of names if read whole.
         let mut msg = vec![0, 0, 0x81, 0x80, 0, 1, 0xff, 0xff, 0, 0, 0, 0];
-        msg.extend(query("a.io").expect("q")[12..].iter());
+        msg.extend(query("a.io", Qtype::A).expect("q")[12..].iter());
         for _ in 0..2000 {
             msg.extend([0xc0, 12, 0, 99, 0, 1, 0, 0, 0, 60, 0, 0]);
         }

@@ -48,6 +48,7 @@ pub fn judge_dns(target: &Target, answer: Result<Vec<u8>, Failure>) -> Judged {
                 addresses: a.addresses,
                 cnames: a.cnames,
                 data: None,
+                addresses6: None,
                 by_kit: false,
             },
         ),
@@ -74,6 +75,18 @@ pub fn data_endpoint_host(target: &Target, dns_step: &Judged) -> Option<String> 
         ) => dns::data_endpoint(&target.host, name, region),
         _ => None,
     }
+}
+
+/// The DNS step with the AAAA answer added (only to a resolved name; an answer that cannot be
+/// read adds nothing).
+pub fn with_ipv6(mut dns_step: Judged, answer: Result<Vec<u8>, Failure>) -> Judged {
+    let said = answer.ok().and_then(|b| dns::parse(&b).ok());
+    if let (Outcome::Resolved { addresses6, .. }, Some(a)) = (&mut dns_step.outcome, said) {
+        if a.rcode == 0 {
+            *addresses6 = Some(a.addresses6);
+        }
+    }
+    dns_step
 }
 
 /// The DNS step with what the resolver said of the data endpoint added (only to a resolved name).

@@ -187,6 +187,7 @@ fn dns(l: &KitLine) -> Judged {
             cnames,
             region,
             data: None,
+            addresses6: None,
             by_kit: true,
         },
     )

@@ -171,6 +171,8 @@ pub enum Outcome {
         region: Option<String>,
         /// What the same resolver says of the dedicated data endpoint in that region.
         data: Option<DataDns>,
+        /// The AAAA answer's addresses, when it was asked.
+        addresses6: Option<Vec<String>>,
         /// Resolved by the machine that ran the kit (its own DNS), not by the page's DoH resolver.
         by_kit: bool,
     },

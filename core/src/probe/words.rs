@@ -98,7 +98,7 @@ fn failure(f: Failure, lang: Lang) -> &'static str {
 pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
     match o {
         Outcome::Skipped(reason) => skip_text(reason, lang),
-        Outcome::Resolved { addresses, cnames, region, data, by_kit } => {
+        Outcome::Resolved { addresses, cnames, region, data, addresses6, by_kit } => {
             let chain = cnames.iter().map(|(a, b)| format!("{a} → {b}")).collect::<Vec<_>>().join(", ");
             let via = if chain.is_empty() { String::new() } else { format!(" via {chain}") };
             let resolved = trf!(lang, "Resolves to {}{via}.", addresses.join(", "); "Se résout en {}{via}.", addresses.join(", "));
@@ -109,7 +109,12 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
             };
             let region = region.as_deref().map(|r| trf!(lang, " The answer comes from Azure region {r}."; " La réponse vient de la région Azure {r}.")).unwrap_or_default();
             let data = data.as_ref().map(|d| data_dns_text(d, lang)).unwrap_or_default();
-            format!("{resolved}{view}{region}{data}")
+            let v6 = match addresses6.as_deref() {
+                Some([]) => tr!(lang, " IPv4 only: no AAAA record.", " IPv4 seulement : aucun enregistrement AAAA.").to_owned(),
+                Some(v6) => trf!(lang, " IPv6 as well: {}.", v6.join(", "); " IPv6 aussi : {}.", v6.join(", ")),
+                None => String::new(),
+            };
+            format!("{resolved}{v6}{view}{region}{data}")
         }
         Outcome::PrivateEndpoint { link, address, addresses } => {
             let what = match (link, address) {
