@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { useBrowser, openPage, paste, verdict, artifacts } from './harness.mjs';
-import { FRONT, STOPPED, DATA_ENDPOINT, DATA_ENDPOINT_TLS, PROXY } from './ports.mjs';
+import { FRONT, STOPPED, DATA_ENDPOINT, DATA_ENDPOINT_TLS, PROXY, HTTPS_FRONT } from './ports.mjs';
 
 const shared = useBrowser();
 
@@ -48,6 +48,26 @@ before(async () => {
   });
   servers.push(proxy);
   await new Promise((r) => proxy.listen(PROXY, '127.0.0.1', r));
+});
+// The registry over https, as a login server is: a TLS front (its certificate self-made, for
+// acr.test and 127.0.0.1) relaying to the plain front, so the kit's TLS step meets a real handshake.
+const loginCert = {};
+before(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'login-tls-'));
+  loginCert.file = path.join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=Kit Test CA',
+    '-addext', 'subjectAltName=DNS:acr.test,IP:127.0.0.1',
+    '-keyout', path.join(dir, 'key.pem'), '-out', loginCert.file], { stdio: 'ignore' });
+  const front = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(loginCert.file) }, (req, res) => {
+    const up = http.request({ hostname: '127.0.0.1', port: FRONT.none, path: req.url, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => { res.writeHead(502); res.end(); });
+    req.pipe(up);
+  });
+  servers.push(front);
+  await new Promise((r) => front.listen(HTTPS_FRONT, '127.0.0.1', r));
 });
 after(() => servers.forEach((s) => s.close()));
 
@@ -133,6 +153,36 @@ test('behind a proxy: the kit goes through it and names it, never its password',
   assert.match(text, /through the proxy 127\.0\.0\.1/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('TLS to the registry: the certificate\'s issuer and names, trusted or not', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  const registry = `https://127.0.0.1:${HTTPS_FRONT}`;
+  // Not trusted (as behind a TLS-inspecting proxy whose CA this machine lacks).
+  let out = await runKit(page, registry, 'hello:v1', ADMIN);
+  assert.match(out, /^tcp ok/m, out);
+  assert.match(out, /^tls fail issuer=.*Kit%20Test%20CA names=acr\.test$/m, out);
+  await paste(page, out);
+  let steps = await kitSteps(page);
+  assert.equal(steps.tls, 'error CONNECTIVITY_SSL_ERROR', JSON.stringify(steps));
+  let text = await page.$eval('[data-testid=kit-result] [data-probe=tls]', (e) => e.textContent);
+  assert.match(text, /issued by .*Kit Test CA.*It covers: acr\.test\./);
+  assert.match(text, /openssl s_client -connect 127\.0\.0\.1:15023 -servername 127\.0\.0\.1/);
+  await page.locator('[data-testid=kit-result]').screenshot({ path: path.join(artifacts, 'kit-tls-untrusted.png') });
+  await context.close();
+
+  // Trusted through the kit's documented test override: every step passes over https.
+  const trusted = await openPage(shared.browser, shared.base);
+  out = await runKit(trusted.page, registry, 'hello:v1', { ...ADMIN, ACR_KIT_CURL_OPTS: `--cacert ${loginCert.file}` });
+  assert.match(out, /^tls ok \d+ms issuer=.*Kit%20Test%20CA names=acr\.test$/m, out);
+  await paste(trusted.page, out);
+  steps = await kitSteps(trusted.page);
+  assert.equal(steps.tls, 'ok', JSON.stringify(steps));
+  assert.equal(steps.manifest, 'ok', JSON.stringify(steps));
+  text = await trusted.page.$eval('[data-testid=kit-result] [data-probe=tls]', (e) => e.textContent);
+  assert.match(text, /trusted \(issued by .*Kit Test CA\)\. It covers: acr\.test\./);
+  assert.deepEqual([...errors, ...trusted.errors], []);
+  await trusted.context.close();
 });
 
 test('the kit for an Azure registry, and what a hostile image field cannot do', async () => {

@@ -11,6 +11,8 @@ export const DATA_ENDPOINT = 15015;
 export const DATA_ENDPOINT_TLS = 15020;
 /** A forward HTTP proxy the kit suite runs, as a company network would have. */
 export const PROXY = 15021;
+/** An https front of the registry the kit suite runs, with a certificate of its own making. */
+export const HTTPS_FRONT = 15023;
 /** Nothing listens here: "registry stopped". */
 export const STOPPED = 15009;
 /** The second origin the redirect faults point at; the security suite listens there itself. */

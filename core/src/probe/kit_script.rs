@@ -156,7 +156,7 @@ if [ "$TLS" = yes ]; then
     TO=""; if command -v timeout >/dev/null 2>&1; then TO="timeout $T"; fi
     CERT=$($TO openssl s_client -connect "$HOST:$PORT" -servername "$HOST" ${PHP:+-proxy "$PHP"} </dev/null 2>/dev/null | openssl x509 2>/dev/null)
     I=$(printf '%s\n' "$CERT" | openssl x509 -noout -issuer 2>/dev/null | sed 's/^issuer= *//')
-    N=$(printf '%s\n' "$CERT" | openssl x509 -noout -ext subjectAltName 2>/dev/null | sed -n 's/^ *DNS://p' | sed 's/, DNS:/,/g' | tr -d ' ')
+    N=$(printf '%s\n' "$CERT" | openssl x509 -noout -ext subjectAltName 2>/dev/null | tr ',' '\n' | sed -n 's/^ *DNS://p' | paste -s -d, -)
   fi
   if [ "$E" = 0 ]; then say "tls ok $(ms "${R##* }") issuer=$(enc "$I") names=$N"; else say "tls fail issuer=$(enc "$I") names=$N"; say "acr-doctor-kit end"; exit 0; fi
 fi

@@ -326,7 +326,7 @@ pub fn command(step: StepId, target: &Target) -> String {
         StepId::Reachability | StepId::Challenge => "curl -si {origin}/v2/",
         StepId::RefreshToken => "az acr login -n {name} --expose-token",
         StepId::AccessToken | StepId::Catalog => "az acr check-health -n {name} --yes",
-        StepId::Tls => "openssl s_client -connect {host}:443 -servername {host}",
+        StepId::Tls => "openssl s_client -connect {server} -servername {host}",
         StepId::Manifest => "az acr repository show-tags -n {name} --repository <repository>",
         StepId::DataEndpoint => "az acr show-endpoints -n {name}",
     };
@@ -345,10 +345,21 @@ pub fn blocked_commands(target: &Target) -> Vec<String> {
 }
 
 fn fill(template: &str, target: &Target) -> String {
+    // `{server}` as `openssl s_client -connect` needs it: host and port, the port always written.
+    let authority = target.origin.split_once("://").map_or("", |(_, a)| a);
+    let server = if authority
+        .rsplit_once(':')
+        .is_some_and(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        authority.to_owned()
+    } else {
+        format!("{}:443", target.host)
+    };
     let slots = [
         (Slot::Name, target.name.as_deref()),
         (Slot::Host, Some(target.host.as_str())),
         (Slot::Origin, Some(target.origin.as_str())),
+        (Slot::Server, Some(server.as_str())),
     ];
     values::fill(template, &slots).text
 }
