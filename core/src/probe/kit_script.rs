@@ -173,6 +173,8 @@ REALM=$(printf '%s' "$W" | sed -n 's/.*realm="\([^"]*\)".*/\1/p')
 SERVICE=$(printf '%s' "$W" | sed -n 's/.*service="\([^"]*\)".*/\1/p')
 if [ -n "$REPO" ]; then SCOPE="repository:$REPO:pull"; else SCOPE="registry:catalog:*"; fi
 AT=""
+# A value inside a quoted curl config string: its backslashes and quotes escaped.
+cq() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'; }
 field() { tr -d '\n ' | sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
 # What a token grants, from its "access" claim decoded here (" granted=type:name:actions;…"), or
 # nothing when it cannot be decoded. The token itself is never printed.
@@ -195,7 +197,7 @@ code() { C=$(printf '%s' "$1" | tail -n 1); [ "$C" = 000 ] || [ -z "$C" ] && C=f
 if [ -z "$REALM" ]; then
   say "token skip"
 elif [ -n "${ACR_USERNAME:-}" ] && [ -n "${ACR_PASSWORD:-}" ]; then
-  O=$(printf 'user = "%s:%s"\n' "$ACR_USERNAME" "$ACR_PASSWORD" | kcurl -w '\n%{http_code}' -G --data-urlencode "service=$SERVICE" --data-urlencode "scope=$SCOPE" "$REALM" 2>/dev/null)
+  O=$(printf 'user = "%s:%s"\n' "$(cq "$ACR_USERNAME")" "$(cq "$ACR_PASSWORD")" | kcurl -w '\n%{http_code}' -G --data-urlencode "service=$SERVICE" --data-urlencode "scope=$SCOPE" "$REALM" 2>/dev/null)
   AT=$(printf '%s' "$O" | sed '$d' | field access_token)
   GR=$(granted "$AT")
   say "token $(code "$O") via=basic length=${#AT} scope=$SCOPE$GR"
@@ -265,6 +267,8 @@ function Ms([string]$Seconds) { '{0}ms' -f [int]([double]::Parse($Seconds, [Glob
 function KCurl([string]$Config, [string[]]$CurlArgs) { $Config | & curl.exe -sS --max-time $T -K - @CurlArgs 2>$null }
 function FailOf([int]$Code) { switch ($Code) { 6 { 'dns' } 7 { 'refused' } 28 { 'timeout' } { $_ -in 35, 51, 58, 60, 77, 83, 90, 91 } { 'tls' } default { "curl-$Code" } } }
 function Code([string[]]$Out) { $c = ($Out | Select-Object -Last 1); if (-not $c -or $c -eq '000') { 'fail' } else { $c } }
+# A value inside a quoted curl config string: its backslashes and quotes escaped.
+function Cq([string]$Value) { $Value.Replace('\', '\\').Replace('"', '\"') }
 function Field([string]$Json, [string]$Name) { if ($Json -match ('"' + $Name + '"\s*:\s*"([^"]+)"')) { $Matches[1] } else { '' } }
 # What a token grants, from its "access" claim decoded here (" granted=type:name:actions;..."),
 # or nothing when it cannot be decoded. The token itself is never printed.
@@ -334,7 +338,7 @@ $AT = ''
 if (-not $Realm) {
   Say "token skip"
 } elseif ($env:ACR_USERNAME -and $env:ACR_PASSWORD) {
-  $O = KCurl ('user = "{0}:{1}"' -f $env:ACR_USERNAME, $env:ACR_PASSWORD) @('-w', "`n%{http_code}", '-G', '--data-urlencode', "service=$Service", '--data-urlencode', "scope=$Scope", $Realm)
+  $O = KCurl ('user = "{0}:{1}"' -f (Cq $env:ACR_USERNAME), (Cq $env:ACR_PASSWORD)) @('-w', "`n%{http_code}", '-G', '--data-urlencode', "service=$Service", '--data-urlencode', "scope=$Scope", $Realm)
   $AT = Field ($O -join '') 'access_token'
   $GR = Granted $AT
   Say "token $(Code $O) via=basic length=$($AT.Length) scope=$Scope$GR"
