@@ -14,6 +14,7 @@ cargo fmt --all -- --check
 step "clippy (host, then wasm32)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --workspace --exclude acr-test-token-server --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy -p acr-doctor --target wasm32-unknown-unknown --tests --quiet -- -D warnings
 
 step "native tests of the core"
 cargo test --workspace --quiet

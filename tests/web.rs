@@ -180,6 +180,7 @@ async fn a_blocked_probe_step_shows_what_is_unknown_and_the_commands() {
     let props = ProbeStepProps {
         view,
         lang: acr_doctor_core::Lang::En,
+        from_kit: false,
         blocked_commands: vec![
             "curl -si https://contoso.azurecr.io/v2/".into(),
             "az acr check-health -n contoso --yes".into(),
