@@ -3,7 +3,9 @@
 
 use super::dns;
 use super::judge::{judge_challenge, judge_reachability, judge_token};
-use super::steps::{Failure, JsonAnswer, Judged, Outcome, Reply, Status, StepId};
+use super::steps::{
+    skipped, Failure, JsonAnswer, Judged, Outcome, Reply, SkipReason, Status, StepId,
+};
 use super::token::Access;
 use super::transcript::{KitLine, KitResult, KitStep, Transcript};
 use crate::catalog::Code;
@@ -39,7 +41,11 @@ pub fn judge(t: &Transcript) -> Vec<KitJudged> {
         out.push(KitJudged { step, judged, ms });
     };
     if let Some(l) = line(KitStep::Dns) {
-        push(StepId::Dns, dns(l), l.ms);
+        let j = match l.result {
+            KitResult::Skip => skipped(SkipReason::KitNoDnsTool),
+            _ => dns(l),
+        };
+        push(StepId::Dns, j, l.ms);
     }
     if let Some(l) = line(KitStep::Tcp) {
         let j = match l.result {
@@ -86,27 +92,10 @@ pub fn judge(t: &Transcript) -> Vec<KitJudged> {
         push(StepId::Challenge, judge_challenge(reply, false).0, l.ms);
     }
     if let Some(l) = line(KitStep::Token) {
-        let scope = l.field("scope").unwrap_or("");
-        let reply = match l.result {
-            KitResult::Status(status) => Ok(Reply {
-                status,
-                // The kit prints a token's length, never the token: a 200 with one is granted.
-                json: (status == 200 && l.field("length").is_some_and(|n| n != "0")).then(|| {
-                    JsonAnswer {
-                        access_token: Some(String::new()),
-                        ..JsonAnswer::default()
-                    }
-                }),
-                ..Reply::default()
-            }),
-            _ => Err(failure(l)),
+        let j = match l.result {
+            KitResult::Skip => skipped(SkipReason::KitNoCredentials),
+            _ => token(l),
         };
-        let mut j = judge_token(reply, scope).0;
-        if j.status == Status::Ok {
-            if let Some(granted) = l.field("granted") {
-                j = judge_granted(scope, granted).unwrap_or(j);
-            }
-        }
         push(StepId::AccessToken, j, l.ms);
     }
     if let Some(l) = line(KitStep::Manifest) {
@@ -137,6 +126,30 @@ pub fn judge(t: &Transcript) -> Vec<KitJudged> {
         push(StepId::DataEndpoint, j.0, j.1);
     }
     out
+}
+
+/// The token step: the endpoint's status, then what the token grants against what was asked.
+fn token(l: &KitLine) -> Judged {
+    let scope = l.field("scope").unwrap_or("");
+    let reply = match l.result {
+        KitResult::Status(status) => Ok(Reply {
+            status,
+            // The kit prints a token's length, never the token: a 200 with one is granted.
+            json: (status == 200 && l.field("length").is_some_and(|n| n != "0")).then(|| {
+                JsonAnswer {
+                    access_token: Some(String::new()),
+                    ..JsonAnswer::default()
+                }
+            }),
+            ..Reply::default()
+        }),
+        _ => Err(failure(l)),
+    };
+    let j = judge_token(reply, scope).0;
+    match l.field("granted") {
+        Some(granted) if j.status == Status::Ok => judge_granted(scope, granted).unwrap_or(j),
+        _ => j,
+    }
 }
 
 fn dns(l: &KitLine) -> Judged {
@@ -335,6 +348,14 @@ mod tests {
                 granted: vec!["repository:api:pull".into(), "registry:catalog:*".into()]
             }
         );
+    }
+
+    #[test]
+    fn a_step_the_kit_could_not_take_is_skipped_not_failed() {
+        let t = parse("acr-doctor-kit 1 https://r.azurecr.io\ndns skip\ntcp ok\nv2 401 www-authenticate=Bearer%20realm=\"https://r.azurecr.io/oauth2/token\",service=\"r.azurecr.io\"\ntoken skip".lines()).expect("transcript");
+        let j = judge(&t);
+        assert_eq!(j[0].judged, skipped(SkipReason::KitNoDnsTool));
+        assert_eq!(j[3].judged, skipped(SkipReason::KitNoCredentials));
     }
 
     #[test]

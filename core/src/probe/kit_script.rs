@@ -114,7 +114,7 @@ const BODY: &str = r#"T="${ACR_KIT_TIMEOUT:-10}"
 X="${ACR_KIT_CURL_OPTS:-}"
 say() { printf '%s\n' "$*"; }
 enc() { printf '%s' "$1" | tr -d '\r\n' | sed 's/ /%20/g'; }
-ms() { awk -v s="$1" 'BEGIN { printf "%dms", s * 1000 }'; }
+ms() { if command -v awk >/dev/null 2>&1; then awk -v s="$1" 'BEGIN { printf "%dms", s * 1000 }'; fi; }
 # curl with a config read from stdin (headers and credentials stay off the command line).
 kcurl() { curl -sS --max-time "$T" $X -K - "$@"; }
 fail_of() { case "$1" in 6) echo dns ;; 7) echo refused ;; 28) echo timeout ;; 35|51|58|60|77|83|90|91) echo tls ;; *) echo "curl-$1" ;; esac; }
@@ -127,13 +127,23 @@ case "$HOST" in
   *) HOST_IS_IP=yes ;;
 esac
 if [ "${HOST_IS_IP:-}" != yes ] && [ "$HOST" != localhost ]; then
+  # Small images lack some tools: with no way to ask, the step says so rather than "no such name".
+  HAS_AWK=""; if command -v awk >/dev/null 2>&1; then HAS_AWK=yes; fi
+  DNS_TOOL=""
   if command -v getent >/dev/null 2>&1; then
-    A=$(getent ahostsv4 "$HOST" 2>/dev/null | awk '{ print $1 }' | sort -u | paste -s -d, -)
-  else
+    DNS_TOOL=getent
+    A=$(getent ahostsv4 "$HOST" 2>/dev/null | cut -d' ' -f1 | sort -u | paste -s -d, -)
+  elif command -v nslookup >/dev/null 2>&1 && [ -n "$HAS_AWK" ]; then
+    DNS_TOOL=nslookup
     A=$(nslookup "$HOST" 2>/dev/null | awk '/^Address: / { print $2 }' | paste -s -d, -)
   fi
-  C=$(nslookup "$HOST" 2>/dev/null | awk '/canonical name/ { sub(/\.$/, "", $NF); c = (c ? c ">" : $1 ">") $NF } END { print c }')
-  if [ -n "$A" ]; then say "dns ok addresses=$A cnames=$C"; else say "dns fail error=nxdomain"; fi
+  C=""
+  if command -v nslookup >/dev/null 2>&1 && [ -n "$HAS_AWK" ]; then
+    C=$(nslookup "$HOST" 2>/dev/null | awk '/canonical name/ { sub(/\.$/, "", $NF); c = (c ? c ">" : $1 ">") $NF } END { print c }')
+  fi
+  if [ -z "$DNS_TOOL" ]; then say "dns skip"
+  elif [ -n "$A" ]; then say "dns ok addresses=$A cnames=$C"
+  else say "dns fail error=nxdomain"; fi
 fi
 
 # 2. TCP, and TLS with the certificate's issuer and names. The proxy in use, if any, by its host

@@ -297,6 +297,10 @@ pub enum SkipReason {
     RefreshTokenForAnother {
         audience: String,
     },
+    /// The kit found no DNS tool (`getent`, `nslookup`) where it ran.
+    KitNoDnsTool,
+    /// The kit had no credentials where it ran.
+    KitNoCredentials,
 }
 
 /// One step's verdict.

@@ -217,6 +217,8 @@ fn skip_text(r: &SkipReason, lang: Lang) -> String {
             let audience = if audience.is_empty() { tr!(lang, "no registry that can be read from it", "aucun registre lisible") } else { audience.as_str() };
             trf!(lang, "Skipped: the ACR refresh token was issued for {audience}, not for this registry, so it was not sent. Get one for this registry: az acr login -n <registry-name> --expose-token."; "Sauté : le jeton d’actualisation ACR a été émis pour {audience}, pas pour ce registre ; il n’a donc pas été envoyé. Obtenez-en un pour ce registre : az acr login -n <registry-name> --expose-token.")
         }
+        SkipReason::KitNoDnsTool => tr!(lang, "Skipped: the kit found neither getent nor nslookup where it ran. The next steps still resolve the name, through curl.", "Sauté : le kit n’a trouvé ni getent ni nslookup là où il a tourné. Les étapes suivantes résolvent tout de même le nom, via curl.").to_owned(),
+        SkipReason::KitNoCredentials => tr!(lang, "Skipped: the kit had no credentials. Set ACR_USERNAME and ACR_PASSWORD, or sign in with az, and run it again.", "Sauté : le kit n’avait pas d’identifiants. Définissez ACR_USERNAME et ACR_PASSWORD, ou connectez-vous avec az, puis relancez-le.").to_owned(),
         SkipReason::Unreadable(step) => trf!(lang, "Skipped: the answer to \"{}\" could not be read from this page.", step_title(*step, lang); "Sauté : la réponse à « {} » n’a pas pu être lue depuis cette page.", step_title(*step, lang)),
     }
 }
