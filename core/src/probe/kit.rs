@@ -160,6 +160,13 @@ fn dns(l: &KitLine) -> Judged {
         .filter(|a| !a.is_empty())
         .map(str::to_owned)
         .collect();
+    // Present only when the kit asked (an older transcript does not say).
+    let addresses6: Option<Vec<String>> = l.field("aaaa").map(|v| {
+        v.split(',')
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned)
+            .collect()
+    });
     let chain: Vec<&str> = l.field("cnames").unwrap_or("").split('>').collect();
     let cnames: Vec<(String, String)> = chain
         .windows(2)
@@ -200,7 +207,7 @@ fn dns(l: &KitLine) -> Judged {
             cnames,
             region,
             data: None,
-            addresses6: None,
+            addresses6,
             by_kit: true,
         },
     )
@@ -347,6 +354,33 @@ mod tests {
                 asked: "repository:web:pull".into(),
                 granted: vec!["repository:api:pull".into(), "registry:catalog:*".into()]
             }
+        );
+    }
+
+    #[test]
+    fn the_kit_dns_line_carries_ipv6_when_it_asked() {
+        let first = |line: &str| {
+            let t = parse(format!("acr-doctor-kit 1 https://r.azurecr.io\n{line}").lines())
+                .expect("transcript");
+            judge(&t).remove(0).judged.outcome
+        };
+        let v6 = |o: Outcome| match o {
+            Outcome::Resolved { addresses6, .. } => addresses6,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            v6(first(
+                "dns ok addresses=20.1.2.3 cnames=r.azurecr.io aaaa=2603:1020::4"
+            )),
+            Some(vec!["2603:1020::4".to_owned()])
+        );
+        assert_eq!(
+            v6(first("dns ok addresses=20.1.2.3 cnames=r.azurecr.io aaaa=")),
+            Some(vec![])
+        );
+        assert_eq!(
+            v6(first("dns ok addresses=20.1.2.3 cnames=r.azurecr.io")),
+            None
         );
     }
 

@@ -133,6 +133,8 @@ if [ "${HOST_IS_IP:-}" != yes ] && [ "$HOST" != localhost ]; then
   if command -v getent >/dev/null 2>&1; then
     DNS_TOOL=getent
     A=$(getent ahostsv4 "$HOST" 2>/dev/null | cut -d' ' -f1 | sort -u | paste -s -d, -)
+    # IPv6 too (glibc maps IPv4 answers into ::ffff:…, which are not IPv6 addresses of the name).
+    A6=$(getent ahostsv6 "$HOST" 2>/dev/null | cut -d' ' -f1 | grep -v '^::ffff:' | sort -u | paste -s -d, -)
   elif command -v nslookup >/dev/null 2>&1 && [ -n "$HAS_AWK" ]; then
     DNS_TOOL=nslookup
     A=$(nslookup "$HOST" 2>/dev/null | awk '/^Address: / { print $2 }' | paste -s -d, -)
@@ -142,7 +144,7 @@ if [ "${HOST_IS_IP:-}" != yes ] && [ "$HOST" != localhost ]; then
     C=$(nslookup "$HOST" 2>/dev/null | awk '/canonical name/ { sub(/\.$/, "", $NF); c = (c ? c ">" : $1 ">") $NF } END { print c }')
   fi
   if [ -z "$DNS_TOOL" ]; then say "dns skip"
-  elif [ -n "$A" ]; then say "dns ok addresses=$A cnames=$C"
+  elif [ -n "$A" ]; then say "dns ok addresses=$A cnames=$C${A6+ aaaa=$A6}"
   else say "dns fail error=nxdomain"; fi
 fi
 
@@ -299,8 +301,9 @@ if ($HostName -notmatch '^[0-9.]+$' -and $HostName -ne 'localhost') {
   try {
     $r = Resolve-DnsName -Name $HostName -ErrorAction Stop
     $a = ($r | Where-Object { $_.Type -eq 'A' } | ForEach-Object { $_.IPAddress }) -join ','
+    $a6 = ($r | Where-Object { $_.Type -eq 'AAAA' } | ForEach-Object { $_.IPAddress }) -join ','
     $c = (@($HostName) + @($r | Where-Object { $_.Type -eq 'CNAME' } | ForEach-Object { $_.NameHost })) -join '>'
-    if ($a) { Say "dns ok addresses=$a cnames=$c" } else { Say "dns fail error=nxdomain" }
+    if ($a) { Say "dns ok addresses=$a cnames=$c aaaa=$a6" } else { Say "dns fail error=nxdomain" }
   } catch { Say "dns fail error=nxdomain" }
 }
 

@@ -10,7 +10,8 @@
 //! ```
 //!
 //! `<step>` is one of [`KitStep`]'s names; `<result>` is `ok`, `fail`, `skip` or an HTTP status;
-//! values hold no spaces (the kit writes `%20`). Secrets are never in a transcript: the kit
+//! keys are lower-case letters and hyphens (`location-host`, `aaaa`); values hold no spaces (the
+//! kit writes `%20`). Secrets are never in a transcript: the kit
 //! prints token lengths, never tokens, and a redirect's host, never its signed query. A line the
 //! parser does not know is ignored, never turned into a step.
 
@@ -27,7 +28,7 @@ pub enum KitStep {
     V2,
     /// A token (Basic, or Entra exchanged): status and scope.
     Token,
-    /// `HEAD` of the manifest of the repository and tag given.
+    /// `GET` of the manifest of the repository and tag given (its config digest is needed next).
     Manifest,
     /// `GET` of the config blob without following: the redirect's host.
     Blob,
