@@ -58,6 +58,8 @@ pub fn KitPanel(props: &KitPanelProps) -> Html {
             </details>
             <p class="muted">{ label(Label::KitCluster, lang) }</p>
             <div data-testid="kit-kubectl"><CommandLine command={AttrValue::from(kit_script::KUBECTL)} {lang} /></div>
+            <p class="muted">{ label(Label::KitClusterPod, lang) }</p>
+            <div data-testid="kit-kubectl-pod"><CommandLine command={AttrValue::from(kit_script::KUBECTL_POD)} {lang} /></div>
         </details>
     }
 }

@@ -195,6 +195,8 @@ test('the kit for an Azure registry, and what a hostile image field cannot do', 
   assert.match(script, /^REPO=''$/m, 'an image that is not name:tag is not put in');
   assert.ok(!script.includes('evil'));
   assert.match(await page.locator('[data-testid=kit-kubectl]').innerText(), /kubectl run acr-doctor-kit --rm -i --restart=Never --image=mcr\.microsoft\.com\/azurelinux\/base\/core:3\.0/);
+  assert.match(await page.locator('[data-testid=kit-kubectl]').innerText(), /--overrides='\{"apiVersion":"v1","spec":\{"hostNetwork":true\}\}' --command -- sh -s < acr-doctor-kit\.sh/);
+  assert.doesNotMatch(await page.locator('[data-testid=kit-kubectl-pod]').innerText(), /hostNetwork/);
   const ps = await page.$eval('[data-testid=kit-ps]', (e) => e.textContent);
   assert.match(ps, /^\$Origin = 'https:\/\/contoso\.azurecr\.io'$/m);
   assert.match(ps, /^\$Repo = ''$/m);

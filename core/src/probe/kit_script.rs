@@ -38,8 +38,12 @@ impl Image {
 /// registry (no Docker Hub limits; it carries sh, curl, openssl and getent).
 pub const CLUSTER_IMAGE: &str = "mcr.microsoft.com/azurelinux/base/core:3.0";
 
-/// The `kubectl` command that runs the `sh` kit in a pod of the cluster, saved as a file.
-pub const KUBECTL: &str = "kubectl run acr-doctor-kit --rm -i --restart=Never --image=mcr.microsoft.com/azurelinux/base/core:3.0 --command -- sh -s < acr-doctor-kit.sh";
+/// The `kubectl` command that runs the `sh` kit (saved as a file) in a pod on a node's network and
+/// DNS (`hostNetwork`), which are what the kubelet's pulls use.
+pub const KUBECTL: &str = r#"kubectl run acr-doctor-kit --rm -i --restart=Never --image=mcr.microsoft.com/azurelinux/base/core:3.0 --overrides='{"apiVersion":"v1","spec":{"hostNetwork":true}}' --command -- sh -s < acr-doctor-kit.sh"#;
+
+/// The same in an ordinary pod: the pod network and the cluster's DNS (CoreDNS).
+pub const KUBECTL_POD: &str = "kubectl run acr-doctor-kit --rm -i --restart=Never --image=mcr.microsoft.com/azurelinux/base/core:3.0 --command -- sh -s < acr-doctor-kit.sh";
 
 /// The PowerShell kit (Windows PowerShell 5.1 or later): the same steps and transcript as the
 /// `sh` kit, with the built-in `curl.exe`, `Resolve-DnsName`, and .NET for the certificate.
