@@ -20,6 +20,11 @@ pub fn judge_dns(target: &Target, answer: Result<Vec<u8>, Failure>) -> Judged {
         Ok(a) => a,
         Err(e) => return judged(Status::Warning, None, Outcome::ResolverGarbage(e)),
     };
+    judge_answer(a, false)
+}
+
+/// An answer about the registry's name, from the page's resolver or from the kit's machine.
+pub fn judge_answer(a: Answer, by_kit: bool) -> Judged {
     match a.rcode {
         3 => judged(
             Status::Error,
@@ -49,7 +54,7 @@ pub fn judge_dns(target: &Target, answer: Result<Vec<u8>, Failure>) -> Judged {
                 cnames: a.cnames,
                 data: None,
                 addresses6: None,
-                by_kit: false,
+                by_kit,
             },
         ),
         _ => judged(

@@ -2,7 +2,7 @@
 //! shows, plus what only the kit can see (the certificate, the manifest, the data endpoint).
 
 use super::dns;
-use super::judge::{judge_challenge, judge_reachability, judge_token};
+use super::judge::{judge_answer, judge_challenge, judge_reachability, judge_token};
 use super::steps::{
     skipped, Failure, JsonAnswer, Judged, Outcome, Reply, SkipReason, Status, StepId,
 };
@@ -153,64 +153,31 @@ fn token(l: &KitLine) -> Judged {
 }
 
 fn dns(l: &KitLine) -> Judged {
-    let addresses: Vec<String> = l
-        .field("addresses")
-        .unwrap_or("")
-        .split(',')
-        .filter(|a| !a.is_empty())
-        .map(str::to_owned)
-        .collect();
-    // Present only when the kit asked (an older transcript does not say).
-    let addresses6: Option<Vec<String>> = l.field("aaaa").map(|v| {
+    let list = |v: &str| -> Vec<String> {
         v.split(',')
             .filter(|a| !a.is_empty())
             .map(str::to_owned)
             .collect()
-    });
+    };
+    let addresses = list(l.field("addresses").unwrap_or(""));
+    // Present only when the kit asked (an older transcript does not say).
+    let addresses6 = l.field("aaaa").map(list);
     let chain: Vec<&str> = l.field("cnames").unwrap_or("").split('>').collect();
-    let cnames: Vec<(String, String)> = chain
-        .windows(2)
-        .map(|w| (w[0].to_owned(), w[1].to_owned()))
-        .collect();
-    if l.result != KitResult::Ok || addresses.is_empty() {
-        return judged(
-            Status::Error,
-            Some(Code::ConnectivityDns),
-            Outcome::NoSuchName,
-        );
+    let answer = dns::Answer {
+        // The kit prints `ok` only with addresses; anything else is a name it could not resolve.
+        rcode: if l.result == KitResult::Ok { 0 } else { 3 },
+        cnames: chain
+            .windows(2)
+            .map(|w| (w[0].to_owned(), w[1].to_owned()))
+            .collect(),
+        addresses,
+        addresses6: Vec::new(),
+    };
+    let mut j = judge_answer(answer, true);
+    if let Outcome::Resolved { addresses6: v6, .. } = &mut j.outcome {
+        *v6 = addresses6;
     }
-    let link = cnames
-        .iter()
-        .map(|(_, t)| t.clone())
-        .find(|t| t.contains(".privatelink."));
-    let private = addresses
-        .iter()
-        .find(|a| crate::decode::is_private_ipv4(a))
-        .cloned();
-    if link.is_some() || private.is_some() {
-        return judged(
-            Status::Warning,
-            None,
-            Outcome::PrivateEndpoint {
-                link,
-                address: private,
-                addresses,
-            },
-        );
-    }
-    let region = dns::region_of(cnames.iter().map(|(_, t)| t.as_str())).map(str::to_owned);
-    judged(
-        Status::Ok,
-        None,
-        Outcome::Resolved {
-            addresses,
-            cnames,
-            region,
-            data: None,
-            addresses6,
-            by_kit: true,
-        },
-    )
+    j
 }
 
 /// The blob's redirect and the data endpoint's stages, as one step.
