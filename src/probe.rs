@@ -199,18 +199,22 @@ impl Run {
             self.done(v, start, judge::judge_dns(target, Err(Failure::Network)));
             return;
         }
-        let request = match settings::resolver(&self.input.doh) {
-            Ok(r) => dns::get_url(&r, &target.host, Qtype::A)
-                .map(Request::doh)
-                .map_err(Outcome::ResolverGarbage),
-            Err(e) => Err(Outcome::ResolverRefused(e)),
+        // The resolver is checked once; every question of the step goes to it.
+        let (resolver, request) = match settings::resolver(&self.input.doh) {
+            Ok(r) => {
+                let request = dns::get_url(&r, &target.host, Qtype::A)
+                    .map(Request::doh)
+                    .map_err(Outcome::ResolverGarbage);
+                (r, request)
+            }
+            Err(e) => (String::new(), Err(Outcome::ResolverRefused(e))),
         };
         let (v, start) = self.running(StepId::Dns, request.as_ref().ok());
         let judged = match request {
             Ok(request) => {
                 let judged = judge::judge_dns(target, self.net.doh(&request).await);
-                let judged = self.ipv6_dns(judged).await;
-                self.data_endpoint_dns(judged).await
+                let judged = self.ipv6_dns(&resolver, judged).await;
+                self.data_endpoint_dns(&resolver, judged).await
             }
             Err(outcome) => Judged {
                 status: Status::Warning,
@@ -222,11 +226,11 @@ impl Run {
     }
 
     /// Step 1, continued: a resolved name's AAAA answer (IPv6), from the same resolver.
-    async fn ipv6_dns(&self, judged: Judged) -> Judged {
+    async fn ipv6_dns(&self, resolver: &str, judged: Judged) -> Judged {
         if !matches!(judged.outcome, Outcome::Resolved { .. }) {
             return judged;
         }
-        match self.ask_resolver(&self.target().host, Qtype::Aaaa).await {
+        match self.ask(resolver, &self.target().host, Qtype::Aaaa).await {
             Some(answer) => judge::with_ipv6(judged, answer),
             None => judged,
         }
@@ -234,20 +238,24 @@ impl Run {
 
     /// Step 1, continued: where the chain names an Azure region, the same resolver is asked about
     /// the registry's dedicated data endpoint there (layers come from it, or else from storage).
-    async fn data_endpoint_dns(&self, judged: Judged) -> Judged {
+    async fn data_endpoint_dns(&self, resolver: &str, judged: Judged) -> Judged {
         let Some(host) = judge::data_endpoint_host(self.target(), &judged) else {
             return judged;
         };
-        match self.ask_resolver(&host, Qtype::A).await {
+        match self.ask(resolver, &host, Qtype::A).await {
             Some(answer) => judge::with_data_endpoint(judged, host, answer),
             None => judged,
         }
     }
 
-    /// One more question to the resolver the first one went to (none if it cannot be asked).
-    async fn ask_resolver(&self, name: &str, qtype: Qtype) -> Option<Result<Vec<u8>, Failure>> {
-        let resolver = settings::resolver(&self.input.doh).ok()?;
-        let url = dns::get_url(&resolver, name, qtype).ok()?;
+    /// One more question to the step's resolver (none if the name cannot be asked).
+    async fn ask(
+        &self,
+        resolver: &str,
+        name: &str,
+        qtype: Qtype,
+    ) -> Option<Result<Vec<u8>, Failure>> {
+        let url = dns::get_url(resolver, name, qtype).ok()?;
         Some(self.net.doh(&Request::doh(url)).await)
     }
 

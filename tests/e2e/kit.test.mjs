@@ -15,59 +15,59 @@ import { FRONT, STOPPED, DATA_ENDPOINT, DATA_ENDPOINT_TLS, PROXY, HTTPS_FRONT } 
 
 const shared = useBrowser();
 
+const servers = [];
+/** Listen on a loopback port, and close with the suite. */
+async function listen(server, port) {
+  servers.push(server);
+  await new Promise((r) => server.listen(port, '127.0.0.1', r));
+}
+/** A self-made certificate (its own issuer), as an unknown CA or a test server has. */
+function selfSigned(subject, extra = []) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kit-tls-'));
+  const file = path.join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', subject, ...extra,
+    '-keyout', path.join(dir, 'key.pem'), '-out', file], { stdio: 'ignore' });
+  return { file, key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(file) };
+}
+/** Relay a request to `to` (host, port, path) and its answer back. */
+function relay(req, res, to, headers = req.headers) {
+  const up = http.request({ ...to, method: req.method, headers }, (r) => {
+    res.writeHead(r.statusCode, r.headers);
+    r.pipe(res);
+  });
+  up.on('error', () => { res.writeHead(502); res.end(); });
+  req.pipe(up);
+}
+
 // The "data endpoints" the blob fronts redirect to: one that serves bytes, and one that serves
 // TLS with a certificate from a CA nobody trusts (as a TLS-inspecting proxy would).
-const servers = [];
 before(async () => {
   const serve = (req, res) => { res.writeHead(206, { 'content-range': 'bytes 0-15/1024' }); res.end('0123456789abcdef'); };
-  const plain = http.createServer(serve);
-  servers.push(plain);
-  await new Promise((r) => plain.listen(DATA_ENDPOINT, '127.0.0.1', r));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'data-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=Untrusted Inspection CA',
-    '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
-  const tls = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(path.join(dir, 'cert.pem')) }, serve);
-  servers.push(tls);
-  await new Promise((r) => tls.listen(DATA_ENDPOINT_TLS, '127.0.0.1', r));
+  await listen(http.createServer(serve), DATA_ENDPOINT);
+  const { key, cert } = selfSigned('/CN=Untrusted Inspection CA');
+  await listen(https.createServer({ key, cert }, serve), DATA_ENDPOINT_TLS);
 });
 // A forward proxy (absolute-form requests, as curl sends them to an http_proxy): it relays each
 // request and remembers what it relayed, so a test can tell the kit really went through it.
 const relayed = [];
 before(async () => {
-  const proxy = http.createServer((req, res) => {
+  await listen(http.createServer((req, res) => {
     relayed.push({ url: req.url, auth: req.headers['proxy-authorization'] ?? null });
     const { hostname, port, pathname, search } = new URL(req.url);
     const headers = { ...req.headers };
     delete headers['proxy-authorization'];
-    const up = http.request({ hostname, port, path: pathname + search, method: req.method, headers }, (r) => {
-      res.writeHead(r.statusCode, r.headers);
-      r.pipe(res);
-    });
-    up.on('error', () => { res.writeHead(502); res.end(); });
-    req.pipe(up);
-  });
-  servers.push(proxy);
-  await new Promise((r) => proxy.listen(PROXY, '127.0.0.1', r));
+    relay(req, res, { hostname, port, path: pathname + search }, headers);
+  }), PROXY);
 });
 // The registry over https, as a login server is: a TLS front (its certificate self-made, for
 // acr.test and 127.0.0.1) relaying to the plain front, so the kit's TLS step meets a real handshake.
 const loginCert = {};
 before(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'login-tls-'));
-  loginCert.file = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=Kit Test CA',
-    '-addext', 'subjectAltName=DNS:acr.test,IP:127.0.0.1',
-    '-keyout', path.join(dir, 'key.pem'), '-out', loginCert.file], { stdio: 'ignore' });
-  const front = https.createServer({ key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(loginCert.file) }, (req, res) => {
-    const up = http.request({ hostname: '127.0.0.1', port: FRONT.none, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode, r.headers);
-      r.pipe(res);
-    });
-    up.on('error', () => { res.writeHead(502); res.end(); });
-    req.pipe(up);
-  });
-  servers.push(front);
-  await new Promise((r) => front.listen(HTTPS_FRONT, '127.0.0.1', r));
+  const { file, key, cert } = selfSigned('/CN=Kit Test CA', ['-addext', 'subjectAltName=DNS:acr.test,IP:127.0.0.1']);
+  loginCert.file = file;
+  await listen(https.createServer({ key, cert }, (req, res) => {
+    relay(req, res, { hostname: '127.0.0.1', port: FRONT.none, path: req.url });
+  }), HTTPS_FRONT);
 });
 after(() => servers.forEach((s) => s.close()));
 

@@ -157,7 +157,9 @@ fi
 # The variables curl reads for this scheme (it reads http_proxy only in lower case).
 if [ "$TLS" = yes ]; then P="${https_proxy:-${HTTPS_PROXY:-}}"; else P="${http_proxy:-}"; fi
 P="${P:-${all_proxy:-${ALL_PROXY:-}}}"
-PX=$(printf '%s' "$P" | sed 's#^[a-zA-Z]*://##; s#^.*@##; s#[:/].*##')
+# The proxy as host:port (no scheme, no credentials, no path), and by its host alone.
+PHP=$(printf '%s' "$P" | sed 's#^[a-zA-Z]*://##; s#^.*@##; s#/.*##')
+PX=${PHP%%:*}
 R=$(printf '' | kcurl -o /dev/null -w '%{time_connect} %{time_appconnect}' "$ORIGIN/v2/" 2>/dev/null); E=$?
 case "$(fail_of $E)" in
   curl-0) say "tcp ok $(ms "${R%% *}")${PX:+ proxy=$PX}" ;;
@@ -167,8 +169,7 @@ esac
 if [ "$TLS" = yes ]; then
   I=""; N=""
   if command -v openssl >/dev/null 2>&1; then
-    # Through the same proxy as curl (host:port, no credentials), and never longer than curl's limit.
-    PHP=$(printf '%s' "$P" | sed 's#^[a-zA-Z]*://##; s#^.*@##; s#/.*##')
+    # Through the same proxy as curl, and never longer than curl's limit.
     TO=""; if command -v timeout >/dev/null 2>&1; then TO="timeout $T"; fi
     CERT=$($TO openssl s_client -connect "$HOST:$PORT" -servername "$HOST" ${PHP:+-proxy "$PHP"} </dev/null 2>/dev/null | openssl x509 2>/dev/null)
     I=$(printf '%s\n' "$CERT" | openssl x509 -noout -issuer 2>/dev/null | sed 's/^issuer= *//')
