@@ -150,6 +150,10 @@ fn strip_prefixes(mut s: &str) -> (&str, (Option<&'static str>, bool)) {
             annotated = true;
         }
         for tag in ["WARNING: ", "ERROR: ", "DEBUG: ", "INFO: ", "CRITICAL: "] {
+            // The first byte first: most lines have no tag, and a full comparison costs more.
+            if s.as_bytes().first() != tag.as_bytes().first() {
+                continue;
+            }
             if let Some(rest) = s.strip_prefix(tag) {
                 s = rest;
                 tagged = Some(tag);

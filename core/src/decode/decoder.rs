@@ -5,7 +5,8 @@ use super::block::OpenBlock;
 use super::clean;
 use super::crash::CrashState;
 use super::curl::CurlState;
-use super::line::{classify, Line};
+use super::hay::{Hay, Pairs};
+use super::line::{classify_in, Line};
 use super::report::{Finding, FindingCode, Note, Noted, Report, Sign, Source, Span, MAX_NOTES};
 use super::run::RunState;
 use super::tools::PasteFacts;
@@ -61,8 +62,10 @@ impl Decoder {
         if self.kit_line(text) {
             return;
         }
-        let class = classify(text);
-        self.facts.line(text);
+        let pairs = Pairs::of(text);
+        let hay = Hay::new(text, &pairs);
+        let class = classify_in(&hay);
+        self.facts.line(&hay);
 
         // 1. The open error block.
         if self.open.is_some() {
@@ -124,13 +127,13 @@ impl Decoder {
             } => self.open_error(n, title, timestamp, wrapper, rest),
             Line::Check(check) => self.check(n, check),
             // `az acr login` could not reach the login server: a finding of its own now.
-            Line::Note(Note::LoginServerUnreachable { .. }) => self.scan_tools(n, text),
+            Line::Note(Note::LoginServerUnreachable { .. }) => self.scan_tools(n, &hay),
             Line::Note(note) => {
                 if let Note::LoginForbidden { server } = &note {
                     self.login_forbidden(n, server);
                 }
                 if matches!(note, Note::AadTokens { .. } | Note::AdminCredentials { .. }) {
-                    self.scan_tools(n, text);
+                    self.scan_tools(n, &hay);
                 }
                 self.scan_mentions(n, text);
                 self.note(n, note);
@@ -157,7 +160,7 @@ impl Decoder {
             Line::CurlError { code, message } => self.curl_error(n, code, &message),
             Line::HttpHeader { .. } => {}
             Line::Other => {
-                self.scan_tools(n, text);
+                self.scan_tools(n, &hay);
                 self.scan_mentions(n, text);
             }
             Line::Blank | Line::Fence => self.scan_mentions(n, text),

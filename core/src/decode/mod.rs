@@ -20,6 +20,7 @@
 //! | `mentions.rs` | codes named in free text |
 //! | `tools.rs` | what other tools print: docker, containerd, kubelet, helm, oras, HTTP |
 //! | `extract.rs` | values inside messages: login servers, statuses, versions |
+//! | `hay.rs` | answering many substring questions about one line quickly |
 
 mod block;
 mod clean;
@@ -27,6 +28,7 @@ mod crash;
 mod curl;
 mod decoder;
 mod extract;
+mod hay;
 mod line;
 mod mentions;
 mod report;

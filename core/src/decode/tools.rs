@@ -6,8 +6,11 @@
 //! code and registry; its values (repository, tag, client IP, correlation id, status, host) are
 //! read around the marker.
 
+use std::borrow::Cow;
+
 use super::decoder::Decoder;
 use super::extract::{self, quoted_after, registry_name_of};
+use super::hay::{Hay, Pairs};
 use super::report::{Detail, Endpoint, Finding, FindingCode, KnownBug, Sign, Source, Span};
 use crate::catalog::Code;
 
@@ -21,17 +24,22 @@ struct Found {
 }
 
 /// The line as the tools' messages are matched: JSON escapes undone, and in lower case.
-fn normalise(text: &str) -> (String, String) {
-    let t = text
-        .replace("\\u0027", "'")
-        .replace("\\u0026", "&")
-        .replace("\\\"", "\"");
+fn normalise(text: &str) -> (Cow<'_, str>, String) {
+    let t = if text.contains('\\') {
+        Cow::Owned(
+            text.replace("\\u0027", "'")
+                .replace("\\u0026", "&")
+                .replace("\\\"", "\""),
+        )
+    } else {
+        Cow::Borrowed(text)
+    };
     let lower = t.to_ascii_lowercase();
     (t, lower)
 }
 
 /// The families a line holds, in the order a person reads them.
-fn families(t: &str, l: &str) -> Vec<Found> {
+fn families(t: &Hay, l: &Hay) -> Vec<Found> {
     let mut out = Vec::new();
     let mut add = |code: Code, status: Option<u16>| {
         if !out.iter().any(|f: &Found| f.code == code) {
@@ -165,7 +173,7 @@ fn families(t: &str, l: &str) -> Vec<Found> {
 }
 
 /// A 401 from the registry on its API: docker's and ACR's words, the JSON body, an SDK's status.
-fn unauthorized(l: &str) -> bool {
+fn unauthorized(l: &Hay) -> bool {
     if l.contains("fetch oauth token") || l.contains("fetch anonymous token") {
         return false;
     }
@@ -179,7 +187,7 @@ fn unauthorized(l: &str) -> bool {
 }
 
 /// The three-digit status after `marker` (`unexpected status from GET request to …: 401`).
-fn status_after(l: &str, marker: &str) -> Option<u16> {
+fn status_after(l: &Hay, marker: &str) -> Option<u16> {
     let from = l.find(marker)? + marker.len();
     let rest = &l[from..];
     // The status follows the URL: the first ": NNN" after the marker.
@@ -195,7 +203,7 @@ fn status_after(l: &str, marker: &str) -> Option<u16> {
 }
 
 /// `AADSTS700082` in the text, if any.
-fn aadsts(t: &str) -> Option<String> {
+fn aadsts(t: &Hay) -> Option<String> {
     let at = t.find("AADSTS")?;
     let digits: String = t[at + 6..]
         .chars()
@@ -345,14 +353,15 @@ fn check_health(code: Code, status: Option<u16>, detail: &Detail) -> Option<Code
 
 impl Decoder {
     /// Read a line for the other tools' messages, and add what it holds.
-    pub(super) fn scan_tools(&mut self, n: usize, text: &str) {
+    pub(super) fn scan_tools(&mut self, n: usize, text: &Hay) {
         self.scan_tools_of(n, text, |_| true);
     }
 
     /// Read a crash's exception line: only a network failure it names is a finding of its own
     /// (an HTTP error in a traceback is the cause of the CLI's error, not another one).
     pub(super) fn scan_crash_exception(&mut self, n: usize, text: &str) {
-        self.scan_tools_of(n, text, |code| {
+        let pairs = Pairs::of(text);
+        self.scan_tools_of(n, &Hay::new(text, &pairs), |code| {
             matches!(
                 code,
                 Code::DnsLookupFailed
@@ -363,9 +372,9 @@ impl Decoder {
         });
     }
 
-    fn scan_tools_of(&mut self, n: usize, text: &str, keep: impl Fn(Code) -> bool) {
+    fn scan_tools_of(&mut self, n: usize, text: &Hay, keep: impl Fn(Code) -> bool) {
         // Cheap first: every family's marker holds one of these.
-        let quick = text.contains(':')
+        let quick = text.contains(":")
             || text.contains("unknown")
             || text.contains("could not be found")
             || text.contains("AADSTS")
@@ -390,7 +399,16 @@ impl Decoder {
             return;
         }
         let (t, l) = normalise(text);
-        let mut found = families(&t, &l);
+        let own;
+        let pairs = match t {
+            Cow::Borrowed(_) => text.pairs(),
+            Cow::Owned(_) => {
+                own = Pairs::of(&t);
+                &own
+            }
+        };
+        let (th, lh) = (Hay::new(&t, pairs), Hay::new(&l, pairs));
+        let mut found = families(&th, &lh);
         found.retain(|f| keep(f.code));
         if found.is_empty() {
             return;
@@ -405,7 +423,7 @@ impl Decoder {
             f.detail.repository.clone_from(&repository);
             f.detail.tag.clone_from(&tag);
             f.detail.correlation_id = correlation_id(&t);
-            f.detail.aadsts = aadsts(&t).filter(|_| f.code == Code::EntraSigninError);
+            f.detail.aadsts = aadsts(&th).filter(|_| f.code == Code::EntraSigninError);
             if f.code == Code::ClientIpNotAllowed {
                 f.detail.client_ip = quoted_after(&t, "client with IP ")
                     .or_else(|| quoted_after(&t, "client with ip "));
@@ -603,7 +621,7 @@ pub(super) struct PasteFacts {
 }
 
 impl PasteFacts {
-    pub(super) fn line(&mut self, text: &str) {
+    pub(super) fn line(&mut self, text: &Hay) {
         if text.contains("v3.13.0") || text.contains("v3.13.1") {
             self.helm_313 |=
                 text.contains("Version:") || text.to_ascii_lowercase().contains("helm");

@@ -1,6 +1,9 @@
 //! The grammar of one cleaned line: which of the CLI's line shapes it is.
 
 use super::extract::{between, find_registry_name_in_command, quoted_after, word_after};
+use super::hay::Hay;
+#[cfg(test)]
+use super::hay::Pairs;
 use super::{Check, Note};
 
 /// What a cleaned line is.
@@ -62,7 +65,13 @@ pub enum Wrapper {
     Exception,
 }
 
+#[cfg(test)]
 pub fn classify(text: &str) -> Line {
+    classify_in(&Hay::new(text, &Pairs::of(text)))
+}
+
+/// What `text` is; its pairs answer the substring questions (see `hay.rs`).
+pub(in crate::decode) fn classify_in(text: &Hay) -> Line {
     if text.is_empty() {
         return Line::Blank;
     }
@@ -133,7 +142,7 @@ const QUOTELESS: [&str; 8] = [
 
 const TITLE_MARK: &str = "An error occurred: ";
 
-fn error_title(text: &str) -> Option<Line> {
+fn error_title(text: &Hay) -> Option<Line> {
     let at = text.find(TITLE_MARK)?;
     let after = &text[at + TITLE_MARK.len()..];
     let len = after
@@ -188,7 +197,7 @@ fn split_timestamp(before: &str) -> (Option<String>, &str) {
 }
 
 /// curl's command line, status lines, headers (`-i`, or `-v` with `< `) and errors.
-fn curl(text: &str) -> Option<Line> {
+fn curl(text: &Hay) -> Option<Line> {
     let t = text.strip_prefix("< ").unwrap_or(text);
     if let Some(rest) = t.strip_prefix("HTTP/") {
         let mut words = rest.split_whitespace();
@@ -225,7 +234,7 @@ fn curl(text: &str) -> Option<Line> {
         });
     }
     if text.starts_with("< ")
-        || !text.contains(' ')
+        || !text.contains(" ")
         || text.split_once(": ").is_some_and(|(n, _)| !n.contains(' '))
     {
         let (name, value) = t.split_once(':')?;
@@ -241,7 +250,7 @@ fn curl(text: &str) -> Option<Line> {
     None
 }
 
-fn check(text: &str) -> Option<Check> {
+fn check(text: &Hay) -> Option<Check> {
     if let Some(rest) = text.strip_prefix("Your cluster can pull images from ") {
         return Some(Check::ClusterCanPull {
             server: rest.trim_end().trim_end_matches('!').to_owned(),
@@ -352,7 +361,7 @@ fn tool_name(s: &str) -> Option<String> {
     ok.then(|| s.to_owned())
 }
 
-fn mentions_login_required(text: &str) -> bool {
+fn mentions_login_required(text: &Hay) -> bool {
     if !text.contains("az login") {
         return false;
     }
@@ -363,7 +372,7 @@ fn mentions_login_required(text: &str) -> bool {
         || lower.contains("run `az login` to setup account")
 }
 
-fn note(text: &str) -> Option<Note> {
+fn note(text: &Hay) -> Option<Note> {
     if text.starts_with("Could not connect to the registry login server") {
         let server = quoted_after(text, "login server ").unwrap_or_default();
         return Some(Note::LoginServerUnreachable { server });
@@ -419,7 +428,7 @@ fn note(text: &str) -> Option<Note> {
         || text.contains("has more than one private endpoint in the vnet")
     {
         return Some(Note::PrivateEndpointSetup {
-            message: text.to_owned(),
+            message: String::from(&**text),
         });
     }
     if text.starts_with("Refusing to use '") {
@@ -430,7 +439,7 @@ fn note(text: &str) -> Option<Note> {
 }
 
 /// A shell line that runs `az acr`: after a prompt (`$`, `%`, `>`, `❯`, `PS C:\…>`) or on its own.
-fn is_command(text: &str) -> bool {
+fn is_command(text: &Hay) -> bool {
     let Some(at) = text.find("az acr ") else {
         return false;
     };
