@@ -42,11 +42,55 @@ pub use report::*;
 
 /// Decode a paste. Never panics, whatever the input; linear in its length.
 pub fn decode(paste: &str) -> Report {
-    let mut d = decoder::Decoder::default();
-    for (i, raw) in paste.split('\n').enumerate() {
-        d.line(i + 1, raw);
-    }
+    let mut d = Decoding::default();
+    d.feed(paste);
     d.finish()
+}
+
+/// A paste decoded part by part, for a caller that must not hold the CPU for the whole of a big
+/// one: feeding the [`parts`] of a text, in order, gives exactly [`decode`]'s report.
+#[derive(Default)]
+pub struct Decoding {
+    decoder: decoder::Decoder,
+    lines: usize,
+}
+
+impl Decoding {
+    /// Decode the lines of `part`: a text, or a piece of one cut at a newline (the newline at a
+    /// cut belongs to neither piece).
+    pub fn feed(&mut self, part: &str) {
+        for raw in part.split('\n') {
+            self.lines += 1;
+            self.decoder.line(self.lines, raw);
+        }
+    }
+
+    pub fn finish(self) -> Report {
+        self.decoder.finish()
+    }
+}
+
+/// `text` cut at the first newline after every `size` bytes, each newline at a cut dropped: the
+/// pieces [`Decoding::feed`] takes. A line longer than `size` stays whole.
+pub fn parts(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        // A newline byte is always a character boundary.
+        let from = size.max(1);
+        let cut = s
+            .as_bytes()
+            .get(from..)
+            .and_then(|tail| tail.iter().position(|&b| b == b'\n'))
+            .map(|i| from + i);
+        match cut {
+            Some(at) => {
+                rest = Some(&s[at + 1..]);
+                Some(&s[..at])
+            }
+            None => rest.take(),
+        }
+    })
 }
 
 /// The pasted lines at the given 1-based numbers, in one pass over the paste (cleaned of colour
@@ -71,6 +115,15 @@ pub fn lines_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_cut_at_newlines_and_drop_them() {
+        let got: Vec<&str> = parts("ab\ncd\n\nefgh\n", 2).collect();
+        assert_eq!(got, ["ab", "cd", "\nefgh", ""]);
+        assert_eq!(parts("éé\né", 1).collect::<Vec<_>>(), ["éé", "é"]);
+        assert_eq!(parts("", 4).collect::<Vec<_>>(), [""]);
+        assert_eq!(parts("abcdef", 2).collect::<Vec<_>>(), ["abcdef"]);
+    }
 
     #[test]
     fn lines_at_reads_only_the_wanted_lines() {
