@@ -146,6 +146,17 @@ pub fn after(ms: i32, f: impl FnMut() + 'static) -> Option<Timer> {
     })
 }
 
+/// Give the browser its turn (input, rendering) and go on in a later task.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().and_then(|w| w.set_timeout_with_callback(&resolve).ok());
+        if queued.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// A listener on the window, removed when dropped.
 pub struct WindowListener {
     event: &'static str,

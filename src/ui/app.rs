@@ -14,6 +14,7 @@ use super::probe_panel::ProbePanel;
 use super::reference::Reference;
 use super::run_summary::RunSummary;
 use super::state::{excerpt_lines, Action, State};
+use super::use_decode::use_decode;
 use super::use_probe::use_probe;
 use super::verdict::VerdictBanner;
 use crate::browser;
@@ -45,12 +46,7 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
     };
-    let on_paste = {
-        let state = state.clone();
-        Callback::from(move |(text, truncated): (Rc<str>, bool)| {
-            state.dispatch(Action::Paste { text, truncated })
-        })
-    };
+    let on_paste = use_decode(state.clone());
     let probe = use_probe();
     let on_query = {
         let state = state.clone();

@@ -1,5 +1,5 @@
-//! The page's components, one per file; the reducer that owns the page's state; the hook that
-//! owns probe runs.
+//! The page's components, one per file; the reducer that owns the page's state; the hooks that
+//! own decoding and probe runs.
 
 pub mod app;
 pub mod command_line;
@@ -18,5 +18,6 @@ pub mod run_summary;
 pub mod state;
 pub mod token_claims;
 pub mod token_inspector;
+pub mod use_decode;
 pub mod use_probe;
 pub mod verdict;

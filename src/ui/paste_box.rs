@@ -24,8 +24,9 @@ pub struct PasteBoxProps {
 /// once): no work per keystroke grows with the size of the text.
 const PAUSE_MS: i32 = 250;
 /// A text larger than this is held in memory, not put whole into the box: the box shows its
-/// first lines (a browser takes seconds to lay out megabytes in a textarea).
-const PREVIEW_OVER_BYTES: usize = 1024 * 1024;
+/// first lines. Chromium takes about 300 ms to lay out 1 MiB in a textarea and seconds for
+/// 10 MiB (`tests/e2e/bench.mjs`, the floor), and then again on every keystroke.
+const PREVIEW_OVER_BYTES: usize = 256 * 1024;
 const PREVIEW_LINES: usize = 200;
 
 /// Cut a text to [`MAX_TEXT_BYTES`] at a character boundary; whether it was cut.
@@ -55,16 +56,21 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let pending: Rc<RefCell<Option<Timer>>> = use_mut_ref(|| None);
     let dragging = use_state(|| false);
     let held = use_state(|| None::<Held>);
+    // Whether a text is held now, for events that come before the next render (two pastes in
+    // one task): the state above is what the last render saw.
+    let holding = use_mut_ref(|| false);
 
     // Decode a whole text: a big one is held and previewed, a small one is shown as is.
     let take_text = {
         let area = area.clone();
         let on_paste = props.on_paste.clone();
         let held = held.clone();
+        let holding = holding.clone();
         Rc::new(move |text: String, put_in_box: bool, cut_before: bool| {
             let (text, cut_here) = capped(text);
             let was_cut = cut_before || cut_here;
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                *holding.borrow_mut() = text.len() > PREVIEW_OVER_BYTES;
                 if text.len() > PREVIEW_OVER_BYTES {
                     let preview: Vec<&str> = text.lines().take(PREVIEW_LINES).collect();
                     el.set_value(&preview.join("\n"));
@@ -87,11 +93,11 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let read_box = {
         let area = area.clone();
         let take_text = take_text.clone();
-        let held = held.clone();
+        let holding = holding.clone();
         let pending = pending.clone();
         Rc::new(move || {
             pending.borrow_mut().take();
-            if held.is_some() {
+            if *holding.borrow() {
                 // The box shows a preview; the held text was decoded already.
                 return;
             }
@@ -120,17 +126,20 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         })
     };
 
-    // A big paste never enters the box whole.
+    // A big paste never enters the box whole; a paste over a held text replaces it (the box
+    // is read-only then, and would not take it).
     let onpaste = {
         let take_text = take_text.clone();
+        let holding = holding.clone();
         Callback::from(move |e: Event| {
             let text = e
                 .dyn_ref::<web_sys::ClipboardEvent>()
                 .and_then(|c| c.clipboard_data())
                 .and_then(|d| d.get_data("text").ok());
-            if let Some(text) = text.filter(|t| t.len() > PREVIEW_OVER_BYTES) {
+            let holding = *holding.borrow();
+            if let Some(text) = text.filter(|t| t.len() > PREVIEW_OVER_BYTES || holding) {
                 e.prevent_default();
-                take_text(text, false, false);
+                take_text(text, true, false);
             }
         })
     };
@@ -202,6 +211,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         Callback::from(move |_| {
             pending.borrow_mut().take();
             held.set(None);
+            *holding.borrow_mut() = false;
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
                 el.set_value("");
                 let _ = el.focus();

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use acr_doctor_core::decode::{decode, lines_at, Report};
+use acr_doctor_core::decode::{lines_at, Report};
 use acr_doctor_core::{Code, Lang};
 use yew::Reducible;
 
@@ -26,9 +26,11 @@ pub struct State {
 
 pub enum Action {
     SetLang(Lang),
-    /// New text in the paste box; `truncated` when it came from a file cut to the read limit.
-    Paste {
+    /// New text in the paste box, decoded (see `use_decode.rs`); `truncated` when it came from
+    /// a file cut to the read limit.
+    Decoded {
         text: Rc<str>,
+        report: Rc<Report>,
         truncated: bool,
     },
     SetQuery(String),
@@ -46,10 +48,13 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
-            Action::Paste { text, truncated } => {
-                let report = decode(&text);
+            Action::Decoded {
+                text,
+                report,
+                truncated,
+            } => {
                 next.excerpts = Rc::new(excerpts(&text, &report));
-                next.report = Rc::new(report);
+                next.report = report;
                 next.has_paste = !text.trim().is_empty();
                 next.file_truncated = truncated;
             }

@@ -190,3 +190,77 @@ test('a code typed alone, and a log file opened from disk', async () => {
   assert.match(page.url(), /\/tools\/acr-doctor\//);
   await context.close();
 });
+
+/** Everything the page shows of a report: verdict, findings, notes, run summary. */
+async function shown(page) {
+  return {
+    verdict: await verdict(page),
+    findings: await readFindings(page),
+    notes: await page.locator('[data-testid=note]').allInnerTexts(),
+    summary: await page.locator('[data-testid=run-summary]').allInnerTexts(),
+  };
+}
+
+test('a big paste is held, read in parts, and explained as the box would explain it', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  // 3 MiB: real pastes at the start, in the middle and at the end of a build log.
+  const noise = '2024-04-13T00:29:22.5774402Z Step 12/30 : RUN make build && echo done: ok\n'.repeat(15000);
+  const own = (name) => `${sample(name).trimEnd()}\n`;
+  const text = own('13-nishio-notes-dns-error-misspelt-registry.txt') + noise +
+    own('07-azuredocs95654-ssl-error-timestamp.txt') + noise + noise +
+    own('21-azurecli24886-refresh-token-429-pipeline-warning.txt');
+  assert.ok(text.length > 3 * 1024 * 1024);
+
+  // As the clipboard gives it: held, never put whole into the box.
+  await paste(page, text);
+  assert.match(await page.locator('[data-testid=held-notice]').innerText(), /MiB text/);
+  assert.ok((await page.inputValue('[data-testid=paste-input]')).length < 100_000);
+  const viaClipboard = await shown(page);
+  assert.equal(viaClipboard.verdict, 'errors');
+  assert.ok(viaClipboard.findings.length >= 3, JSON.stringify(viaClipboard.findings.map((f) => f.code)));
+
+  // The same text set into the box (a script, an extension, a browser without clipboard data).
+  await page.click('[data-testid=clear]');
+  await page.waitForSelector('[data-testid=verdict]', { state: 'detached' });
+  await page.evaluate((t) => {
+    const box = document.querySelector('[data-testid=paste-input]');
+    box.value = t;
+    box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+  }, text);
+  await page.waitForSelector('[data-testid=verdict]');
+  assert.deepEqual(await shown(page), viaClipboard);
+
+  // Each paste on its own, small enough to stay in the box, finds what the big one found.
+  const alone = [];
+  for (const name of ['13-nishio-notes-dns-error-misspelt-registry.txt', '07-azuredocs95654-ssl-error-timestamp.txt', '21-azurecli24886-refresh-token-429-pipeline-warning.txt']) {
+    await paste(page, sample(name));
+    assert.equal(await page.locator('[data-testid=held-notice]').count(), 0);
+    alone.push(...(await readFindings(page)).map((f) => f.code));
+  }
+  assert.deepEqual([...new Set(viaClipboard.findings.map((f) => f.code))].sort(), [...new Set(alone)].sort());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a paste while a big one is still being read wins, and replaces a held text', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  await page.evaluate(() => {
+    const line = '2024-04-13T00:29:22.5774402Z Step 12/30 : RUN make build && echo done: ok\n';
+    const big = line.repeat(140_000) + "An error occurred: CONNECTIVITY_DNS_ERROR\nFailed to reach DNS for registry 'late.azurecr.io'.\n";
+    const box = document.querySelector('[data-testid=paste-input]');
+    box.focus();
+    for (const t of [big, 'An error occurred: CMK_ERROR']) {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }
+  });
+  await page.waitForSelector('[data-testid=finding][data-code=CMK_ERROR]');
+  // Long enough for the big paste's parts to have ended, had they gone on.
+  await page.waitForTimeout(1500);
+  assert.deepEqual((await readFindings(page)).map((f) => f.code), ['CMK_ERROR']);
+  assert.equal(await page.inputValue('[data-testid=paste-input]'), 'An error occurred: CMK_ERROR');
+  assert.equal(await page.locator('[data-testid=held-notice]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
