@@ -3,6 +3,10 @@
 //! core's judgement; a step that cannot run says why. Secrets stay in [`ProbeInput`] and the
 //! requests built from it: what is reported holds no token, only decoded claims.
 
+use std::future::{poll_fn, Future};
+use std::pin::pin;
+use std::task::Poll;
+
 use acr_doctor_core::catalog::Code;
 use acr_doctor_core::probe::challenge;
 use acr_doctor_core::probe::dns::Qtype;
@@ -99,6 +103,33 @@ fn rest_after(step: StepId, reason: &SkipReason) -> Stop {
         .collect()
 }
 
+/// Two futures driven together, as the run's independent steps are: both answers, once both
+/// have come.
+async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut got_a, mut got_b) = (None, None);
+    poll_fn(|cx| {
+        if got_a.is_none() {
+            if let Poll::Ready(x) = a.as_mut().poll(cx) {
+                got_a = Some(x);
+            }
+        }
+        if got_b.is_none() {
+            if let Poll::Ready(y) = b.as_mut().poll(cx) {
+                got_b = Some(y);
+            }
+        }
+        match (got_a.take(), got_b.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (got_a, got_b) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
 /// What the challenge said, for the token steps.
 struct Realm {
     realm: String,
@@ -133,10 +164,10 @@ pub async fn run(input: ProbeInput, net: Net, emit: Callback<StepView>) {
 
 impl Run {
     async fn steps(&self) -> Result<(), Stop> {
-        // DNS informs; whatever it finds, the browser resolves the name on its own.
-        self.dns().await;
-        self.go_on(StepId::Dns)?;
-        self.reachability().await?;
+        // DNS informs; whatever it finds, the browser resolves the name on its own: the two
+        // steps run together.
+        let ((), reached) = both(self.dns(), self.reachability()).await;
+        reached?;
         self.go_on(StepId::Reachability)?;
         let realm = self.challenge().await?;
         self.go_on(StepId::Challenge)?;
@@ -462,4 +493,45 @@ fn inspect(
     let claims = token::decode(t, browser::json).ok()?;
     let problems = token::diagnose(&claims, now_s(), Some(service), tenant, needed);
     Some((claims, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    use super::both;
+
+    /// A step that is answered on its second poll, writing down when it starts and ends.
+    async fn step(name: &'static str, log: &RefCell<Vec<String>>) -> &'static str {
+        log.borrow_mut().push(format!("{name} asks"));
+        let mut asked = false;
+        std::future::poll_fn(|_| {
+            if asked {
+                Poll::Ready(())
+            } else {
+                asked = true;
+                Poll::Pending
+            }
+        })
+        .await;
+        log.borrow_mut().push(format!("{name} answered"));
+        name
+    }
+
+    #[test]
+    fn both_steps_ask_before_either_is_answered() {
+        let log = RefCell::new(Vec::new());
+        let mut run = pin!(both(step("dns", &log), step("reachability", &log)));
+        let mut cx = Context::from_waker(Waker::noop());
+        assert_eq!(run.as_mut().poll(&mut cx), Poll::Pending);
+        assert_eq!(*log.borrow(), ["dns asks", "reachability asks"]);
+        assert_eq!(
+            run.as_mut().poll(&mut cx),
+            Poll::Ready(("dns", "reachability"))
+        );
+        assert_eq!(log.borrow().len(), 4);
+    }
 }
