@@ -28,12 +28,14 @@ WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
 step "release build"
 trunk build --release
 
-step "benchmarks (reported, not asserted)"
-scripts/bench.sh
-
-step "end-to-end (built page in Chromium, real registry, token server, DoH)"
+step "test services (docker-registry, token server, dnsdist)"
 cargo build --quiet -p acr-test-token-server
 services=$(mktemp -d)
 trap 'tests/services/stop.sh "$services"; rm -rf "$services"' EXIT
 tests/services/start.sh "$services" "$PWD/target/debug/acr-test-token-server"
+
+step "benchmarks (reported, not asserted)"
+scripts/bench.sh
+
+step "end-to-end (built page in Chromium, real registry, token server, DoH)"
 (cd tests/e2e && npm test)
