@@ -62,13 +62,18 @@ pub fn cut(s: &str, max: usize) -> &str {
 }
 
 fn needs_rewrite(s: &str) -> bool {
-    s.bytes().any(|b| matches!(b, 0x1b | b'*' | b'\t' | 0))
-        || s.contains('\u{2018}')
-        || s.contains('\u{2019}')
-        || s.contains('\u{201c}')
-        || s.contains('\u{201d}')
-        || s.contains("[0m")
-        || s.contains("\u{2190}[")
+    // One pass over the bytes (a substring search per marker costs more, most of all in wasm).
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        0x1b | b'*' | b'\t' | 0 => true,
+        b'[' => b[i + 1..].starts_with(b"0m"),
+        // `‘` `’` `“` `”` (E2 80 98/99/9C/9D), and `←[` (E2 86 90 then `[`).
+        0xe2 => {
+            matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99 | 0x9c | 0x9d]))
+                || b[i + 1..].starts_with(&[0x86, 0x90, b'['])
+        }
+        _ => false,
+    })
 }
 
 /// Remove colour escapes (also when the ESC byte itself was lost, as in `←[33m` or `[33m`),
@@ -128,41 +133,41 @@ fn sgr_len(s: &str) -> Option<usize> {
     (rest.as_bytes().get(digits) == Some(&b'm')).then_some(digits + 2)
 }
 
+/// The knack level tags a log record starts with.
+const TAGS: [&str; 5] = ["WARNING: ", "ERROR: ", "DEBUG: ", "INFO: ", "CRITICAL: "];
+
 /// Strip, repeatedly, what stands before the CLI's text: indentation, markdown quotes and list
 /// bullets, CI runner timestamps and annotations, knack level tags and logger names.
 fn strip_prefixes(mut s: &str) -> (&str, (Option<&'static str>, bool)) {
     let mut tagged = None;
     let mut annotated = false;
     loop {
-        let before = s;
+        let before = s.len();
         s = s.trim_start();
-        if let Some(rest) = s.strip_prefix('>') {
-            s = rest;
-        }
-        if let Some(rest) = s.strip_prefix("- ") {
-            s = rest;
-        }
-        if let Some(rest) = strip_ci_timestamp(s) {
-            s = rest;
-        }
-        if let Some(rest) = strip_runner_annotation(s) {
-            s = rest;
-            annotated = true;
-        }
-        for tag in ["WARNING: ", "ERROR: ", "DEBUG: ", "INFO: ", "CRITICAL: "] {
-            // The first byte first: most lines have no tag, and a full comparison costs more.
-            if s.as_bytes().first() != tag.as_bytes().first() {
-                continue;
+        // Each prefix starts with its own bytes: the first byte says which one may stand here,
+        // and the loop strips them one at a time until none is left.
+        match s.as_bytes().first() {
+            Some(b'>') => s = &s[1..],
+            Some(b'-') => s = s.strip_prefix("- ").unwrap_or(s),
+            Some(b'0'..=b'9') => s = strip_ci_timestamp(s).unwrap_or(s),
+            Some(b'#' | b':') => {
+                if let Some(rest) = strip_runner_annotation(s) {
+                    s = rest;
+                    annotated = true;
+                }
             }
-            if let Some(rest) = s.strip_prefix(tag) {
-                s = rest;
-                tagged = Some(tag);
+            Some(&b) if TAGS.iter().any(|t| t.as_bytes()[0] == b) => {
+                for tag in TAGS {
+                    if let Some(rest) = s.strip_prefix(tag) {
+                        s = rest;
+                        tagged = Some(tag);
+                    }
+                }
             }
+            _ => s = strip_logger_name(s).unwrap_or(s),
         }
-        if let Some(rest) = strip_logger_name(s) {
-            s = rest;
-        }
-        if s == before {
+        // Only ever shortened at the front: the same length is the same text.
+        if s.len() == before {
             break;
         }
     }
@@ -221,6 +226,19 @@ pub fn is_date(b: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The one-pass test answers as the plain definition: any of these bytes or markers.
+        #[test]
+        fn needs_rewrite_is_its_definition(s in "[a\\[0m*\t\u{1b}\u{0}\u{2018}\u{2019}\u{201c}\u{201d}\u{2190}\u{2191}\u{2020}é]{0,12}") {
+            let plain = s.bytes().any(|b| matches!(b, 0x1b | b'*' | b'\t' | 0))
+                || ['\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'].iter().any(|q| s.contains(*q))
+                || s.contains("[0m")
+                || s.contains("\u{2190}[");
+            prop_assert_eq!(needs_rewrite(&s), plain);
+        }
+    }
 
     fn c(s: &str) -> (String, bool) {
         let r = clean(s);
