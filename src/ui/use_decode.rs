@@ -12,7 +12,7 @@ use super::state::{Action, State};
 use crate::browser;
 
 /// Bytes decoded per task: some tens of milliseconds at the decoder's speed in a browser.
-const PART_BYTES: usize = 512 * 1024;
+const PART_BYTES: usize = 1024 * 1024;
 
 /// The callback that takes new text (and whether it was cut to the read limit) and, once it is
 /// decoded, hands the report to the reducer.
