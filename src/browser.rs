@@ -1,10 +1,11 @@
 //! The few calls into the browser that are not rendering. None of them touches the network, and
-//! the only thing stored is the language choice: never the paste.
+//! the only things stored are the language and theme choices: never the paste.
 
 use acr_doctor_core::Lang;
 use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "acr-doctor.lang";
+const THEME_KEY: &str = "acr-doctor.theme";
 
 /// The language to start in: the remembered choice, else the browser's language.
 pub fn initial_lang() -> Lang {
@@ -22,6 +23,78 @@ pub fn initial_lang() -> Lang {
             .navigator()
             .language()
             .map_or(Lang::En, |tag| Lang::from_tag(&tag)),
+    }
+}
+
+/// Whether the page starts dark: the remembered choice (applied to the document here), else the
+/// system's.
+pub fn initial_dark() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let stored = window
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten());
+    match stored.as_deref() {
+        Some(theme @ ("dark" | "light")) => {
+            set_theme_attribute(theme);
+            theme == "dark"
+        }
+        _ => window
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    }
+}
+
+/// The person chose light or dark: remember it and show it.
+pub fn choose_dark(dark: bool) {
+    let theme = if dark { "dark" } else { "light" };
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = storage.set_item(THEME_KEY, theme);
+    }
+    set_theme_attribute(theme);
+}
+
+fn set_theme_attribute(theme: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+/// Before printing, open every closed `<details>` (paper cannot be clicked); after, close again
+/// the ones opened for it.
+pub fn open_details_for_print(printing: bool) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = if printing {
+        "details:not([open])"
+    } else {
+        "details[data-print-open]"
+    };
+    let Ok(list) = document.query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            if printing {
+                let _ = el.set_attribute("open", "");
+                let _ = el.set_attribute("data-print-open", "");
+            } else {
+                let _ = el.remove_attribute("open");
+                let _ = el.remove_attribute("data-print-open");
+            }
+        }
     }
 }
 

@@ -26,6 +26,7 @@ const MAX_CARDS: usize = 100;
 pub fn App() -> Html {
     let state = use_reducer(|| State {
         lang: browser::initial_lang(),
+        dark: browser::initial_dark(),
         ..State::default()
     });
 
@@ -41,10 +42,25 @@ pub fn App() -> Html {
         });
     }
     use_effect_with(state.lang, |lang| browser::apply_lang(*lang));
+    // On paper every card is open.
+    use_effect_with((), |_| {
+        let before =
+            browser::WindowListener::new("beforeprint", |_| browser::open_details_for_print(true));
+        let after =
+            browser::WindowListener::new("afterprint", |_| browser::open_details_for_print(false));
+        move || drop((before, after))
+    });
 
     let on_lang = {
         let state = state.clone();
         Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
+    };
+    let on_dark = {
+        let state = state.clone();
+        Callback::from(move |dark: bool| {
+            browser::choose_dark(dark);
+            state.dispatch(Action::SetDark(dark))
+        })
     };
     let on_paste = use_decode(state.clone());
     let probe = use_probe();
@@ -69,7 +85,7 @@ pub fn App() -> Html {
 
     html! {
         <>
-            <Header {lang} {on_lang} />
+            <Header {lang} {on_lang} dark={state.dark} {on_dark} />
             <main>
                 <PasteBox {lang} {on_paste} file_truncated={state.file_truncated} />
                 if state.has_paste {

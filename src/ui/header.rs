@@ -1,15 +1,18 @@
-//! The page's title, what it is for, and the language switch.
+//! The page's title, what it is for, the language switch and the theme toggle.
 
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::Lang;
 use yew::prelude::*;
 
 use super::lang_switch::LangSwitch;
+use super::theme_toggle::ThemeToggle;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
     pub on_lang: Callback<Lang>,
+    pub dark: bool,
+    pub on_dark: Callback<bool>,
 }
 
 #[component]
@@ -20,7 +23,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <h1>{ label(Label::Title, props.lang) }</h1>
                 <p class="tagline">{ label(Label::Tagline, props.lang) }</p>
             </div>
-            <LangSwitch lang={props.lang} on_change={props.on_lang.clone()} />
+            <div class="header-tools">
+                <ThemeToggle lang={props.lang} dark={props.dark} on_change={props.on_dark.clone()} />
+                <LangSwitch lang={props.lang} on_change={props.on_lang.clone()} />
+            </div>
         </header>
     }
 }

@@ -16,6 +16,7 @@ pub mod reference_entry;
 pub mod rich_text;
 pub mod run_summary;
 pub mod state;
+pub mod theme_toggle;
 pub mod token_claims;
 pub mod token_inspector;
 pub mod use_decode;

@@ -12,6 +12,8 @@ use yew::Reducible;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
     pub lang: Lang,
+    /// The page is dark (the system's choice, or the person's).
+    pub dark: bool,
     /// Whether anything has been pasted yet (an empty box shows no verdict).
     pub has_paste: bool,
     pub report: Rc<Report>,
@@ -26,6 +28,7 @@ pub struct State {
 
 pub enum Action {
     SetLang(Lang),
+    SetDark(bool),
     /// New text in the paste box, decoded (see `use_decode.rs`); `truncated` when it came from
     /// a file cut to the read limit.
     Decoded {
@@ -48,6 +51,7 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            Action::SetDark(dark) => next.dark = dark,
             Action::Decoded {
                 text,
                 report,
