@@ -30,6 +30,12 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
     let e = explain(f, lang);
     let title = f.code.title().to_owned();
     let anchor = title.to_ascii_lowercase();
+    let source_name = format!(
+        "{} {} {}",
+        label(Label::FromLines, lang),
+        title,
+        props.lines.first().copied().unwrap_or_default()
+    );
     let badge = match f.source {
         Source::Mentioned => Some(label(Label::Mentioned, lang)),
         _ => None,
@@ -91,7 +97,8 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
             if !f.tool_output.is_empty() {
                 <section class="tool-output">
                     <h4>{ label(Label::ToolOutput, lang) }</h4>
-                    <pre>{ f.tool_output.join("\n") }</pre>
+                    // Scrolls sideways on a narrow screen: reachable from the keyboard.
+                    <pre tabindex="0" aria-label={label(Label::ToolOutput, lang)}>{ f.tool_output.join("\n") }</pre>
                 </section>
             }
             if let Some(meaning) = e.meaning.clone() {
@@ -115,7 +122,9 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
             if !props.lines.is_empty() {
                 <details class="source" open=true>
                     <summary>{ label(Label::FromLines, lang) }</summary>
-                    <div class="src">{ for source_lines }</div>
+                    // Scrolls sideways: a region reachable from the keyboard, named by its code and
+                    // first line (two cards may show the same lines, never for the same code).
+                    <div class="src" role="region" tabindex="0" aria-label={source_name}>{ for source_lines }</div>
                 </details>
             }
         </article>
