@@ -1,4 +1,5 @@
-// Each hosting recipe sends the same headers: the ones the page's <meta> CSP cannot carry.
+// Each hosting recipe sends the same headers (the ones the page's <meta> CSP cannot carry) and
+// the same cache rules (a year for files named by their hash, none for index.html).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -14,22 +15,64 @@ const REQUIRED = {
 };
 const read = (f) => fs.readFileSync(path.join(root, 'hosting', f), 'utf8');
 
+const LONG = 'public, max-age=31536000, immutable';
+
+/** Each recipe as rules: a test of a served path, and the headers it adds there. */
 function fromHeadersFile(text) {
-  return Object.fromEntries(text.split('\n').filter((l) => /^\s+\S+:/.test(l))
-    .map((l) => l.trim().split(/:\s*/, 2)).map(([k, v]) => [k.toLowerCase(), v]));
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (/^\//.test(line)) rules.push({ path: line.trim(), headers: {} });
+    else if (/^\s+\S+:/.test(line)) {
+      const [k, v] = line.trim().split(/:\s*/, 2);
+      rules.at(-1).headers[k.toLowerCase()] = v;
+    }
+  }
+  // A path with `*` matches any characters there.
+  return rules.map(({ path: p, headers }) => ({
+    matches: (url) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`).test(url),
+    headers,
+  }));
 }
 function fromStaticWebApp(text) {
-  const headers = JSON.parse(text).globalHeaders;
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const config = JSON.parse(text);
+  const lower = (h) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+  const route = (r) => {
+    const ext = r.match(/^\/\*\.\{(.+)\}$/);
+    if (ext) return (url) => ext[1].split(',').some((e) => url.endsWith(`.${e}`));
+    return (url) => url === r;
+  };
+  return [{ matches: () => true, headers: lower(config.globalHeaders) },
+    ...config.routes.map((r) => ({ matches: route(r.route), headers: lower(r.headers) }))];
 }
 function fromNginx(text) {
-  return Object.fromEntries([...text.matchAll(/add_header\s+(\S+)\s+"([^"]*)"\s+always;/g)]
-    .map(([, k, v]) => [k.toLowerCase(), v]));
+  // nginx picks one location; a regex location wins over the prefix `/` where it matches.
+  const blocks = [...text.matchAll(/location\s+(~\s+(\S+)|\/)\s*\{([^}]*)\}/g)].map(([, , regex, body]) => ({
+    regex: regex ? new RegExp(regex) : null,
+    headers: Object.fromEntries([...body.matchAll(/add_header\s+(\S+)\s+"([^"]*)"\s+always;/g)].map(([, k, v]) => [k.toLowerCase(), v])),
+  }));
+  return [{
+    matches: () => true,
+    pick: (url) => (blocks.find((b) => b.regex?.test(url)) ?? blocks.find((b) => !b.regex)).headers,
+  }];
 }
 
-test('every hosting recipe carries the headers a meta tag cannot set', () => {
+/** The headers a recipe sends for a served path. */
+function headersFor(rules, url) {
+  if (rules[0].pick) return rules[0].pick(url);
+  return Object.assign({}, ...rules.filter((r) => r.matches(url)).map((r) => r.headers));
+}
+
+test('every hosting recipe sends, for every file of the page, the headers a meta tag cannot set, and caches only hashed files', () => {
+  const files = fs.readdirSync(path.join(root, 'dist'));
+  assert.ok(files.some((f) => f.endsWith('.wasm')));
   for (const [file, parse] of [['_headers', fromHeadersFile], ['staticwebapp.config.json', fromStaticWebApp], ['nginx.conf', fromNginx]]) {
-    assert.deepEqual(parse(read(file)), REQUIRED, file);
+    const rules = parse(read(file));
+    for (const url of ['/', ...files.map((f) => `/${f}`)]) {
+      const { 'cache-control': cache, ...security } = headersFor(rules, url);
+      assert.deepEqual(security, REQUIRED, `${file} ${url}`);
+      const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(url);
+      assert.equal(cache, hashed ? LONG : 'no-cache', `${file} ${url}`);
+    }
   }
 });
 
