@@ -68,6 +68,32 @@ fn set_theme_attribute(theme: &str) {
     }
 }
 
+/// Register the service worker that keeps the page's files for when the network is down
+/// (`static/sw.js`, beside index.html). A browser without one (an insecure origin) goes without.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let registered = navigator.service_worker().register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        // A refusal (a private window, a policy) only means no offline copy.
+        let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
+    });
+}
+
+/// Whether this page is the copy the service worker kept, served because the network failed.
+pub fn from_cache() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=acr-doctor-from-cache]").ok())
+        .flatten()
+        .is_some()
+}
+
 /// Before printing, open every closed `<details>` (paper cannot be clicked); after, close again
 /// the ones opened for it.
 pub fn open_details_for_print(printing: bool) {

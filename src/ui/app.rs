@@ -87,6 +87,9 @@ pub fn App() -> Html {
         <>
             <Header {lang} {on_lang} dark={state.dark} {on_dark} />
             <main>
+                if browser::from_cache() {
+                    <p class="notice offline" data-testid="offline-notice" role="status">{ label(Label::FromCache, lang) }</p>
+                }
                 <PasteBox {lang} {on_paste} file_truncated={state.file_truncated} />
                 if state.has_paste {
                     <VerdictBanner report={report.clone()} {lang} />

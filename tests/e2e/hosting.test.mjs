@@ -1,5 +1,5 @@
 // Each hosting recipe sends the same headers (the ones the page's <meta> CSP cannot carry) and
-// the same cache rules (a year for files named by their hash, none for index.html).
+// the same cache rules (a year for files named by their hash, none for index.html and sw.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -41,8 +41,12 @@ function fromStaticWebApp(text) {
     if (ext) return (url) => ext[1].split(',').some((e) => url.endsWith(`.${e}`));
     return (url) => url === r;
   };
-  return [{ matches: () => true, headers: lower(config.globalHeaders) },
-    ...config.routes.map((r) => ({ matches: route(r.route), headers: lower(r.headers) }))];
+  // The first route that matches applies, over the global headers.
+  const routes = config.routes.map((r) => ({ matches: route(r.route), headers: lower(r.headers) }));
+  return [{
+    matches: () => true,
+    pick: (url) => ({ ...lower(config.globalHeaders), ...routes.find((r) => r.matches(url))?.headers }),
+  }];
 }
 function fromNginx(text) {
   // nginx picks one location; a regex location wins over the prefix `/` where it matches.

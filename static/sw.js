@@ -1,0 +1,61 @@
+// acr-doctor's service worker: keeps the page's own files so the page opens and explains pastes
+// when the network is down. Plain JavaScript, no framework. It answers only for the page's own
+// files under its scope: never a probe request, never anything from another origin.
+//
+// - The page itself (a navigation): from the network first, so an online visit gets the new
+//   version; from the copy kept here when the network fails, marked so the page can say so.
+// - Files named by their content hash (acr-doctor-<hash>.js, …_bg.wasm, style-<hash>.css): from
+//   the copy kept here first (a name never changes its content); one copy per kind is kept.
+'use strict';
+
+const CACHE = 'acr-doctor';
+const scope = new URL(self.registration.scope);
+const HASHED = /^(acr-doctor-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css)$/;
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  const name = url.pathname.slice(scope.pathname.length);
+  if (request.mode === 'navigate' && (name === '' || name === 'index.html')) {
+    event.respondWith(page(request));
+  } else if (HASHED.test(name) && !url.search) {
+    event.respondWith(hashed(request, name));
+  }
+});
+
+async function page(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(scope.href, response.clone());
+    return response;
+  } catch (failed) {
+    const kept = await cache.match(scope.href);
+    if (!kept) throw failed;
+    // Say where the page came from: a <meta> the page reads (not a script: the CSP holds).
+    const html = (await kept.text()).replace('</head>', '<meta name="acr-doctor-from-cache" content="">\n</head>');
+    return new Response(html, { headers: kept.headers });
+  }
+}
+
+async function hashed(request, name) {
+  const cache = await caches.open(CACHE);
+  const kept = await cache.match(request);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) {
+    // The same kind under another hash is an older version: drop it.
+    const kind = name.replace(/[0-9a-f]+(?=(_bg\.wasm|\.js|\.css)$)/, '');
+    for (const old of await cache.keys()) {
+      const oldName = new URL(old.url).pathname.slice(scope.pathname.length);
+      if (oldName !== name && HASHED.test(oldName) && oldName.replace(/[0-9a-f]+(?=(_bg\.wasm|\.js|\.css)$)/, '') === kind) await cache.delete(old);
+    }
+    await cache.put(request, response.clone());
+  }
+  return response;
+}

@@ -1,0 +1,61 @@
+// Once loaded, the page works without the network: the service worker (static/sw.js) keeps the
+// page's own files, serves them when the network fails, says so, and keeps nothing else.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, paste, sample, readFindings, entraToken } from './harness.mjs';
+import { FRONT, DOH } from './ports.mjs';
+
+const shared = useBrowser();
+
+test('offline after one visit: the page opens, explains a paste, and says it is the kept copy', async () => {
+  const context = await shared.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(shared.base);
+  await page.waitForSelector('[data-testid=paste-input]');
+  await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), null, { timeout: 15_000 });
+  // The first visit's files came before the worker: the next load goes through it, and it keeps them.
+  await page.reload();
+  await page.waitForSelector('[data-testid=paste-input]');
+  assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
+  assert.equal(await page.locator('[data-testid=offline-notice]').count(), 0);
+  const text = sample('13-nishio-notes-dns-error-misspelt-registry.txt');
+  await paste(page, text);
+  const online = await readFindings(page);
+
+  // A probe run while online: nothing of it is kept.
+  const q = new URLSearchParams({ registry: `http://127.0.0.1:${FRONT.none}`, doh: DOH });
+  await page.goto(`${shared.base}?${q}`);
+  await page.check('[data-testid=trust-registry]');
+  await page.fill('[data-testid=entra-token-input]', entraToken());
+  await page.click('[data-testid=run-probes]');
+  await page.waitForSelector('[data-testid=cancel-probes][disabled]');
+
+  await context.setOffline(true);
+  for (const url of [shared.base, `${shared.base}?${q}`, `${shared.base}index.html`]) {
+    await page.goto(url);
+    await page.waitForSelector('[data-testid=offline-notice]');
+    await paste(page, text);
+    assert.deepEqual(await readFindings(page), online, url);
+  }
+  assert.match(await page.locator('[data-testid=offline-notice]').innerText(), /No network/);
+
+  // Kept: the page and its hashed files, under the page's path, and nothing else.
+  const kept = await page.evaluate(async () => (await (await caches.open('acr-doctor')).keys()).map((r) => r.url));
+  const names = kept.map((u) => {
+    assert.ok(u.startsWith(shared.base.replace(/\/$/, '')) || u.startsWith(new URL(shared.base).origin), u);
+    return u.slice(shared.base.length);
+  });
+  assert.deepEqual(names.sort(), names.filter((n) => n === '' || /^(acr-doctor-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css)$/.test(n)).sort());
+  assert.equal(names.filter((n) => n.endsWith('.wasm')).length, 1);
+  assert.ok(names.includes(''));
+
+  // Online again: the page comes from the network, without the notice.
+  await context.setOffline(false);
+  await page.goto(shared.base);
+  await page.waitForSelector('[data-testid=paste-input]');
+  assert.equal(await page.locator('[data-testid=offline-notice]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
