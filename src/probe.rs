@@ -8,6 +8,7 @@ use std::pin::pin;
 use std::task::Poll;
 
 use acr_doctor_core::catalog::Code;
+use acr_doctor_core::markdown::StepRow;
 use acr_doctor_core::probe::challenge;
 use acr_doctor_core::probe::dns::Qtype;
 use acr_doctor_core::probe::request::{ProbeInput, Request, Secret};
@@ -16,8 +17,10 @@ use acr_doctor_core::probe::steps::{
 };
 use acr_doctor_core::probe::target::Target;
 use acr_doctor_core::probe::token::{self, Access, Claims, Problem};
-use acr_doctor_core::probe::{dns, judge, settings, trust};
+use acr_doctor_core::probe::{dns, judge, settings, trust, words};
+use acr_doctor_core::ui_text;
 use acr_doctor_core::values::url_authority;
+use acr_doctor_core::Lang;
 use yew::Callback;
 
 use crate::browser;
@@ -79,6 +82,17 @@ impl StepView {
 
     pub fn code(&self) -> Option<Code> {
         self.judged().and_then(|j| j.code)
+    }
+
+    /// The step as the Markdown report lists it, once it is done.
+    pub fn row(&self, lang: Lang) -> Option<StepRow> {
+        let judged = self.judged()?;
+        Some(StepRow {
+            step: words::step_title(self.step, lang).to_owned(),
+            status: ui_text::status(judged.status, lang).to_owned(),
+            code: judged.code.map(|c| c.title().to_owned()),
+            elapsed_ms: self.elapsed_ms,
+        })
     }
 }
 

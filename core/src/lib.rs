@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod decode;
 pub mod explain;
+pub mod markdown;
 pub mod probe;
 pub mod summary;
 pub mod text;

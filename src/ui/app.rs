@@ -12,6 +12,7 @@ use super::kit_result::KitResult;
 use super::paste_box::PasteBox;
 use super::probe_panel::ProbePanel;
 use super::reference::Reference;
+use super::report_actions::ReportActions;
 use super::run_summary::RunSummary;
 use super::state::{excerpt_lines, Action, State};
 use super::use_decode::use_decode;
@@ -83,6 +84,8 @@ pub fn App() -> Html {
         });
     let hidden = report.findings.len().saturating_sub(MAX_CARDS);
 
+    // The probe run's finished steps, for the Markdown report.
+    let rows: Rc<Vec<_>> = Rc::new(probe.steps.iter().filter_map(|s| s.row(lang)).collect());
     html! {
         <>
             <Header {lang} {on_lang} dark={state.dark} {on_dark} />
@@ -93,6 +96,7 @@ pub fn App() -> Html {
                 <PasteBox {lang} {on_paste} file_truncated={state.file_truncated} />
                 if state.has_paste {
                     <VerdictBanner report={report.clone()} {lang} />
+                    <ReportActions report={report.clone()} excerpts={state.excerpts.clone()} pasted=true steps={rows.clone()} {lang} />
                     if !report.findings.is_empty() {
                         <section class="findings" aria-label={label(Label::Findings, lang)}>
                             { for cards }
@@ -115,6 +119,9 @@ pub fn App() -> Html {
                     on_clear={probe.clear.clone()}
                     suggested={report.registry.clone().map(AttrValue::from)}
                 />
+                if !state.has_paste && !rows.is_empty() {
+                    <ReportActions report={report.clone()} excerpts={state.excerpts.clone()} pasted=false steps={rows.clone()} {lang} />
+                }
                 <Reference
                     {lang}
                     query={AttrValue::from(state.query.clone())}

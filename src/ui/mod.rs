@@ -13,6 +13,7 @@ pub mod probe_panel;
 pub mod probe_step;
 pub mod reference;
 pub mod reference_entry;
+pub mod report_actions;
 pub mod rich_text;
 pub mod run_summary;
 pub mod state;

@@ -1,0 +1,388 @@
+//! The explanation as Markdown, for a support ticket or an issue: the verdict, each finding (its
+//! code, what it means in this case, numbered fixes with their commands, the docs link), the run
+//! summary and, when probes ran, a table of their steps. It holds what the page shows and nothing
+//! more: no token, no password, and the paste's own lines only when the person asks for them.
+//!
+//! Text from a paste (a registry, a repository, a version) may be anything: every value is
+//! written as inert text (`<`, `>`, `&`, `[`, `]`, `|` and `\` escaped) and every block of
+//! commands or pasted lines sits in a code fence longer than any run of backticks inside it.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::catalog::Lang;
+use crate::decode::{Report, RunEnd};
+use crate::explain::explain;
+use crate::summary::{check_text, end_text, note_text, verdict_text, version_facts};
+use crate::tr;
+
+/// A probe step as the report lists it, in the page's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRow {
+    pub step: String,
+    pub status: String,
+    pub code: Option<String>,
+    pub elapsed_ms: Option<u32>,
+}
+
+/// What goes into the report besides the decoded paste.
+#[derive(Debug, Default)]
+pub struct Extras<'a> {
+    /// Something was pasted (else the report is the probes' alone).
+    pub pasted: bool,
+    /// The probe run's steps, when one ran.
+    pub steps: &'a [StepRow],
+    /// The paste's lines each finding came from, when the person ticked "include them".
+    pub lines: Option<&'a BTreeMap<usize, String>>,
+}
+
+/// Most lines from the paste quoted per finding.
+const MAX_QUOTED: usize = 12;
+
+pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
+    let mut out = String::new();
+    if extras.pasted {
+        let (title, detail) = verdict_text(report, lang);
+        let _ = writeln!(
+            out,
+            "# acr-doctor: {}\n\n{}\n",
+            inert(&title),
+            inert(&detail)
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "# acr-doctor: {}\n",
+            tr!(
+                lang,
+                "probes from the browser",
+                "sondes depuis le navigateur"
+            )
+        );
+    }
+    for (i, f) in report.findings.iter().enumerate() {
+        let e = explain(f, lang);
+        let _ = write!(out, "## {}. `{}`", i + 1, f.code.title());
+        if let Some(status) = f.http_status {
+            let _ = write!(out, " (HTTP {status})");
+        }
+        if let Some(registry) = &f.registry {
+            let _ = write!(out, " — {}", inert(registry));
+        }
+        let _ = writeln!(out, "\n\n**{}**\n", inert(&e.summary));
+        if !e.in_your_case.is_empty() {
+            let _ = writeln!(out, "{}:\n", tr!(lang, "In your case", "Dans votre cas"));
+            for s in &e.in_your_case {
+                let _ = writeln!(out, "- {}", inert(s));
+            }
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}:\n", tr!(lang, "Fixes", "Correctifs"));
+        for (n, fix) in e.fixes.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", n + 1, inert(&fix.text));
+            if let Some(command) = &fix.command {
+                let _ = writeln!(out, "\n{}\n", indent(&fenced("sh", command), "   "));
+            }
+        }
+        if let Some(url) = &e.doc_url {
+            let _ = writeln!(
+                out,
+                "\n{}: <{}>",
+                tr!(lang, "Documentation", "Documentation"),
+                url
+            );
+        }
+        if let Some(lines) = extras.lines {
+            let quoted: Vec<String> = f
+                .lines
+                .iter()
+                .flat_map(|s| s.first..=s.last)
+                .take(MAX_QUOTED)
+                .filter_map(|n| lines.get(&n).map(|l| format!("{n}: {l}")))
+                .collect();
+            if !quoted.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "\n{}:\n\n{}",
+                    tr!(lang, "From the paste", "Tiré du collage"),
+                    fenced("text", &quoted.join("\n"))
+                );
+            }
+        }
+        out.push('\n');
+    }
+    summary(&mut out, report, lang);
+    if !extras.steps.is_empty() {
+        let _ = writeln!(
+            out,
+            "## {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|",
+            tr!(
+                lang,
+                "Probes from the browser",
+                "Sondes depuis le navigateur"
+            ),
+            tr!(lang, "Step", "Étape"),
+            tr!(lang, "Status", "Statut"),
+            tr!(lang, "Code", "Code"),
+            tr!(lang, "Time", "Durée"),
+        );
+        for row in extras.steps {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                inert(&row.step),
+                inert(&row.status),
+                // A code's title: capitals, digits and `_`, shown as code.
+                row.code
+                    .as_deref()
+                    .filter(|c| c
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'))
+                    .map(|c| format!("`{c}`"))
+                    .unwrap_or_default(),
+                row.elapsed_ms
+                    .map(|ms| format!("{ms} ms"))
+                    .unwrap_or_default(),
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "---\n{}",
+        tr!(
+            lang,
+            "Explained by acr-doctor in the browser; nothing was sent anywhere. No token or password is in this report.",
+            "Expliqué par acr-doctor dans le navigateur ; rien n’a été envoyé. Aucun jeton ni mot de passe ne figure dans ce rapport."
+        )
+    );
+    out
+}
+
+/// The run: the CLI version and what it implies, where it stopped, the checks it passed, notes.
+fn summary(out: &mut String, r: &Report, lang: Lang) {
+    let end = r.end.as_ref().filter(|e| **e != RunEnd::Unknown);
+    if r.cli_version.is_none() && end.is_none() && r.checks.is_empty() && r.notes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", tr!(lang, "The run", "L’exécution"));
+    if let Some(v) = &r.cli_version {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            tr!(lang, "Azure CLI version", "Version d’Azure CLI"),
+            inert(v)
+        );
+    }
+    for fact in version_facts(r, lang) {
+        let _ = writeln!(out, "- {}", inert(&fact));
+    }
+    if let Some(e) = end {
+        let _ = writeln!(out, "- {}", inert(&end_text(e, lang)));
+    }
+    if !r.checks.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}:\n",
+            tr!(lang, "Checks passed", "Vérifications réussies")
+        );
+        for c in &r.checks {
+            let _ = writeln!(out, "- {}", inert(&check_text(&c.item, lang)));
+        }
+    }
+    if !r.notes.is_empty() {
+        let _ = writeln!(out, "\n{}:\n", tr!(lang, "Notes", "Remarques"));
+        for n in &r.notes {
+            let times = if n.count > 1 {
+                format!(" (×{})", n.count)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "- {}{times}", inert(&note_text(&n.item, lang)));
+        }
+    }
+    out.push('\n');
+}
+
+/// Text written as text: no HTML, no link or image syntax, no emphasis, no table cell break,
+/// one line. Code spans (`` `docker ps` ``, the page's own way of naming commands) are kept as
+/// spans, where nothing is interpreted; unbalanced backticks are escaped like the rest.
+fn inert(s: &str) -> String {
+    let s = s.replace(['\n', '\r'], " ");
+    let parts: Vec<&str> = s.split('`').collect();
+    let balanced = parts.len() % 2 == 1;
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if balanced { "`" } else { "\\`" });
+        }
+        if balanced && i % 2 == 1 {
+            out.push_str(part);
+            continue;
+        }
+        for word in part.split_inclusive(char::is_whitespace) {
+            // A bare URL would become a link: shown as code instead.
+            let lower = word.to_ascii_lowercase();
+            if lower.contains("://") || lower.starts_with("www.") {
+                let (url, space) = word.split_at(word.trim_end().len());
+                out.push('`');
+                out.push_str(url);
+                out.push('`');
+                out.push_str(space);
+                continue;
+            }
+            escape(word, &mut out);
+        }
+    }
+    out
+}
+
+/// Markup characters as text: HTML as entities, the rest behind a backslash.
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '[' | ']' | '|' | '*' | '_' | '!' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
+/// `body` in a code fence longer than any run of backticks in it.
+fn fenced(info: &str, body: &str) -> String {
+    let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}{info}\n{body}\n{fence}")
+}
+
+fn indent(block: &str, by: &str) -> String {
+    block
+        .lines()
+        .map(|l| format!("{by}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::{decode, lines_at};
+
+    #[test]
+    fn text_stays_text_and_code_spans_stay_code() {
+        assert_eq!(
+            inert("see ![x](http://e/x.png) <img src=x> a|b [y](z)"),
+            "see `![x](http://e/x.png)` &lt;img src=x&gt; a\\|b \\[y\\](z)"
+        );
+        assert_eq!(
+            inert("run `curl -si https://<server>/v2/` now"),
+            "run `curl -si https://<server>/v2/` now"
+        );
+        assert_eq!(inert("odd ` tick <b>"), "odd \\` tick &lt;b&gt;");
+        assert_eq!(inert("two\nlines"), "two lines");
+        assert_eq!(
+            inert("go to http://evil.example/x now"),
+            "go to `http://evil.example/x` now"
+        );
+    }
+
+    #[test]
+    fn a_fence_is_longer_than_any_backticks_inside() {
+        assert_eq!(fenced("sh", "az acr login"), "```sh\naz acr login\n```");
+        assert_eq!(fenced("text", "a ```` b"), "`````text\na ```` b\n`````");
+    }
+
+    #[test]
+    fn a_report_has_its_findings_fixes_and_run_and_quotes_the_paste_only_when_asked() {
+        let paste = "Azure CLI version: 2.14.2\nAn error occurred: CONNECTIVITY_DNS_ERROR\nFailed to reach DNS for registry 'myreg.azurecr.io'.\nPlease refer to https://aka.ms/acr/errors#connectivity_dns_error for more information.";
+        let report = decode(paste);
+        for lang in Lang::ALL {
+            let md = markdown(
+                &report,
+                lang,
+                &Extras {
+                    pasted: true,
+                    ..Extras::default()
+                },
+            );
+            assert!(md.starts_with("# acr-doctor: "), "{md}");
+            assert!(
+                md.contains("## 1. `CONNECTIVITY_DNS_ERROR` — myreg.azurecr.io"),
+                "{md}"
+            );
+            assert!(
+                md.contains("```sh\n   az ") || md.contains("   ```sh\n"),
+                "{md}"
+            );
+            assert!(md.contains("2.14.2"));
+            assert!(
+                !md.contains("Failed to reach DNS"),
+                "the paste is not quoted unless asked"
+            );
+        }
+        let wanted = report.findings[0]
+            .lines
+            .iter()
+            .flat_map(|s| s.first..=s.last)
+            .collect();
+        let lines = lines_at(paste, &wanted);
+        let rows = [
+            StepRow {
+                step: "DNS".into(),
+                status: "OK".into(),
+                code: None,
+                elapsed_ms: Some(12),
+            },
+            StepRow {
+                step: "Token".into(),
+                status: "Error".into(),
+                code: Some("CONNECTIVITY_FORBIDDEN_ERROR".into()),
+                elapsed_ms: None,
+            },
+        ];
+        let md = markdown(
+            &report,
+            Lang::En,
+            &Extras {
+                pasted: true,
+                steps: &rows,
+                lines: Some(&lines),
+            },
+        );
+        assert!(
+            md.contains("Failed to reach DNS for registry 'myreg.azurecr.io'."),
+            "{md}"
+        );
+        assert!(md.contains("| DNS | OK |  | 12 ms |"), "{md}");
+        assert!(
+            md.contains("| Token | Error | `CONNECTIVITY_FORBIDDEN_ERROR` |  |"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn a_hostile_paste_cannot_put_markup_in_the_report() {
+        let paste = "An error occurred: CONNECTIVITY_DNS_ERROR\nFailed to reach DNS for registry '<img src=x onerror=alert(1)>.azurecr.io'.\nError response from daemon: pull access denied for [x](http://evil.example), repository does not exist";
+        let report = decode(paste);
+        let wanted = (1..=3).collect();
+        let lines = lines_at(paste, &wanted);
+        let md = markdown(
+            &report,
+            Lang::En,
+            &Extras {
+                pasted: true,
+                steps: &[],
+                lines: Some(&lines),
+            },
+        );
+        let outside_fences: String = md.split("```").step_by(2).collect();
+        assert!(!outside_fences.contains("<img"), "{md}");
+        assert!(!outside_fences.contains("](http"), "{md}");
+        assert!(!outside_fences.contains(" http://"), "{md}");
+    }
+}

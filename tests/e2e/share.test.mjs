@@ -1,0 +1,99 @@
+// Share without secrets: the explanation copied as Markdown or downloaded as a .md file, read
+// back with a real Markdown parser (marked), as the support engineer who receives it would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { marked } from 'marked';
+import { useBrowser, openPage, paste, sample, entraToken } from './harness.mjs';
+import { FRONT, DOH } from './ports.mjs';
+
+const shared = useBrowser();
+
+async function copied(page) {
+  await page.click('[data-testid=copy-markdown]');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test('a report after a paste and a probe run: findings, fixes, run, the steps table, and no secret', async () => {
+  const entra = entraToken();
+  const q = new URLSearchParams({ registry: `http://127.0.0.1:${FRONT.none}`, doh: DOH });
+  const { page, context } = await openPage(shared.browser, `${shared.base}?${q}`);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const text = sample('13-nishio-notes-dns-error-misspelt-registry.txt');
+  await paste(page, text);
+  await page.check('[data-testid=trust-registry]');
+  await page.fill('[data-testid=entra-token-input]', entra);
+  await page.click('[data-testid=run-probes]');
+  await page.waitForSelector('[data-testid=cancel-probes][disabled]');
+
+  const md = await copied(page);
+  const tokens = marked.lexer(md);
+  const headings = tokens.filter((t) => t.type === 'heading').map((t) => `${t.depth} ${t.text}`);
+  assert.match(headings[0], /^1 acr-doctor: 2 errors$/);
+  assert.ok(headings.includes('2 1. `LOGIN_SERVER_UNREACHABLE` — kouchouaiacr.azurecr.io'), headings.join('\n'));
+  assert.ok(headings.includes('2 2. `CONNECTIVITY_DNS_ERROR` — kouchouaiacr.azurecr.io'), headings.join('\n'));
+  // Numbered fixes, each command in its own code block inside its item.
+  const fixes = tokens.filter((t) => t.type === 'list' && t.ordered);
+  assert.equal(fixes.length, 2);
+  assert.ok(fixes[1].items.some((i) => i.tokens.some((t) => t.type === 'code' && t.text === 'nslookup kouchouaiacr.azurecr.io')));
+  // The probe steps as a table: one row per step shown on the page, with its status.
+  const table = tokens.find((t) => t.type === 'table');
+  const shown = await page.$$eval('[data-testid=probe]', (ps) => ps.length);
+  assert.equal(table.rows.length, shown);
+  assert.ok(table.rows.every((r) => ['OK', 'Skipped'].includes(r[1].text)), JSON.stringify(table.rows.map((r) => r[1].text)));
+  // Nothing the person typed as a secret, no raw HTML, and no paste line unless asked.
+  assert.ok(!md.includes(entra) && !md.includes(entra.split('.')[1]), 'the Entra token');
+  assert.ok(!/eyJ[A-Za-z0-9_-]{10,}/.test(md), 'no JWT at all');
+  assert.equal(tokens.filter((t) => t.type === 'html').length, 0);
+  assert.ok(!md.includes('Failed to reach DNS'), 'no paste line unless asked');
+
+  // Asked: the lines each finding came from, in a code block.
+  await page.check('[data-testid=include-lines]');
+  const withLines = await copied(page);
+  const blocks = marked.lexer(withLines).filter((t) => t.type === 'code' && t.lang === 'text');
+  assert.ok(blocks.some((b) => b.text.includes('CONNECTIVITY_DNS_ERROR')), withLines);
+  assert.ok(!withLines.includes(entra));
+
+  // The download is the same text.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-markdown]')]);
+  assert.equal(download.suggestedFilename(), 'acr-doctor-report.md');
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), withLines);
+  await context.close();
+});
+
+test('a hostile paste cannot put markup or links into the report', async () => {
+  const { page, context } = await openPage(shared.browser, shared.base);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await paste(page, [
+    'Azure CLI version: 2.61.0 <img src=x onerror=alert(1)> [click](http://evil.example)',
+    'An error occurred: CONNECTIVITY_DNS_ERROR',
+    "Failed to reach DNS for registry '<img src=x>.azurecr.io'.",
+    'Error response from daemon: pull access denied for ![t](http://evil.example/t.png), repository does not exist',
+  ].join('\n'));
+  await page.check('[data-testid=include-lines]');
+  const md = await copied(page);
+  const html = marked.parse(md);
+  // Our own documentation links are the only links; no image at all.
+  assert.ok(!/<img/i.test(html), html);
+  const links = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+  assert.ok(links.every((l) => l.startsWith('https://learn.microsoft.com/') || l.startsWith('https://aka.ms/')), links.join('\n'));
+  await context.close();
+});
+
+test('probes alone: a report of the steps', async () => {
+  const q = new URLSearchParams({ registry: `http://127.0.0.1:${FRONT.deny}`, doh: DOH });
+  const { page, context } = await openPage(shared.browser, `${shared.base}?${q}`);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.check('[data-testid=trust-registry]');
+  await page.fill('[data-testid=entra-token-input]', entraToken());
+  await page.click('[data-testid=run-probes]');
+  await page.waitForSelector('[data-testid=cancel-probes][disabled]');
+  const md = await copied(page);
+  const tokens = marked.lexer(md);
+  assert.match(tokens[0].text, /probes from the browser/);
+  const table = tokens.find((t) => t.type === 'table');
+  const codes = await page.$$eval('[data-testid=probe][data-code]', (ps) => ps.map((p) => p.dataset.code));
+  assert.ok(codes.length > 0);
+  for (const code of codes) assert.ok(table.rows.some((r) => r[2].text.includes(code)), code);
+  await context.close();
+});
