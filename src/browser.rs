@@ -147,6 +147,13 @@ pub fn hash() -> String {
         .to_owned()
 }
 
+/// This page's address with another fragment (`#fragment`), for a link to share.
+pub fn link_with_fragment(fragment: &str) -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let page = href.split('#').next().unwrap_or(&href);
+    Some(format!("{page}#{fragment}"))
+}
+
 /// Point the URL at a reference entry (the page listens to `hashchange`).
 pub fn set_hash(anchor: &str) {
     if let Some(w) = web_sys::window() {

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod explain;
 pub mod markdown;
 pub mod probe;
+pub mod share;
 pub mod summary;
 pub mod text;
 pub mod ui_text;

@@ -94,6 +94,9 @@ pub fn App() -> Html {
                     <p class="notice offline" data-testid="offline-notice" role="status">{ label(Label::FromCache, lang) }</p>
                 }
                 <PasteBox {lang} {on_paste} file_truncated={state.file_truncated} />
+                if state.from_link {
+                    <p class="notice from-link" data-testid="shared-notice" role="status">{ label(Label::OpenedFromLink, lang) }</p>
+                }
                 if state.has_paste {
                     <VerdictBanner report={report.clone()} {lang} />
                     <ReportActions report={report.clone()} excerpts={state.excerpts.clone()} pasted=true steps={rows.clone()} {lang} />

@@ -1,12 +1,14 @@
-//! Hand the explanation on: copy it as Markdown (a GitHub issue, a support ticket) or download it
-//! as a `.md` file. It holds what the page shows and no token or password; the paste's own lines
-//! only when the person ticks the box.
+//! Hand the explanation on: copy it as Markdown (a GitHub issue, a support ticket), download it
+//! as a `.md` file, or copy a link that reopens it. The Markdown holds what the page shows and no
+//! token or password, the paste's own lines only when the person ticks the box; the link holds
+//! codes, statuses, login servers and the CLI version (see `share.rs`).
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use acr_doctor_core::decode::Report;
 use acr_doctor_core::markdown::{markdown, Extras, StepRow};
+use acr_doctor_core::share;
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::Lang;
 use yew::prelude::*;
@@ -51,6 +53,17 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
             copied.set(true);
         })
     };
+    let link_copied = use_state(|| false);
+    let on_link = {
+        let report = props.report.clone();
+        let link_copied = link_copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(link) = browser::link_with_fragment(&share::fragment(&report)) {
+                browser::copy(&link);
+                link_copied.set(true);
+            }
+        })
+    };
     let on_download = Callback::from(move |_: MouseEvent| {
         browser::download("acr-doctor-report.md", "text/markdown", &text())
     });
@@ -75,6 +88,7 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
             <button type="button" data-testid="copy-markdown" onclick={on_copy}>{ label(copy_label, lang) }</button>
             <button type="button" data-testid="download-markdown" onclick={on_download}>{ label(Label::DownloadMarkdown, lang) }</button>
             if props.pasted {
+                <button type="button" data-testid="copy-link" onclick={on_link}>{ label(if *link_copied { Label::Copied } else { Label::CopyLink }, lang) }</button>
                 <label class="include-lines">
                     <input type="checkbox" data-testid="include-lines" checked={*include} onchange={on_include} />
                     { label(Label::IncludeLines, lang) }

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use acr_doctor_core::decode::{lines_at, Report};
-use acr_doctor_core::{Code, Lang};
+use acr_doctor_core::{share, Code, Lang};
 use yew::Reducible;
 
 /// What the page shows. Derived data (the report, the excerpts) is computed once per paste here,
@@ -19,6 +19,8 @@ pub struct State {
     pub report: Rc<Report>,
     /// The pasted lines each finding came from, by line number.
     pub excerpts: Rc<BTreeMap<usize, String>>,
+    /// The explanation shown was opened from a report link (codes only, no paste).
+    pub from_link: bool,
     /// A dropped file was larger than the page reads.
     pub file_truncated: bool,
     pub query: String,
@@ -37,7 +39,7 @@ pub enum Action {
         truncated: bool,
     },
     SetQuery(String),
-    /// The URL's hash changed (without the `#`).
+    /// The URL's hash changed (without the `#`): a reference entry, or a report link.
     Hash(String),
 }
 
@@ -61,9 +63,18 @@ impl Reducible for State {
                 next.report = report;
                 next.has_paste = !text.trim().is_empty();
                 next.file_truncated = truncated;
+                next.from_link = false;
             }
             Action::SetQuery(query) => next.query = query,
             Action::Hash(hash) => {
+                // A report link reopens its explanation, from its codes alone (see `share.rs`).
+                if let Some(report) = share::read(hash.trim_start_matches('#')) {
+                    next.report = Rc::new(report);
+                    next.excerpts = Rc::default();
+                    next.has_paste = true;
+                    next.from_link = true;
+                    next.file_truncated = false;
+                }
                 next.target = Code::from_title(hash.trim_start_matches('#'));
                 if next.target.is_some() {
                     next.query.clear();

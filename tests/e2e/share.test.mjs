@@ -97,3 +97,43 @@ test('probes alone: a report of the steps', async () => {
   for (const code of codes) assert.ok(table.rows.some((r) => r[2].text.includes(code)), code);
   await context.close();
 });
+
+test('a link carries codes, statuses, registries and the CLI version, and reopens the same explanation', async () => {
+  const { page, context } = await openPage(shared.browser, shared.base);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // A 403 for foo.azurecr.io, from az acr login (a redacted registry would not be carried).
+  const text = sample('12-azuredocs85239-acr-login-refresh-token-403-warning-prefix.txt');
+  await paste(page, text);
+  const before = await page.$$eval('[data-testid=finding]', (cards) => cards.map((c) => [c.dataset.code, c.dataset.httpStatus ?? null, c.dataset.registry ?? null]));
+  const verdictBefore = await page.getAttribute('[data-testid=verdict]', 'data-verdict');
+  await page.click('[data-testid=copy-link]');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const fragment = decodeURIComponent(new URL(link).hash);
+  assert.match(fragment, /^#report=1(;(v|f)=[A-Z0-9_.,:a-z-]*)+$/, fragment);
+  // Nothing of the paste but its codes and values: no word of its lines.
+  for (const word of text.split(/\W+/).filter((w) => w.length > 6 && !/^[A-Z0-9_]+$/.test(w) && !w.includes('azurecr'))) {
+    assert.ok(!fragment.includes(word), word);
+  }
+
+  const reopened = await openPage(shared.browser, link.replace(/^.*?#/, `${shared.base}#`));
+  await reopened.page.waitForSelector('[data-testid=shared-notice]');
+  assert.equal(await reopened.page.getAttribute('[data-testid=verdict]', 'data-verdict'), verdictBefore);
+  const after = await reopened.page.$$eval('[data-testid=finding]', (cards) => cards.map((c) => [c.dataset.code, c.dataset.httpStatus ?? null, c.dataset.registry ?? null]));
+  assert.deepEqual(after, before);
+  await reopened.context.close();
+  await context.close();
+});
+
+test('a hostile link reopens only what is what it claims: known codes, real statuses, plain hosts', async () => {
+  const hostile = 'report=1;v=2.1.0$(id);f=CONNECTIVITY_DNS_ERROR,999,evil$(curl%20x).azurecr.io;f=<img src=x>,401,;f=CONNECTIVITY_REFRESH_TOKEN_ERROR,429,r.azurecr.io';
+  const { page, context, errors } = await openPage(shared.browser, shared.base, { hash: `#${hostile}` });
+  await page.waitForSelector('[data-testid=shared-notice]');
+  const cards = await page.$$eval('[data-testid=finding]', (cs) => cs.map((c) => [c.dataset.code, c.dataset.httpStatus ?? null, c.dataset.registry ?? null]));
+  assert.deepEqual(cards, [['CONNECTIVITY_DNS_ERROR', null, null], ['CONNECTIVITY_REFRESH_TOKEN_ERROR', '429', 'r.azurecr.io']]);
+  const commands = await page.$$eval('[data-testid=finding] [data-testid=command] code', (cs) => cs.map((c) => c.textContent));
+  assert.ok(commands.length > 0);
+  assert.ok(commands.every((c) => !/\$\(|evil|curl x|<img/.test(c)), commands.join('\n'));
+  assert.equal(await page.locator('[data-testid=finding] img').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -348,7 +348,7 @@ fn is_runner_noise(text: &str) -> bool {
 
 impl Finding {
     /// A finding at line `n`, nothing read yet.
-    pub(super) fn new(n: usize, code: FindingCode, source: Source) -> Self {
+    pub(crate) fn new(n: usize, code: FindingCode, source: Source) -> Self {
         Finding {
             code,
             source,
