@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod decode;
 pub mod explain;
 pub mod markdown;
+pub mod path;
 pub mod probe;
 pub mod share;
 pub mod summary;

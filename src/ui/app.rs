@@ -10,6 +10,7 @@ use super::finding_card::FindingCard;
 use super::header::Header;
 use super::kit_result::KitResult;
 use super::paste_box::PasteBox;
+use super::path_diagram::PathDiagram;
 use super::probe_panel::ProbePanel;
 use super::reference::Reference;
 use super::report_actions::ReportActions;
@@ -84,6 +85,16 @@ pub fn App() -> Html {
         });
     let hidden = report.findings.len().saturating_sub(MAX_CARDS);
 
+    // Where it broke, for a paste and for a probe run.
+    let paste_path = acr_doctor_core::path::from_report(&report).map(Rc::new);
+    let probe_path = (!probe.steps.is_empty()).then(|| {
+        let steps: Vec<_> = probe
+            .steps
+            .iter()
+            .map(|s| (s.step, s.judged().map(|j| j.status)))
+            .collect();
+        Rc::new(acr_doctor_core::path::from_steps(&steps))
+    });
     // The probe run's finished steps, for the Markdown report.
     let rows: Rc<Vec<_>> = Rc::new(probe.steps.iter().filter_map(|s| s.row(lang)).collect());
     html! {
@@ -99,6 +110,9 @@ pub fn App() -> Html {
                 }
                 if state.has_paste {
                     <VerdictBanner report={report.clone()} {lang} />
+                    if let Some(hops) = paste_path {
+                        <PathDiagram {hops} source="paste" {lang} />
+                    }
                     <ReportActions report={report.clone()} excerpts={state.excerpts.clone()} pasted=true steps={rows.clone()} {lang} />
                     if !report.findings.is_empty() {
                         <section class="findings" aria-label={label(Label::Findings, lang)}>
@@ -122,6 +136,9 @@ pub fn App() -> Html {
                     on_clear={probe.clear.clone()}
                     suggested={report.registry.clone().map(AttrValue::from)}
                 />
+                if let Some(hops) = probe_path {
+                    <PathDiagram {hops} source="probes" {lang} />
+                }
                 if !state.has_paste && !rows.is_empty() {
                     <ReportActions report={report.clone()} excerpts={state.excerpts.clone()} pasted=false steps={rows.clone()} {lang} />
                 }

@@ -9,6 +9,7 @@ pub mod kit_panel;
 pub mod kit_result;
 pub mod lang_switch;
 pub mod paste_box;
+pub mod path_diagram;
 pub mod probe_panel;
 pub mod probe_step;
 pub mod reference;

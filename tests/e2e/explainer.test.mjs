@@ -264,3 +264,25 @@ test('a paste while a big one is still being read wins, and replaces a held text
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the way to the registry, drawn: where a paste broke, in a picture and in words', async () => {
+  const { page, context } = await openPage(shared.browser, shared.base);
+  const hops = () => page.$$eval('[data-testid=path-diagram][data-source=paste] li', (ls) => ls.map((l) => [l.dataset.hop, l.dataset.state]));
+  await paste(page, sample('13-nishio-notes-dns-error-misspelt-registry.txt'));
+  assert.deepEqual(await hops(), [
+    // check-health's DNS error, and az acr login's unreachable login server.
+    ['client', 'passed'], ['dns', 'failed'], ['login-server', 'failed'],
+    ['exchange', 'not-reached'], ['access-token', 'not-reached'], ['data', 'not-reached'],
+  ]);
+  // The drawing says the same: one circle per hop, with the same state.
+  assert.deepEqual(await page.$$eval('[data-testid=path-diagram] svg .hop', (gs) => gs.map((g) => g.getAttribute('class'))),
+    ['hop passed', 'hop failed', 'hop failed', 'hop not-reached', 'hop not-reached', 'hop not-reached']);
+  await page.locator('[data-testid=path-diagram]').screenshot({ path: path.join(artifacts, 'path-paste.png') });
+  // A refresh token refused after DNS and the challenge passed.
+  await paste(page, sample('12-azuredocs85239-acr-login-refresh-token-403-warning-prefix.txt'));
+  assert.deepEqual((await hops()).find(([h]) => h === 'exchange'), ['exchange', 'failed']);
+  // Nothing to draw for a paste that shows no hop.
+  await paste(page, 'hello');
+  assert.equal(await page.locator('[data-testid=path-diagram]').count(), 0);
+  await context.close();
+});

@@ -51,6 +51,10 @@ test('healthy registry: every step passes, tokens are inspected, secrets stay in
   assert.match(steps.challenge.text, /realm http:\/\/127\.0\.0\.1:15001\/oauth2\/token, service acr-doctor\.test/);
   assert.match(steps['access-token'].text, /ACR access token[\s\S]*registry:catalog:\*/);
   assert.match(steps['refresh-token'].text, /Tenant\s+tenant-1/);
+  // The way to the registry as the browser saw it: the data endpoint is beyond what it may read.
+  assert.deepEqual(await page.$$eval('[data-testid=path-diagram][data-source=probes] li', (ls) => ls.map((l) => [l.dataset.hop, l.dataset.state])), [
+    ['client', 'passed'], ['dns', 'unknown'], ['login-server', 'passed'], ['exchange', 'passed'], ['access-token', 'passed'], ['data', 'blocked'],
+  ]);
   // The secret is nowhere but in memory: not in the URL, storage, cookies or the page's text.
   const leaks = await page.evaluate((t) => [location.href, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie, document.body.innerText].filter((s) => s.includes(t)).length, entra);
   assert.equal(leaks, 0);

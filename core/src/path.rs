@@ -1,0 +1,337 @@
+//! Where on the way to an image it broke. A pull goes from this machine (Docker, the CLI) through
+//! DNS to the login server's `/v2/`, exchanges a sign-in for a refresh token, gets an access
+//! token, and downloads layers from a data endpoint. Each hop is passed, failed, not reached,
+//! blocked (what a browser may not see) or unknown, read from a decoded paste or a probe run.
+
+use crate::catalog::{Code, Lang};
+use crate::decode::{Check, Endpoint, Report};
+use crate::probe::steps::{Status, StepId};
+use crate::tr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hop {
+    Client,
+    Dns,
+    LoginServer,
+    Exchange,
+    AccessToken,
+    Data,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HopState {
+    Passed,
+    Failed,
+    NotReached,
+    Blocked,
+    Unknown,
+}
+
+impl Hop {
+    pub const ALL: [Hop; 6] = [
+        Hop::Client,
+        Hop::Dns,
+        Hop::LoginServer,
+        Hop::Exchange,
+        Hop::AccessToken,
+        Hop::Data,
+    ];
+
+    /// The `data-hop` hook.
+    pub fn id(self) -> &'static str {
+        match self {
+            Hop::Client => "client",
+            Hop::Dns => "dns",
+            Hop::LoginServer => "login-server",
+            Hop::Exchange => "exchange",
+            Hop::AccessToken => "access-token",
+            Hop::Data => "data",
+        }
+    }
+
+    /// The hop's name, short enough for a phone's width.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Hop::Client => tr!(lang, "This machine", "Cette machine"),
+            Hop::Dns => "DNS",
+            Hop::LoginServer => "/v2/",
+            Hop::Exchange => tr!(lang, "Exchange", "Échange"),
+            Hop::AccessToken => tr!(lang, "Access token", "Jeton d’accès"),
+            Hop::Data => tr!(lang, "Layers", "Couches"),
+        }
+    }
+
+    /// What the hop is, in a sentence's words (the text alternative).
+    pub fn long_name(self, lang: Lang) -> &'static str {
+        match self {
+            Hop::Client => tr!(
+                lang,
+                "This machine (Docker, the CLI)",
+                "Cette machine (Docker, la CLI)"
+            ),
+            Hop::Dns => tr!(lang, "DNS", "DNS"),
+            Hop::LoginServer => tr!(
+                lang,
+                "The login server's /v2/",
+                "Le /v2/ du serveur de connexion"
+            ),
+            Hop::Exchange => tr!(
+                lang,
+                "The token exchange (refresh token)",
+                "L’échange de jeton (jeton d’actualisation)"
+            ),
+            Hop::AccessToken => tr!(lang, "The access token", "Le jeton d’accès"),
+            Hop::Data => tr!(
+                lang,
+                "The data endpoint (layers)",
+                "Le point de terminaison de données (couches)"
+            ),
+        }
+    }
+}
+
+impl HopState {
+    /// The `data-state` hook, and the CSS class.
+    pub fn id(self) -> &'static str {
+        match self {
+            HopState::Passed => "passed",
+            HopState::Failed => "failed",
+            HopState::NotReached => "not-reached",
+            HopState::Blocked => "blocked",
+            HopState::Unknown => "unknown",
+        }
+    }
+
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            HopState::Passed => tr!(lang, "passed", "franchi"),
+            HopState::Failed => tr!(lang, "failed", "en échec"),
+            HopState::NotReached => tr!(lang, "not reached", "pas atteint"),
+            HopState::Blocked => tr!(
+                lang,
+                "not visible to a browser",
+                "invisible pour un navigateur"
+            ),
+            HopState::Unknown => tr!(lang, "not shown", "non montré"),
+        }
+    }
+}
+
+/// The hop a code is about (a connection or certificate failure says which endpoint it met).
+/// Every code is placed here: a new one does not compile until it is.
+pub fn hop_of(code: Code, endpoint: Option<Endpoint>) -> Hop {
+    let at_endpoint = |default| match endpoint {
+        Some(Endpoint::Data) => Hop::Data,
+        Some(Endpoint::Token) => Hop::Exchange,
+        _ => default,
+    };
+    match code {
+        Code::DockerCommand
+        | Code::DockerDaemon
+        | Code::DockerVersion
+        | Code::HelmCommand
+        | Code::HelmVersion
+        | Code::NotaryCommand
+        | Code::NotaryVersion
+        | Code::Unexpected
+        | Code::AzLoginRequired
+        | Code::CliCrash
+        | Code::CredentialStoreError
+        | Code::RegistryNotFound
+        | Code::PlatformMismatch => Hop::Client,
+        Code::ConnectivityDns | Code::DnsLookupFailed => Hop::Dns,
+        Code::ConnectivityForbidden
+        | Code::ConnectivityChallenge
+        | Code::ConnectivityWwwAuthenticate
+        | Code::LoginServer
+        | Code::LoginServerUnreachable
+        | Code::ClientIpNotAllowed
+        | Code::RegistryUnauthorized => Hop::LoginServer,
+        Code::ConnectivitySsl
+        | Code::ConnectionFailed
+        | Code::TlsUntrusted
+        | Code::TlsNameMismatch => at_endpoint(Hop::LoginServer),
+        Code::ConnectivityAadLogin
+        | Code::ConnectivityRefreshToken
+        | Code::ConnectivityTooManyRequests
+        | Code::AadAppNotRegistered
+        | Code::SpCredentialsInvalid
+        | Code::EntraSigninError
+        | Code::TooManyRequests
+        | Code::Cmk => Hop::Exchange,
+        Code::ConnectivityAccessToken
+        | Code::TokenRejected
+        | Code::AnonymousTokenRejected
+        | Code::AccessDenied
+        | Code::ManifestUnknown
+        | Code::OperationDisallowed
+        | Code::AksPullPermissionFailed
+        | Code::CacheRuleUpstreamError => Hop::AccessToken,
+        Code::DockerPull | Code::BlobUploadUnknown => Hop::Data,
+    }
+}
+
+/// The path as a paste shows it, or `None` when the paste shows no hop at all.
+pub fn from_report(report: &Report) -> Option<Vec<(Hop, HopState)>> {
+    let mut states = [HopState::Unknown; 6];
+    let at = |hop: Hop| Hop::ALL.iter().position(|h| *h == hop).unwrap_or(0);
+    for check in &report.checks {
+        let passed: &[Hop] = match check.item {
+            Check::Daemon { .. }
+            | Check::ToolVersion { .. }
+            | Check::CliVersion { .. }
+            | Check::Helm { .. }
+            | Check::Notary { .. }
+            | Check::PullDeclined
+            // The pull check pulls Microsoft's sample image, not from this registry.
+            | Check::Pull { .. } => &[Hop::Client],
+            Check::Dns { .. } | Check::PrivateEndpointDns => &[Hop::Dns],
+            Check::Challenge { .. } => &[Hop::LoginServer],
+            Check::RefreshToken { .. } => &[Hop::Exchange],
+            Check::AccessToken { .. } | Check::RepositoryToken { .. } => &[Hop::AccessToken],
+            // A cluster that can pull from this registry: every hop was crossed.
+            Check::ClusterCanPull { .. } => &Hop::ALL,
+        };
+        for hop in passed {
+            states[at(*hop)] = HopState::Passed;
+        }
+    }
+    let mut first_failed = None;
+    for f in report.findings.iter().filter(|f| f.code.is_error()) {
+        let Some(code) = f.code.known() else {
+            continue;
+        };
+        let i = at(hop_of(code, f.detail.endpoint));
+        states[i] = HopState::Failed;
+        first_failed = Some(first_failed.map_or(i, |j: usize| j.min(i)));
+    }
+    // Past the first failure, what did not pass was not reached.
+    if let Some(k) = first_failed {
+        for state in states.iter_mut().skip(k + 1) {
+            if *state == HopState::Unknown {
+                *state = HopState::NotReached;
+            }
+        }
+    }
+    if states.iter().all(|s| *s == HopState::Unknown) {
+        return None;
+    }
+    Some(Hop::ALL.into_iter().zip(states).collect())
+}
+
+/// The path as a probe run from a browser saw it: the browser is the client; the data endpoint
+/// is beyond what a browser may read.
+pub fn from_steps(steps: &[(StepId, Option<Status>)]) -> Vec<(Hop, HopState)> {
+    let hops: [(Hop, &[StepId]); 4] = [
+        (Hop::Dns, &[StepId::Dns]),
+        (Hop::LoginServer, &[StepId::Reachability, StepId::Challenge]),
+        (Hop::Exchange, &[StepId::RefreshToken]),
+        (Hop::AccessToken, &[StepId::AccessToken, StepId::Catalog]),
+    ];
+    let mut out = vec![(Hop::Client, HopState::Passed)];
+    // A step skipped after a hop failed or was blocked was not reached; one skipped for its own
+    // reason (DNS for an address) shows nothing.
+    let mut broken = false;
+    for (hop, ids) in hops {
+        let seen: Vec<Option<Status>> = steps
+            .iter()
+            .filter(|(id, _)| ids.contains(id))
+            .map(|(_, s)| *s)
+            .collect();
+        let state = if seen.contains(&Some(Status::Error)) {
+            HopState::Failed
+        } else if seen.contains(&Some(Status::Blocked)) {
+            HopState::Blocked
+        } else if seen.contains(&Some(Status::Skipped)) && broken {
+            HopState::NotReached
+        } else if !seen.is_empty()
+            && seen
+                .iter()
+                .all(|s| matches!(s, Some(Status::Ok | Status::Warning)))
+        {
+            HopState::Passed
+        } else {
+            HopState::Unknown
+        };
+        broken |= matches!(state, HopState::Failed | HopState::Blocked);
+        out.push((hop, state));
+    }
+    out.push((Hop::Data, HopState::Blocked));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::decode;
+
+    #[test]
+    fn a_dns_error_fails_dns_and_nothing_after_is_reached() {
+        let r = decode("Docker daemon status: available\nAn error occurred: CONNECTIVITY_DNS_ERROR\nFailed to reach DNS for registry 'r.azurecr.io'.");
+        let path = from_report(&r).expect("a path");
+        let states: Vec<_> = path.iter().map(|(h, s)| (h.id(), s.id())).collect();
+        assert_eq!(
+            states,
+            [
+                ("client", "passed"),
+                ("dns", "failed"),
+                ("login-server", "not-reached"),
+                ("exchange", "not-reached"),
+                ("access-token", "not-reached"),
+                ("data", "not-reached"),
+            ]
+        );
+    }
+
+    #[test]
+    fn checks_passed_and_a_token_failure() {
+        let r = decode("DNS lookup to r.azurecr.io at IP 20.1.2.3 : OK\nChallenge endpoint https://r.azurecr.io/v2/ : OK\nAn error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR\nAccess to registry 'r.azurecr.io' was denied. Response code: 403.");
+        let states: Vec<_> = from_report(&r)
+            .expect("a path")
+            .iter()
+            .map(|(_, s)| *s)
+            .collect();
+        assert_eq!(
+            states,
+            [
+                HopState::Unknown,
+                HopState::Passed,
+                HopState::Passed,
+                HopState::Failed,
+                HopState::NotReached,
+                HopState::NotReached
+            ]
+        );
+        assert_eq!(from_report(&decode("hello")), None);
+    }
+
+    #[test]
+    fn a_probe_run_blocked_at_the_challenge() {
+        let steps = [
+            (StepId::Dns, Some(Status::Ok)),
+            (StepId::Reachability, Some(Status::Ok)),
+            (StepId::Challenge, Some(Status::Blocked)),
+            (StepId::RefreshToken, Some(Status::Skipped)),
+            (StepId::AccessToken, Some(Status::Skipped)),
+            (StepId::Catalog, None),
+        ];
+        let states: Vec<_> = from_steps(&steps).iter().map(|(_, s)| *s).collect();
+        let address = [
+            (StepId::Dns, Some(Status::Skipped)),
+            (StepId::Reachability, Some(Status::Ok)),
+            (StepId::Challenge, Some(Status::Ok)),
+        ];
+        assert_eq!(from_steps(&address)[1], (Hop::Dns, HopState::Unknown));
+        assert_eq!(
+            states,
+            [
+                HopState::Passed,
+                HopState::Passed,
+                HopState::Blocked,
+                HopState::NotReached,
+                HopState::NotReached,
+                HopState::Blocked
+            ]
+        );
+    }
+}
