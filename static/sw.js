@@ -4,6 +4,7 @@
 //
 // - The page itself (a navigation): from the network first, so an online visit gets the new
 //   version; from the copy kept here when the network fails, marked so the page can say so.
+// - On install, the page and the hashed files it names are kept at once.
 // - Files named by their content hash (acr-doctor-<hash>.js, …_bg.wasm, style-<hash>.css): from
 //   the copy kept here first (a name never changes its content); one copy per kind is kept.
 'use strict';
@@ -12,7 +13,23 @@ const CACHE = 'acr-doctor';
 const scope = new URL(self.registration.scope);
 const HASHED = /^(acr-doctor-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css)$/;
 
-self.addEventListener('install', () => self.skipWaiting());
+// On install, keep the page and the files it names now, so a first visit already leaves a copy.
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const response = await fetch(scope.href, { cache: 'no-cache' });
+    if (!response.ok) return;
+    const html = await response.clone().text();
+    await cache.put(scope.href, response);
+    const names = [...html.matchAll(/["']\.\/([^"'?#/]+)["']/g)].map((m) => m[1]).filter((n) => HASHED.test(n));
+    await Promise.all([...new Set(names)].map(async (name) => {
+      const url = new URL(name, scope).href;
+      const file = await fetch(url);
+      if (file.ok) await cache.put(url, file);
+    }));
+  })().catch(() => {}));
+});
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('fetch', (event) => {

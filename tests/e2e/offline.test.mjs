@@ -14,15 +14,19 @@ test('offline after one visit: the page opens, explains a paste, and says it is 
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(shared.base);
   await page.waitForSelector('[data-testid=paste-input]');
+  // One visit is enough: the worker keeps the page and its files when it installs.
   await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), null, { timeout: 15_000 });
-  // The first visit's files came before the worker: the next load goes through it, and it keeps them.
-  await page.reload();
-  await page.waitForSelector('[data-testid=paste-input]');
-  assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
   assert.equal(await page.locator('[data-testid=offline-notice]').count(), 0);
   const text = sample('13-nishio-notes-dns-error-misspelt-registry.txt');
   await paste(page, text);
   const online = await readFindings(page);
+  // Cut at once, with nothing loaded since that first visit.
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-testid=offline-notice]');
+  await paste(page, text);
+  assert.deepEqual(await readFindings(page), online);
+  await context.setOffline(false);
 
   // A probe run while online: nothing of it is kept.
   const q = new URLSearchParams({ registry: `http://127.0.0.1:${FRONT.none}`, doh: DOH });
