@@ -95,16 +95,24 @@ pub fn use_probe() -> Probe {
             let fresh = Net::new(timeout_ms);
             *net.borrow_mut() = Some(fresh.clone());
             runs.dispatch(RunAction::Start(run));
+            // A step is shown in a task of its own, after the code that emitted it has gone on:
+            // the request a step starts is on its way while the page renders it. Views and the
+            // run's end are shown in the order they were emitted.
             let emit = {
                 let runs = runs.clone();
                 Callback::from(move |view: StepView| {
-                    runs.dispatch(RunAction::Step(run, Box::new(view)))
+                    let runs = runs.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        runs.dispatch(RunAction::Step(run, Box::new(view)))
+                    });
                 })
             };
             let runs = runs.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 probe::run(input, fresh, emit).await;
-                runs.dispatch(RunAction::End(run));
+                wasm_bindgen_futures::spawn_local(
+                    async move { runs.dispatch(RunAction::End(run)) },
+                );
             });
         })
     };
