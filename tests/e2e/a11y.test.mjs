@@ -101,6 +101,13 @@ test('print: cards open, no buttons', async () => {
   assert.equal(await page.locator('button:visible').count(), 0);
   assert.equal(await page.locator('[data-testid=finding]:visible').count() > 0, true);
   assert.equal(await page.locator('.reference:visible').count(), 0);
+  // Printing opens every closed card part (paper cannot be clicked), and closes them after.
+  const closed = () => page.locator('main details:not([open])').count();
+  assert.ok(await closed() > 0);
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  assert.equal(await closed(), 0);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  assert.ok(await closed() > 0);
   await context.close();
 });
 
