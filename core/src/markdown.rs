@@ -71,13 +71,17 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
         }
         let _ = writeln!(out, "\n\n**{}**\n", inert(&e.summary));
         if !e.in_your_case.is_empty() {
-            let _ = writeln!(out, "{}:\n", tr!(lang, "In your case", "Dans votre cas"));
+            let _ = writeln!(
+                out,
+                "{}\n",
+                tr!(lang, "In your case:", "Dans votre cas\u{a0}:")
+            );
             for s in &e.in_your_case {
                 let _ = writeln!(out, "- {}", inert(s));
             }
             out.push('\n');
         }
-        let _ = writeln!(out, "{}:\n", tr!(lang, "Fixes", "Correctifs"));
+        let _ = writeln!(out, "{}\n", tr!(lang, "Fixes:", "Correctifs\u{a0}:"));
         for (n, fix) in e.fixes.iter().enumerate() {
             let _ = writeln!(out, "{}. {}", n + 1, inert(&fix.text));
             if let Some(command) = &fix.command {
@@ -87,8 +91,8 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
         if let Some(url) = &e.doc_url {
             let _ = writeln!(
                 out,
-                "\n{}: <{}>",
-                tr!(lang, "Documentation", "Documentation"),
+                "\n{} <{}>",
+                tr!(lang, "Documentation:", "Documentation\u{a0}:"),
                 url
             );
         }
@@ -103,8 +107,8 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
             if !quoted.is_empty() {
                 let _ = writeln!(
                     out,
-                    "\n{}:\n\n{}",
-                    tr!(lang, "From the paste", "Tiré du collage"),
+                    "\n{}\n\n{}",
+                    tr!(lang, "From the paste:", "Tiré du collage\u{a0}:"),
                     fenced("text", &quoted.join("\n"))
                 );
             }
@@ -169,8 +173,8 @@ fn summary(out: &mut String, r: &Report, lang: Lang) {
     if let Some(v) = &r.cli_version {
         let _ = writeln!(
             out,
-            "- {}: {}",
-            tr!(lang, "Azure CLI version", "Version d’Azure CLI"),
+            "- {} {}",
+            tr!(lang, "Azure CLI version:", "Version d’Azure CLI\u{a0}:"),
             inert(v)
         );
     }
@@ -183,15 +187,15 @@ fn summary(out: &mut String, r: &Report, lang: Lang) {
     if !r.checks.is_empty() {
         let _ = writeln!(
             out,
-            "\n{}:\n",
-            tr!(lang, "Checks passed", "Vérifications réussies")
+            "\n{}\n",
+            tr!(lang, "Checks passed:", "Vérifications réussies\u{a0}:")
         );
         for c in &r.checks {
             let _ = writeln!(out, "- {}", inert(&check_text(&c.item, lang)));
         }
     }
     if !r.notes.is_empty() {
-        let _ = writeln!(out, "\n{}:\n", tr!(lang, "Notes", "Remarques"));
+        let _ = writeln!(out, "\n{}\n", tr!(lang, "Notes:", "Remarques\u{a0}:"));
         for n in &r.notes {
             let times = if n.count > 1 {
                 format!(" (×{})", n.count)
