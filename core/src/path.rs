@@ -204,6 +204,15 @@ pub fn from_report(report: &Report) -> Option<Vec<(Hop, HopState)>> {
         let i = at(hop_of(code, f.detail.endpoint));
         states[i] = HopState::Failed;
         first_failed = Some(first_failed.map_or(i, |j: usize| j.min(i)));
+        // The registry answered with a status past its /v2/: the name resolved and the login
+        // server was reached (clients ask /v2/ for the challenge before any token).
+        if f.http_status.is_some() && i > at(Hop::LoginServer) {
+            for hop in [Hop::Dns, Hop::LoginServer] {
+                if states[at(hop)] == HopState::Unknown {
+                    states[at(hop)] = HopState::Passed;
+                }
+            }
+        }
     }
     // Past the first failure, what did not pass was not reached.
     if let Some(k) = first_failed {
@@ -303,6 +312,25 @@ mod tests {
             ]
         );
         assert_eq!(from_report(&decode("hello")), None);
+        // az acr login's 403 on the exchange: the registry answered, so its name resolved and
+        // its /v2/ was reached.
+        let r = decode("WARNING: Unable to get AAD authorization tokens with message: An error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR\nAccess to registry 'foo.azurecr.io' was denied. Response code: 403. Please try running 'az login' again to refresh permissions.");
+        let states: Vec<_> = from_report(&r)
+            .expect("a path")
+            .iter()
+            .map(|(_, s)| *s)
+            .collect();
+        assert_eq!(
+            states,
+            [
+                HopState::Unknown,
+                HopState::Passed,
+                HopState::Passed,
+                HopState::Failed,
+                HopState::NotReached,
+                HopState::NotReached
+            ]
+        );
     }
 
     #[test]
