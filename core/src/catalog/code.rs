@@ -3,73 +3,97 @@
 
 use std::fmt;
 
-/// Declares [`Code`] and [`Code::ALL`] from one list, so `ALL` holds every code by construction:
-/// a new code is in it as soon as it is declared, and every per-code `match` below fails to
-/// compile until it says what the new code is.
+/// Declares [`Code`], [`Code::ALL`] and [`CliCode`] from two lists, the CLI's codes and what
+/// other tools print, so `ALL` holds every code by construction and a code's group is said once:
+/// a new code is in `ALL` as soon as it is declared; a new CLI code makes every `match` on
+/// [`CliCode`] fail to compile until it says what the code is, and a new tool code behaves as
+/// every tool code does, except where a `match` on [`Code`] tells tool codes apart.
 macro_rules! codes {
-    ($( $(#[$meta:meta])* $variant:ident, )*) => {
+    (cli: [$( $(#[$meta:meta])* $cli:ident, )*] tools: [$( $tool:ident, )*]) => {
         /// A known code. `Unknown` codes found in a paste are carried by
         /// [`crate::decode::FindingCode`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code {
-            $( $(#[$meta])* $variant, )*
+            $( $(#[$meta])* $cli, )*
+            $( $tool, )*
+        }
+
+        /// A code the Azure CLI itself prints (or, for the last two, a state of the CLI).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum CliCode {
+            $( $cli, )*
         }
 
         impl Code {
             /// Every code, in the order declared, which is the order the reference lists them.
-            pub const ALL: [Code; [$(stringify!($variant)),*].len()] = [$(Code::$variant),*];
+            pub const ALL: [Code; [$(stringify!($cli),)* $(stringify!($tool)),*].len()] =
+                [$(Code::$cli,)* $(Code::$tool),*];
+
+            /// The code as one of the CLI's, or `None` for what another tool prints (docker,
+            /// containerd, kubelet, helm, oras, az acr login, HTTP): codes of ours that
+            /// `az acr check-health` never prints.
+            pub fn cli(self) -> Option<CliCode> {
+                match self {
+                    $( Code::$cli => Some(CliCode::$cli), )*
+                    $( Code::$tool )|* => None,
+                }
+            }
         }
     };
 }
 
 codes! {
-    DockerCommand,
-    DockerDaemon,
-    DockerVersion,
-    DockerPull,
-    HelmCommand,
-    HelmVersion,
-    NotaryCommand,
-    NotaryVersion,
-    ConnectivityDns,
-    ConnectivityForbidden,
-    ConnectivityChallenge,
-    ConnectivityAadLogin,
-    ConnectivityRefreshToken,
-    ConnectivityTooManyRequests,
-    ConnectivityAccessToken,
-    ConnectivitySsl,
-    LoginServer,
-    Cmk,
-    ConnectivityWwwAuthenticate,
-    Unexpected,
-    /// Ours: the Azure CLI has no signed-in account.
-    AzLoginRequired,
-    /// Ours: the CLI crashed with a traceback and no code.
-    CliCrash,
+    cli: [
+        DockerCommand,
+        DockerDaemon,
+        DockerVersion,
+        DockerPull,
+        HelmCommand,
+        HelmVersion,
+        NotaryCommand,
+        NotaryVersion,
+        ConnectivityDns,
+        ConnectivityForbidden,
+        ConnectivityChallenge,
+        ConnectivityAadLogin,
+        ConnectivityRefreshToken,
+        ConnectivityTooManyRequests,
+        ConnectivityAccessToken,
+        ConnectivitySsl,
+        LoginServer,
+        Cmk,
+        ConnectivityWwwAuthenticate,
+        Unexpected,
+        /// Ours: the Azure CLI has no signed-in account.
+        AzLoginRequired,
+        /// Ours: the CLI crashed with a traceback and no code.
+        CliCrash,
+    ]
     // Ours: what other tools print (docker, containerd, kubelet, helm, oras, az acr login, HTTP).
-    RegistryUnauthorized,
-    AadAppNotRegistered,
-    SpCredentialsInvalid,
-    TokenRejected,
-    AnonymousTokenRejected,
-    ClientIpNotAllowed,
-    AccessDenied,
-    TooManyRequests,
-    ManifestUnknown,
-    OperationDisallowed,
-    BlobUploadUnknown,
-    DnsLookupFailed,
-    ConnectionFailed,
-    TlsUntrusted,
-    TlsNameMismatch,
-    LoginServerUnreachable,
-    EntraSigninError,
-    CredentialStoreError,
-    RegistryNotFound,
-    CacheRuleUpstreamError,
-    PlatformMismatch,
-    AksPullPermissionFailed,
+    tools: [
+        RegistryUnauthorized,
+        AadAppNotRegistered,
+        SpCredentialsInvalid,
+        TokenRejected,
+        AnonymousTokenRejected,
+        ClientIpNotAllowed,
+        AccessDenied,
+        TooManyRequests,
+        ManifestUnknown,
+        OperationDisallowed,
+        BlobUploadUnknown,
+        DnsLookupFailed,
+        ConnectionFailed,
+        TlsUntrusted,
+        TlsNameMismatch,
+        LoginServerUnreachable,
+        EntraSigninError,
+        CredentialStoreError,
+        RegistryNotFound,
+        CacheRuleUpstreamError,
+        PlatformMismatch,
+        AksPullPermissionFailed,
+    ]
 }
 
 /// Where a code comes from.
@@ -140,49 +164,30 @@ impl Code {
     }
 
     pub fn origin(self) -> Origin {
-        match self {
-            Code::ConnectivityWwwAuthenticate | Code::Unexpected => Origin::Undocumented,
-            Code::AzLoginRequired | Code::CliCrash => Origin::Ours,
-            Code::RegistryUnauthorized
-            | Code::AadAppNotRegistered
-            | Code::SpCredentialsInvalid
-            | Code::TokenRejected
-            | Code::AnonymousTokenRejected
-            | Code::ClientIpNotAllowed
-            | Code::AccessDenied
-            | Code::TooManyRequests
-            | Code::ManifestUnknown
-            | Code::OperationDisallowed
-            | Code::BlobUploadUnknown
-            | Code::DnsLookupFailed
-            | Code::ConnectionFailed
-            | Code::TlsUntrusted
-            | Code::TlsNameMismatch
-            | Code::LoginServerUnreachable
-            | Code::EntraSigninError
-            | Code::CredentialStoreError
-            | Code::RegistryNotFound
-            | Code::CacheRuleUpstreamError
-            | Code::PlatformMismatch
-            | Code::AksPullPermissionFailed => Origin::Ours,
-            Code::DockerCommand
-            | Code::DockerDaemon
-            | Code::DockerVersion
-            | Code::DockerPull
-            | Code::HelmCommand
-            | Code::HelmVersion
-            | Code::NotaryCommand
-            | Code::NotaryVersion
-            | Code::ConnectivityDns
-            | Code::ConnectivityForbidden
-            | Code::ConnectivityChallenge
-            | Code::ConnectivityAadLogin
-            | Code::ConnectivityRefreshToken
-            | Code::ConnectivityTooManyRequests
-            | Code::ConnectivityAccessToken
-            | Code::ConnectivitySsl
-            | Code::LoginServer
-            | Code::Cmk => Origin::Documented,
+        let Some(code) = self.cli() else {
+            return Origin::Ours;
+        };
+        match code {
+            CliCode::ConnectivityWwwAuthenticate | CliCode::Unexpected => Origin::Undocumented,
+            CliCode::AzLoginRequired | CliCode::CliCrash => Origin::Ours,
+            CliCode::DockerCommand
+            | CliCode::DockerDaemon
+            | CliCode::DockerVersion
+            | CliCode::DockerPull
+            | CliCode::HelmCommand
+            | CliCode::HelmVersion
+            | CliCode::NotaryCommand
+            | CliCode::NotaryVersion
+            | CliCode::ConnectivityDns
+            | CliCode::ConnectivityForbidden
+            | CliCode::ConnectivityChallenge
+            | CliCode::ConnectivityAadLogin
+            | CliCode::ConnectivityRefreshToken
+            | CliCode::ConnectivityTooManyRequests
+            | CliCode::ConnectivityAccessToken
+            | CliCode::ConnectivitySsl
+            | CliCode::LoginServer
+            | CliCode::Cmk => Origin::Documented,
         }
     }
 
@@ -198,102 +203,43 @@ impl Code {
 
     /// Whether the CLI attaches another tool's output (stderr) to this code's message.
     pub fn carries_tool_output(self) -> bool {
-        match self {
-            Code::DockerCommand
-            | Code::DockerVersion
-            | Code::DockerPull
-            | Code::HelmCommand
-            | Code::HelmVersion
-            | Code::NotaryCommand
-            | Code::NotaryVersion => true,
-            Code::DockerDaemon
-            | Code::ConnectivityDns
-            | Code::ConnectivityForbidden
-            | Code::ConnectivityChallenge
-            | Code::ConnectivityAadLogin
-            | Code::ConnectivityRefreshToken
-            | Code::ConnectivityTooManyRequests
-            | Code::ConnectivityAccessToken
-            | Code::ConnectivitySsl
-            | Code::LoginServer
-            | Code::Cmk
-            | Code::ConnectivityWwwAuthenticate
-            | Code::Unexpected
-            | Code::AzLoginRequired
-            | Code::CliCrash => false,
-            Code::RegistryUnauthorized
-            | Code::AadAppNotRegistered
-            | Code::SpCredentialsInvalid
-            | Code::TokenRejected
-            | Code::AnonymousTokenRejected
-            | Code::ClientIpNotAllowed
-            | Code::AccessDenied
-            | Code::TooManyRequests
-            | Code::ManifestUnknown
-            | Code::OperationDisallowed
-            | Code::BlobUploadUnknown
-            | Code::DnsLookupFailed
-            | Code::ConnectionFailed
-            | Code::TlsUntrusted
-            | Code::TlsNameMismatch
-            | Code::LoginServerUnreachable
-            | Code::EntraSigninError
-            | Code::CredentialStoreError
-            | Code::RegistryNotFound
-            | Code::CacheRuleUpstreamError
-            | Code::PlatformMismatch
-            | Code::AksPullPermissionFailed => false,
+        // Another tool's own message is the finding's message, not output attached to it.
+        let Some(code) = self.cli() else {
+            return false;
+        };
+        match code {
+            CliCode::DockerCommand
+            | CliCode::DockerVersion
+            | CliCode::DockerPull
+            | CliCode::HelmCommand
+            | CliCode::HelmVersion
+            | CliCode::NotaryCommand
+            | CliCode::NotaryVersion => true,
+            CliCode::DockerDaemon
+            | CliCode::ConnectivityDns
+            | CliCode::ConnectivityForbidden
+            | CliCode::ConnectivityChallenge
+            | CliCode::ConnectivityAadLogin
+            | CliCode::ConnectivityRefreshToken
+            | CliCode::ConnectivityTooManyRequests
+            | CliCode::ConnectivityAccessToken
+            | CliCode::ConnectivitySsl
+            | CliCode::LoginServer
+            | CliCode::Cmk
+            | CliCode::ConnectivityWwwAuthenticate
+            | CliCode::Unexpected
+            | CliCode::AzLoginRequired
+            | CliCode::CliCrash => false,
         }
     }
 
     /// Whether a finding with this code counts as an error: not a missing sign-in, not a crash
     /// (each has its own verdict).
     pub fn is_error(self) -> bool {
-        match self {
-            Code::AzLoginRequired | Code::CliCrash => false,
-            Code::DockerCommand
-            | Code::DockerDaemon
-            | Code::DockerVersion
-            | Code::DockerPull
-            | Code::HelmCommand
-            | Code::HelmVersion
-            | Code::NotaryCommand
-            | Code::NotaryVersion
-            | Code::ConnectivityDns
-            | Code::ConnectivityForbidden
-            | Code::ConnectivityChallenge
-            | Code::ConnectivityAadLogin
-            | Code::ConnectivityRefreshToken
-            | Code::ConnectivityTooManyRequests
-            | Code::ConnectivityAccessToken
-            | Code::ConnectivitySsl
-            | Code::LoginServer
-            | Code::Cmk
-            | Code::ConnectivityWwwAuthenticate
-            | Code::Unexpected => true,
-            Code::RegistryUnauthorized
-            | Code::AadAppNotRegistered
-            | Code::SpCredentialsInvalid
-            | Code::TokenRejected
-            | Code::AnonymousTokenRejected
-            | Code::ClientIpNotAllowed
-            | Code::AccessDenied
-            | Code::TooManyRequests
-            | Code::ManifestUnknown
-            | Code::OperationDisallowed
-            | Code::BlobUploadUnknown
-            | Code::DnsLookupFailed
-            | Code::ConnectionFailed
-            | Code::TlsUntrusted
-            | Code::TlsNameMismatch
-            | Code::LoginServerUnreachable
-            | Code::EntraSigninError
-            | Code::CredentialStoreError
-            | Code::RegistryNotFound
-            | Code::CacheRuleUpstreamError
-            | Code::PlatformMismatch
-            | Code::AksPullPermissionFailed => true,
-        }
+        !matches!(
+            self.cli(),
+            Some(CliCode::AzLoginRequired | CliCode::CliCrash)
+        )
     }
 
     /// Whether the code is about the registry itself (so a login server named nearby is its

@@ -8,7 +8,7 @@ mod text;
 
 pub use crate::text::Lang;
 use crate::text::T;
-pub use code::{Code, Origin};
+pub use code::{CliCode, Code, Origin};
 
 /// One fix, in both languages: what to do, and the command that does it (the same in every
 /// language; it may hold `{name}` and `{server}`, filled in by `values::fill`).

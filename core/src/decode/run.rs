@@ -3,7 +3,7 @@
 
 use super::decoder::{Decoder, MAX_FINDINGS};
 use super::report::{Check, Finding, FindingCode, Located, Report, RunEnd, Source};
-use crate::catalog::{Code, Origin};
+use crate::catalog::{CliCode, Code, Origin};
 
 /// Most checks remembered for the current run.
 const MAX_RUN_CHECKS: usize = 32;
@@ -129,52 +129,35 @@ pub(super) fn resolve_truncated(f: &mut Finding, prefix: String, run_checks: &[C
 
 /// Whether a check that passed rules a code out: the run got past the point that prints it.
 fn rules_out(code: Code, check: &Check) -> bool {
+    // What other tools print: check-health never prints it, and no check rules it out.
+    let Some(code) = code.cli() else {
+        return false;
+    };
     match code {
-        Code::NotaryCommand => matches!(check, Check::Notary { .. }),
-        Code::HelmCommand => matches!(check, Check::Helm { .. }),
-        Code::DockerCommand | Code::DockerDaemon => {
+        CliCode::NotaryCommand => matches!(check, Check::Notary { .. }),
+        CliCode::HelmCommand => matches!(check, Check::Helm { .. }),
+        CliCode::DockerCommand | CliCode::DockerDaemon => {
             matches!(check, Check::Daemon { .. } | Check::ToolVersion { .. })
         }
-        Code::DockerVersion => matches!(check, Check::ToolVersion { .. }),
-        Code::DockerPull => matches!(check, Check::Pull { .. }),
-        Code::ConnectivityDns | Code::LoginServer => matches!(check, Check::Dns { .. }),
-        Code::ConnectivityChallenge | Code::ConnectivityForbidden | Code::ConnectivitySsl => {
+        CliCode::DockerVersion => matches!(check, Check::ToolVersion { .. }),
+        CliCode::DockerPull => matches!(check, Check::Pull { .. }),
+        CliCode::ConnectivityDns | CliCode::LoginServer => matches!(check, Check::Dns { .. }),
+        CliCode::ConnectivityChallenge
+        | CliCode::ConnectivityForbidden
+        | CliCode::ConnectivitySsl => {
             matches!(check, Check::Challenge { .. })
         }
-        Code::ConnectivityRefreshToken
-        | Code::ConnectivityTooManyRequests
-        | Code::ConnectivityAadLogin => matches!(check, Check::RefreshToken { .. }),
-        Code::ConnectivityAccessToken => matches!(check, Check::AccessToken { .. }),
+        CliCode::ConnectivityRefreshToken
+        | CliCode::ConnectivityTooManyRequests
+        | CliCode::ConnectivityAadLogin => matches!(check, Check::RefreshToken { .. }),
+        CliCode::ConnectivityAccessToken => matches!(check, Check::AccessToken { .. }),
         // No check line comes after these: nothing rules them out.
-        Code::HelmVersion
-        | Code::NotaryVersion
-        | Code::Cmk
-        | Code::ConnectivityWwwAuthenticate
-        | Code::Unexpected
-        | Code::AzLoginRequired
-        | Code::CliCrash => false,
-        // Not printed by check-health: no check rules them out.
-        Code::RegistryUnauthorized
-        | Code::AadAppNotRegistered
-        | Code::SpCredentialsInvalid
-        | Code::TokenRejected
-        | Code::AnonymousTokenRejected
-        | Code::ClientIpNotAllowed
-        | Code::AccessDenied
-        | Code::TooManyRequests
-        | Code::ManifestUnknown
-        | Code::OperationDisallowed
-        | Code::BlobUploadUnknown
-        | Code::DnsLookupFailed
-        | Code::ConnectionFailed
-        | Code::TlsUntrusted
-        | Code::TlsNameMismatch
-        | Code::LoginServerUnreachable
-        | Code::EntraSigninError
-        | Code::CredentialStoreError
-        | Code::RegistryNotFound
-        | Code::CacheRuleUpstreamError
-        | Code::PlatformMismatch
-        | Code::AksPullPermissionFailed => false,
+        CliCode::HelmVersion
+        | CliCode::NotaryVersion
+        | CliCode::Cmk
+        | CliCode::ConnectivityWwwAuthenticate
+        | CliCode::Unexpected
+        | CliCode::AzLoginRequired
+        | CliCode::CliCrash => false,
     }
 }

@@ -3,7 +3,7 @@
 
 use super::extract::{self, semver_in};
 use super::report::{Check, Sign};
-use crate::catalog::Code;
+use crate::catalog::{CliCode, Code};
 
 /// The part of a message that another tool printed.
 pub(super) fn tool_output(code: Code, message: &[String]) -> Vec<String> {
@@ -49,8 +49,12 @@ pub(super) fn signs(
     let tool_text = tool.join("\n").to_ascii_lowercase();
     let text = message.join(" ");
     let mut signs = Vec::new();
-    match code {
-        Code::DockerCommand | Code::DockerDaemon => {
+    // What other tools print: their own module reads their messages.
+    let Some(cli) = code.cli() else {
+        return signs;
+    };
+    match cli {
+        CliCode::DockerCommand | CliCode::DockerDaemon => {
             if tool_text.contains("daemon is not running")
                 || tool_text.contains("pipe/docker_engine")
                 || tool_text.contains("pipe%2fdocker_engine")
@@ -69,7 +73,7 @@ pub(super) fn signs(
                 signs.push(Sign::ToolNotFound);
             }
         }
-        Code::HelmCommand | Code::NotaryCommand => {
+        CliCode::HelmCommand | CliCode::NotaryCommand => {
             let lines: Vec<&String> = tool.iter().filter(|l| !l.trim().is_empty()).collect();
             if !lines.is_empty()
                 && lines
@@ -79,7 +83,7 @@ pub(super) fn signs(
                 signs.push(Sign::ToolWarningsOnly);
             }
         }
-        Code::NotaryVersion => {
+        CliCode::NotaryVersion => {
             let found = run_checks.iter().rev().find_map(|c| match c {
                 Check::Notary { version } => Some(version.clone()),
                 _ => None,
@@ -98,16 +102,16 @@ pub(super) fn signs(
                 signs.push(Sign::NotaryWrongVersion { found, downgrade });
             }
         }
-        Code::HelmVersion => {
+        CliCode::HelmVersion => {
             if text.contains("not recommended") {
                 signs.push(Sign::HelmTooOld);
             }
         }
-        Code::ConnectivityChallenge
-        | Code::ConnectivitySsl
-        | Code::ConnectivityForbidden
-        | Code::ConnectivityRefreshToken
-        | Code::ConnectivityAccessToken => {
+        CliCode::ConnectivityChallenge
+        | CliCode::ConnectivitySsl
+        | CliCode::ConnectivityForbidden
+        | CliCode::ConnectivityRefreshToken
+        | CliCode::ConnectivityAccessToken => {
             let private = run_checks.iter().rev().find_map(|c| match c {
                 Check::Dns { ip, .. } if extract::is_private_ipv4(ip) => Some(ip.clone()),
                 _ => None,
@@ -116,7 +120,7 @@ pub(super) fn signs(
                 signs.push(Sign::PrivateAddress { ip });
             }
         }
-        Code::CliCrash => {
+        CliCode::CliCrash => {
             let all = format!("{text} {tool_text}");
             if all.contains("ProxyError") || all.contains("proxyerror") || all.contains("407 Proxy")
             {
@@ -130,7 +134,7 @@ pub(super) fn signs(
                 signs.push(Sign::CertificateUntrusted);
             }
         }
-        Code::DockerPull => {
+        CliCode::DockerPull => {
             if tool_text.contains("what's next") || tool_text.contains("what's new") {
                 signs.push(Sign::PullHintsOnStderr);
             }
@@ -141,38 +145,15 @@ pub(super) fn signs(
             }
         }
         // Nothing in these codes' messages changes what they mean.
-        Code::DockerVersion
-        | Code::ConnectivityDns
-        | Code::ConnectivityAadLogin
-        | Code::ConnectivityTooManyRequests
-        | Code::LoginServer
-        | Code::Cmk
-        | Code::ConnectivityWwwAuthenticate
-        | Code::Unexpected
-        | Code::AzLoginRequired => {}
-        // What other tools print: their own module reads their messages.
-        Code::RegistryUnauthorized
-        | Code::AadAppNotRegistered
-        | Code::SpCredentialsInvalid
-        | Code::TokenRejected
-        | Code::AnonymousTokenRejected
-        | Code::ClientIpNotAllowed
-        | Code::AccessDenied
-        | Code::TooManyRequests
-        | Code::ManifestUnknown
-        | Code::OperationDisallowed
-        | Code::BlobUploadUnknown
-        | Code::DnsLookupFailed
-        | Code::ConnectionFailed
-        | Code::TlsUntrusted
-        | Code::TlsNameMismatch
-        | Code::LoginServerUnreachable
-        | Code::EntraSigninError
-        | Code::CredentialStoreError
-        | Code::RegistryNotFound
-        | Code::CacheRuleUpstreamError
-        | Code::PlatformMismatch
-        | Code::AksPullPermissionFailed => {}
+        CliCode::DockerVersion
+        | CliCode::ConnectivityDns
+        | CliCode::ConnectivityAadLogin
+        | CliCode::ConnectivityTooManyRequests
+        | CliCode::LoginServer
+        | CliCode::Cmk
+        | CliCode::ConnectivityWwwAuthenticate
+        | CliCode::Unexpected
+        | CliCode::AzLoginRequired => {}
     }
     signs
 }
