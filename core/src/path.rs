@@ -10,7 +10,10 @@ use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hop {
+    /// This machine, as a paste shows it: Docker, the CLI.
     Client,
+    /// This browser, as a probe run starts from it.
+    Browser,
     Dns,
     LoginServer,
     Exchange,
@@ -28,6 +31,7 @@ pub enum HopState {
 }
 
 impl Hop {
+    /// The hops of a paste's path (a probe run starts at [`Hop::Browser`] instead).
     pub const ALL: [Hop; 6] = [
         Hop::Client,
         Hop::Dns,
@@ -41,6 +45,7 @@ impl Hop {
     pub fn id(self) -> &'static str {
         match self {
             Hop::Client => "client",
+            Hop::Browser => "browser",
             Hop::Dns => "dns",
             Hop::LoginServer => "login-server",
             Hop::Exchange => "exchange",
@@ -53,6 +58,7 @@ impl Hop {
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
             Hop::Client => tr!(lang, "This machine", "Cette machine"),
+            Hop::Browser => tr!(lang, "This browser", "Ce navigateur"),
             Hop::Dns => "DNS",
             Hop::LoginServer => "/v2/",
             Hop::Exchange => tr!(lang, "Exchange", "Échange"),
@@ -68,6 +74,11 @@ impl Hop {
                 lang,
                 "This machine (Docker, the CLI)",
                 "Cette machine (Docker, la CLI)"
+            ),
+            Hop::Browser => tr!(
+                lang,
+                "This browser (where the probes ran)",
+                "Ce navigateur (où les sondes ont tourné)"
             ),
             Hop::Dns => tr!(lang, "DNS", "DNS"),
             Hop::LoginServer => tr!(
@@ -228,7 +239,7 @@ pub fn from_report(report: &Report) -> Option<Vec<(Hop, HopState)>> {
     Some(Hop::ALL.into_iter().zip(states).collect())
 }
 
-/// The path as a probe run from a browser saw it: the browser is the client; the data endpoint
+/// The path as a probe run from a browser saw it: it starts at the browser; the data endpoint
 /// is beyond what a browser may read.
 pub fn from_steps(steps: &[(StepId, Option<Status>)]) -> Vec<(Hop, HopState)> {
     let hops: [(Hop, &[StepId]); 4] = [
@@ -237,7 +248,7 @@ pub fn from_steps(steps: &[(StepId, Option<Status>)]) -> Vec<(Hop, HopState)> {
         (Hop::Exchange, &[StepId::RefreshToken]),
         (Hop::AccessToken, &[StepId::AccessToken, StepId::Catalog]),
     ];
-    let mut out = vec![(Hop::Client, HopState::Passed)];
+    let mut out = vec![(Hop::Browser, HopState::Passed)];
     // A step skipped after a hop failed or was blocked was not reached; one skipped for its own
     // reason (DNS for an address) shows nothing.
     let mut broken = false;

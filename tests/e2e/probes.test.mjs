@@ -53,7 +53,7 @@ test('healthy registry: every step passes, tokens are inspected, secrets stay in
   assert.match(steps['refresh-token'].text, /Tenant\s+tenant-1/);
   // The way to the registry as the browser saw it: the data endpoint is beyond what it may read.
   assert.deepEqual(await page.$$eval('[data-testid=path-diagram][data-source=probes] li', (ls) => ls.map((l) => [l.dataset.hop, l.dataset.state])), [
-    ['client', 'passed'], ['dns', 'unknown'], ['login-server', 'passed'], ['exchange', 'passed'], ['access-token', 'passed'], ['data', 'blocked'],
+    ['browser', 'passed'], ['dns', 'unknown'], ['login-server', 'passed'], ['exchange', 'passed'], ['access-token', 'passed'], ['data', 'blocked'],
   ]);
   // The secret is nowhere but in memory: not in the URL, storage, cookies or the page's text.
   const leaks = await page.evaluate((t) => [location.href, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie, document.body.innerText].filter((s) => s.includes(t)).length, entra);
