@@ -64,6 +64,8 @@ pub fn App() -> Html {
             state.dispatch(Action::SetDark(dark))
         })
     };
+    // Whether the page is the service worker's kept copy: read once, it cannot change.
+    let from_cache = *use_memo((), |_| browser::from_cache());
     let on_paste = use_decode(state.clone());
     let probe = use_probe();
     let on_query = {
@@ -101,7 +103,7 @@ pub fn App() -> Html {
         <>
             <Header {lang} {on_lang} dark={state.dark} {on_dark} />
             <main>
-                if browser::from_cache() {
+                if from_cache {
                     <p class="notice offline" data-testid="offline-notice" role="status">{ label(Label::FromCache, lang) }</p>
                 }
                 <PasteBox {lang} {on_paste} file_truncated={state.file_truncated} />
