@@ -1,6 +1,7 @@
 //! Every code, searchable.
 
 use acr_doctor_core::catalog::entry;
+use acr_doctor_core::text::fold;
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::{Code, Lang};
 use yew::prelude::*;
@@ -19,15 +20,15 @@ pub struct ReferenceProps {
 
 /// Whether a code matches the search, in the page's language (or by its title in any case).
 pub fn matches(code: Code, lang: Lang, query: &str) -> bool {
-    let q = query.trim().to_lowercase();
+    let q = fold(query.trim());
     if q.is_empty() {
         return true;
     }
     let e = entry(code, lang);
-    code.title().to_lowercase().contains(&q)
-        || e.summary.to_lowercase().contains(&q)
-        || e.meaning.to_lowercase().contains(&q)
-        || e.causes.iter().any(|c| c.to_lowercase().contains(&q))
+    fold(code.title()).contains(&q)
+        || fold(e.summary).contains(&q)
+        || fold(e.meaning).contains(&q)
+        || e.causes.iter().any(|c| fold(c).contains(&q))
 }
 
 #[component]
