@@ -4,26 +4,35 @@
 use crate::values::{is_host, is_loopback, is_port, split_port};
 use crate::{tr, Lang};
 
-/// Seconds per request when the setting is missing or not usable.
-pub const DEFAULT_TIMEOUT_S: f64 = 10.0;
+/// Milliseconds per request when the setting is missing or not usable.
+pub const DEFAULT_TIMEOUT_MS: i32 = 10_000;
 
-/// The timeout per request in milliseconds: a finite number of seconds from 1 to 120, else the
-/// default. `NaN`, `0`, `-5`, `1e9` and words all give the default.
+/// The timeout per request in milliseconds: a number of seconds from 1 to 120, else the default.
+/// `NaN`, `0`, `-5`, `1e9` and words all give the default.
 pub fn timeout_ms(text: &str) -> i32 {
-    let secs = text
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|s| s.is_finite() && (1.0..=120.0).contains(s))
-        .unwrap_or(DEFAULT_TIMEOUT_S);
-    (secs * 1000.0).round() as i32
+    parse_timeout(text).unwrap_or(DEFAULT_TIMEOUT_MS)
 }
 
 /// Whether a timeout setting is usable as given.
 pub fn timeout_ok(text: &str) -> bool {
-    text.trim()
-        .parse::<f64>()
-        .is_ok_and(|s| s.is_finite() && (1.0..=120.0).contains(&s))
+    parse_timeout(text).is_some()
+}
+
+/// Seconds written as digits, with decimals after a point (`2`, `1.5`, `10.`), from 1 to 120, in
+/// milliseconds (decimals past the third are dropped). Signs, exponents and words are refused.
+/// Read by hand: Rust's float parser would bring its tables into the page for one field.
+fn parse_timeout(text: &str) -> Option<i32> {
+    let text = text.trim();
+    let (whole, decimals) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 3 || !digits(whole) || !digits(decimals) {
+        return None;
+    }
+    let mut ms = whole.parse::<i32>().ok()? * 1000;
+    for (b, scale) in decimals.bytes().zip([100, 10, 1]) {
+        ms += i32::from(b - b'0') * scale;
+    }
+    (1000..=120_000).contains(&ms).then_some(ms)
 }
 
 /// Why a resolver URL is not used.
@@ -88,6 +97,24 @@ mod tests {
         assert_eq!(timeout_ms("2"), 2_000);
         assert_eq!(timeout_ms(" 1.5 "), 1_500);
         assert_eq!(timeout_ms("120"), 120_000);
+        assert_eq!(timeout_ms("10."), 10_000);
+        assert_eq!(timeout_ms("2.0005"), 2_000);
+        for bad in ["+5", ".5", "1.5.0", "1,5", "0120", "1 0", "120.001"] {
+            assert!(!timeout_ok(bad), "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Up to three decimals, the hand reader gives what a float parser would.
+        #[test]
+        fn timeouts_read_as_a_float_parser_would(s in "[0-9]{1,3}(\\.[0-9]{0,3})?") {
+            let float = s
+                .parse::<f64>()
+                .ok()
+                .filter(|x| (1.0..=120.0).contains(x))
+                .map(|x| (x * 1000.0).round() as i32);
+            proptest::prop_assert_eq!(parse_timeout(&s), float);
+        }
     }
 
     #[test]
