@@ -165,9 +165,8 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
         _ => entry.fixes.to_vec(),
     };
     if f.http_status == Some(403) {
-        fix_list.sort_by_key(|fx| {
-            !fx.command
-                .is_some_and(|c| c.contains("networkRuleSet") || c.contains("publicNetworkAccess"))
+        to_front(&mut fix_list, |c| {
+            c.contains("networkRuleSet") || c.contains("publicNetworkAccess")
         });
     }
     // The evidence in the paste ranks the fixes: what it points at comes first.
@@ -187,7 +186,7 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
         None
     };
     if let Some(needle) = first {
-        fix_list.sort_by_key(|fx| !fx.command.is_some_and(|c| c.contains(needle)));
+        to_front(&mut fix_list, |c| c.contains(needle));
     }
     Explanation {
         summary: entry.summary.to_owned(),
@@ -205,6 +204,15 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
         doc_url: Some(catalog::doc_url(code, lang)),
         origin_label: origin_label(code, lang),
     }
+}
+
+/// Moves the fixes whose command passes `wanted` to the front, each group keeping its order.
+fn to_front(fixes: &mut Vec<catalog::Fix>, wanted: impl Fn(&str) -> bool) {
+    let (mut front, back): (Vec<_>, Vec<_>) = fixes
+        .drain(..)
+        .partition(|fx| fx.command.is_some_and(&wanted));
+    front.extend(back);
+    *fixes = front;
 }
 
 pub fn origin_label(code: Code, lang: Lang) -> Option<&'static str> {

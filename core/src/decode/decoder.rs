@@ -286,8 +286,11 @@ impl Decoder {
             });
             match same {
                 Some(g) => {
-                    g.lines.extend(f.lines);
-                    g.lines.sort_by_key(|s| s.first);
+                    // In line order, a later line after an earlier one on the same first line.
+                    for span in f.lines {
+                        let at = g.lines.partition_point(|s| s.first <= span.first);
+                        g.lines.insert(at, span);
+                    }
                 }
                 None => kept.push(f),
             }
