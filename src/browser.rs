@@ -333,28 +333,3 @@ pub fn focus_paste_box() {
         let _ = el.focus();
     }
 }
-
-/// JSON parsed by the browser's own `JSON.parse`, turned into one of the core's serde types: the
-/// page ships no JSON parser. `None` when the text is not JSON of that shape.
-pub fn json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let value = js_sys::JSON::parse(text).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
-}
-
-/// The names of a JSON object's fields, at most 20 (all that is shown of a token endpoint's
-/// answer).
-pub fn json_keys(text: &str) -> Vec<String> {
-    let Ok(value) = js_sys::JSON::parse(text) else {
-        return Vec::new();
-    };
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Vec::new();
-    }
-    let object: &js_sys::Object = value.unchecked_ref();
-    js_sys::Object::keys(object)
-        .iter()
-        .take(20)
-        .filter_map(|k| k.as_string())
-        .collect()
-}

@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use acr_doctor_core::probe::request::{Mode, Request};
-use acr_doctor_core::probe::steps::{Failure, Reply};
+use acr_doctor_core::probe::steps::{Failure, JsonAnswer, Reply};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -221,7 +221,7 @@ async fn reply(response: Response) -> Result<Reply, ()> {
     Ok(Reply {
         status,
         www_authenticate,
-        json: browser::json(&bytes),
+        json: JsonAnswer::parse(&bytes),
         body: String::from_utf8_lossy(&bytes).into_owned(),
     })
 }

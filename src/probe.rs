@@ -8,6 +8,7 @@ use std::pin::pin;
 use std::task::Poll;
 
 use acr_doctor_core::catalog::Code;
+use acr_doctor_core::json::{self, Json};
 use acr_doctor_core::markdown::StepRow;
 use acr_doctor_core::probe::challenge;
 use acr_doctor_core::probe::dns::Qtype;
@@ -23,7 +24,6 @@ use acr_doctor_core::values::url_authority;
 use acr_doctor_core::Lang;
 use yew::Callback;
 
-use crate::browser;
 use crate::net::Net;
 
 /// Where a step is.
@@ -369,7 +369,7 @@ impl Run {
         }
         if let Some(refresh) = &input.refresh {
             // A refresh token is for one registry: sent only to the one it was issued for.
-            let claims = token::decode(refresh.expose(), browser::json).ok();
+            let claims = token::decode(refresh.expose()).ok();
             if let Err(audience) =
                 trust::refresh_token_fits(claims.as_ref(), &realm.service, target)
             {
@@ -393,9 +393,7 @@ impl Run {
                 )),
             };
         };
-        let tenant = token::decode(entra.expose(), browser::json)
-            .ok()
-            .and_then(|c| c.tenant);
+        let tenant = token::decode(entra.expose()).ok().and_then(|c| c.tenant);
         let url = challenge::endpoint(&realm.realm, "/oauth2/exchange").unwrap_or_default();
         let request = Request::exchange(url, &realm.service, tenant.as_deref(), entra);
         let (mut v, start) = self.running(StepId::RefreshToken, Some(&request));
@@ -482,8 +480,13 @@ fn describe(reply: &Result<Reply, Failure>, secret_body: bool) -> Vec<String> {
         lines.push(format!("WWW-Authenticate: {h}"));
     }
     if secret_body && r.status == 200 {
-        let fields = browser::json_keys(&r.body)
+        let body = json::parse(r.body.as_bytes());
+        let fields = body
+            .as_ref()
+            .map(Json::keys)
+            .unwrap_or_default()
             .iter()
+            .take(20)
             .map(|k| format!("\"{k}\": …"))
             .collect::<Vec<_>>()
             .join(", ");
@@ -504,7 +507,7 @@ fn inspect(
     tenant: Option<&str>,
     needed: Option<&Access>,
 ) -> Option<(Claims, Vec<Problem>)> {
-    let claims = token::decode(t, browser::json).ok()?;
+    let claims = token::decode(t).ok()?;
     let problems = token::diagnose(&claims, now_s(), Some(service), tenant, needed);
     Some((claims, problems))
 }

@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod decode;
 pub mod explain;
+pub mod json;
 pub mod markdown;
 pub mod path;
 pub mod probe;
@@ -18,9 +19,3 @@ pub mod values;
 pub use catalog::Code;
 pub use decode::{decode, Report, Verdict};
 pub use text::Lang;
-
-/// Native tests parse JSON with serde_json (the page uses the browser's `JSON.parse`).
-#[cfg(test)]
-pub(crate) fn test_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    serde_json::from_slice(bytes).ok()
-}

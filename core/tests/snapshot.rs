@@ -11,18 +11,13 @@ use std::path::{Path, PathBuf};
 
 use acr_doctor_core::decode::decode;
 use acr_doctor_core::explain::explain;
-use acr_doctor_core::probe::steps::{self, Failure, Reply, SkipReason, StepId};
+use acr_doctor_core::probe::steps::{self, Failure, JsonAnswer, Reply, SkipReason, StepId};
 use acr_doctor_core::probe::target::parse_target;
 use acr_doctor_core::probe::token::{self, scope_access};
 use acr_doctor_core::probe::words::{outcome_text, problem_text, step_title};
 use acr_doctor_core::probe::{dns, judge};
 use acr_doctor_core::summary::{check_text, end_text, note_text, verdict_text, version_facts};
 use acr_doctor_core::Lang;
-
-/// The tests parse JSON with serde_json, as the page does with the browser's `JSON.parse`.
-fn json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-    serde_json::from_slice(bytes).ok()
-}
 
 const LANGS: [Lang; 2] = [Lang::En, Lang::Fr];
 
@@ -113,7 +108,7 @@ fn reply(status: u16, header: Option<&str>, body: &str) -> Result<Reply, Failure
         status,
         www_authenticate: header.map(str::to_owned),
         body: body.to_owned(),
-        json: json(body.as_bytes()),
+        json: JsonAnswer::parse(body.as_bytes()),
     })
 }
 
@@ -426,7 +421,7 @@ fn probes() -> String {
             None,
         ),
     ] {
-        let c = token::decode(&jwt(claims), json).expect("claims");
+        let c = token::decode(&jwt(claims)).expect("claims");
         let problems =
             token::diagnose(&c, 50, Some("r.azurecr.io"), Some("other"), needed.as_ref());
         let _ = writeln!(out, "=== token {what}\n{c:?}\n{problems:?}");

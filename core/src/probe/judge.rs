@@ -313,7 +313,7 @@ mod tests {
             status,
             www_authenticate: header.map(str::to_owned),
             body: body.to_owned(),
-            json: crate::test_json(body.as_bytes()),
+            json: JsonAnswer::parse(body.as_bytes()),
         })
     }
 

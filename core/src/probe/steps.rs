@@ -1,10 +1,9 @@
 //! The probe steps and what they can find: the step names, statuses, failures, answers and
 //! outcomes, the reasons a step is skipped, and the terminal command for each step.
 
-use serde::Deserialize;
-
 use super::target::{SkipDns, Target};
 use crate::catalog::Code;
+use crate::json::{self, Json};
 use crate::values::{self, Slot};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -113,10 +112,8 @@ pub struct Reply {
 }
 
 /// What the probes read in a registry's JSON answers: its errors, a token endpoint's token, a
-/// catalog's or a tag list's names. Parsed by the browser's `JSON.parse` in the page (and by
-/// serde_json in native tests): the page ships no JSON parser.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(default)]
+/// catalog's or a tag list's names. A field of another shape is left out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct JsonAnswer {
     pub errors: Vec<RegistryError>,
     pub refresh_token: Option<String>,
@@ -126,11 +123,36 @@ pub struct JsonAnswer {
 }
 
 /// One entry of a registry's `errors` list (`{"code": "DENIED", "message": "…"}`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RegistryError {
     pub code: String,
     pub message: String,
+}
+
+impl JsonAnswer {
+    /// A body read as one of the registry's JSON answers: `None` unless it is a JSON object.
+    pub fn parse(body: &[u8]) -> Option<JsonAnswer> {
+        let answer = json::parse(body)?;
+        let Json::Object(_) = answer else {
+            return None;
+        };
+        let errors = answer.get("errors").and_then(Json::as_array);
+        Some(JsonAnswer {
+            errors: errors
+                .unwrap_or_default()
+                .iter()
+                .filter(|e| matches!(e, Json::Object(_)))
+                .map(|e| RegistryError {
+                    code: e.text("code").unwrap_or_default(),
+                    message: e.text("message").unwrap_or_default(),
+                })
+                .collect(),
+            refresh_token: answer.text("refresh_token"),
+            access_token: answer.text("access_token"),
+            repositories: answer.texts("repositories"),
+            tags: answer.texts("tags"),
+        })
+    }
 }
 
 impl Reply {
