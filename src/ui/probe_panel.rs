@@ -148,7 +148,7 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                 }
                 if from_link.contains(&f) {
                     let mut rest = (*from_link).clone();
-                    rest.remove(&f);
+                    rest.retain(|x| *x != f);
                     from_link.set(rest);
                 }
                 match f {
@@ -342,7 +342,8 @@ struct Link {
     tenant: Option<String>,
     doh: Option<String>,
     timeout: Option<String>,
-    fields: std::collections::BTreeSet<Field>,
+    /// The fields the link filled in (a list: a set would bring its own sort into the page).
+    fields: Vec<Field>,
     timeout_refused: bool,
     doh_refused: Option<settings::ResolverError>,
 }

@@ -97,6 +97,10 @@ pub fn excerpt_lines(report: &Report) -> impl Iterator<Item = Vec<usize>> + '_ {
 }
 
 fn excerpts(text: &str, report: &Report) -> BTreeMap<usize, String> {
-    let wanted: BTreeSet<usize> = excerpt_lines(report).flatten().collect();
+    // Inserted one by one: collecting into a set sorts first, with its own copy of a sort.
+    let mut wanted = BTreeSet::new();
+    for line in excerpt_lines(report).flatten() {
+        wanted.insert(line);
+    }
     lines_at(text, &wanted)
 }
