@@ -23,6 +23,7 @@ if [ "$want" = test ]; then
   [ -x /usr/sbin/dnsmasq ] || apt_packages+=(dnsmasq-base)
   command -v openssl >/dev/null || apt_packages+=(openssl)
   command -v curl >/dev/null || apt_packages+=(curl)
+  [ -x /usr/sbin/nginx ] || apt_packages+=(nginx-light)
 fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
   log "apt: ${apt_packages[*]}"

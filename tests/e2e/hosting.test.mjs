@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { root } from './harness.mjs';
+import os from 'node:os';
+import { spawn } from 'node:child_process';
+import { root, dist, launch, openPage, paste, sample, readFindings } from './harness.mjs';
+import { NGINX } from './ports.mjs';
 
 const REQUIRED = {
   'content-security-policy': "frame-ancestors 'none'",
@@ -89,4 +92,74 @@ test("the page's own CSP allows no inline script but its loader, and frames noth
   assert.deepEqual(directives['object-src'], ["'none'"]);
   assert.deepEqual(directives['base-uri'], ["'self'"]);
   assert.ok(!directives['connect-src'].includes('http:'), 'plain http only to this machine');
+});
+
+/**
+ * hosting/nginx.conf run by nginx itself (Debian's nginx-light): the recipe as written, but for
+ * its two site-specific lines (plain HTTP on a loopback port instead of 443 with a certificate,
+ * and the root), inside a minimal main configuration of the test's own.
+ */
+async function startNginx() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acr-doctor-nginx-'));
+  // nginx's workers run as another user: they must be able to read the copy.
+  fs.chmodSync(dir, 0o755);
+  const site = path.join(dir, 'site');
+  fs.cpSync(dist, site, { recursive: true });
+  const recipe = read('nginx.conf');
+  assert.ok(recipe.includes('listen 443 ssl;') && recipe.includes('root /srv/acr-doctor;'), 'the recipe has the two lines the test replaces');
+  const server = recipe
+    .replace('listen 443 ssl;', `listen 127.0.0.1:${NGINX};`)
+    .replace('root /srv/acr-doctor;', `root ${site};`);
+  fs.writeFileSync(path.join(dir, 'server.conf'), server);
+  const temp = (name) => `${name}_temp_path ${path.join(dir, name)};`;
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), [
+    'daemon off;', `pid ${path.join(dir, 'nginx.pid')};`, `error_log ${path.join(dir, 'error.log')};`,
+    'events {}',
+    `http { access_log off; ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join(' ')} include ${path.join(dir, 'server.conf')}; }`,
+  ].join('\n'));
+  const nginx = spawn('/usr/sbin/nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  nginx.stderr.on('data', (d) => { stderr += d; });
+  const base = `http://127.0.0.1:${NGINX}/`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(base);
+      break;
+    } catch (e) {
+      if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return { base, stop: () => { nginx.kill(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+test('nginx itself, run with the recipe, sends every file its headers and type, and the page works through it', async () => {
+  assert.ok(fs.existsSync('/usr/sbin/nginx'), 'scripts/setup.sh installs nginx-light');
+  const served = await startNginx();
+  try {
+    const files = fs.readdirSync(dist);
+    const TYPE = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+    for (const url of ['', ...files]) {
+      const res = await fetch(served.base + url);
+      assert.equal(res.status, 200, url);
+      const headers = Object.fromEntries(Object.keys(REQUIRED).map((k) => [k, res.headers.get(k)]));
+      assert.deepEqual(headers, REQUIRED, url || '/');
+      const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(url);
+      assert.equal(res.headers.get('cache-control'), hashed ? LONG : 'no-cache', url || '/');
+      assert.equal(res.headers.get('content-type'), TYPE[path.extname(url || 'index.html')], url || '/');
+      await res.arrayBuffer();
+    }
+    // The page loads and explains a paste, served by nginx with those headers.
+    const browser = await launch();
+    try {
+      const { page, errors } = await openPage(browser, served.base);
+      await paste(page, sample('01-acr458-challenge-powershell.txt'));
+      assert.ok((await readFindings(page)).length > 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    served.stop();
+  }
 });

@@ -13,6 +13,8 @@ export const DATA_ENDPOINT_TLS = 15020;
 export const PROXY = 15021;
 /** An https front of the registry the kit suite runs, with a certificate of its own making. */
 export const HTTPS_FRONT = 15023;
+/** nginx serving the page with hosting/nginx.conf (the hosting suite starts it). */
+export const NGINX = 15024;
 /** Nothing listens here: "registry stopped". */
 export const STOPPED = 15009;
 /** The second origin the redirect faults point at; the security suite listens there itself. */

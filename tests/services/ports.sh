@@ -19,4 +19,5 @@ declare -A REDIRECT_TO=(
 # 15012: the second origin the redirect faults point at. The e2e suite listens there itself and
 # records whatever reaches it (a client that followed the redirect would send it the secret).
 RECORDER_PORT=15012
+# 15024: nginx serving the page with hosting/nginx.conf (tests/e2e/hosting.test.mjs starts it).
 # 15009 is kept free: "registry stopped", nothing listens there.
