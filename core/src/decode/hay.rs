@@ -5,6 +5,7 @@
 //! searched for as before. The answers are exactly `str::contains`'s: a marker that occurs
 //! holds only pairs that occur.
 
+use std::cell::OnceCell;
 use std::ops::Deref;
 
 /// Which adjacent byte pairs a text holds, ASCII case folded, hashed into 4096 bits.
@@ -79,6 +80,96 @@ impl<'a> Hay<'a> {
     }
 }
 
+/// Prefix and suffix questions, answered as `str`'s are, with their first (last) byte compared
+/// before the rest: most lines are asked about many prefixes and start with none of them.
+impl<'a> Hay<'a> {
+    pub(super) fn starts_with(&self, prefix: &str) -> bool {
+        first_byte_fits(self.text, prefix) && self.text.starts_with(prefix)
+    }
+
+    pub(super) fn strip_prefix(&self, prefix: &str) -> Option<&'a str> {
+        if first_byte_fits(self.text, prefix) {
+            self.text.strip_prefix(prefix)
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn ends_with(&self, suffix: &str) -> bool {
+        last_byte_fits(self.text, suffix) && self.text.ends_with(suffix)
+    }
+
+    pub(super) fn strip_suffix(&self, suffix: &str) -> Option<&'a str> {
+        if last_byte_fits(self.text, suffix) {
+            self.text.strip_suffix(suffix)
+        } else {
+            None
+        }
+    }
+}
+
+/// False only when `text` cannot start with `prefix`.
+#[inline]
+fn first_byte_fits(text: &str, prefix: &str) -> bool {
+    match prefix.as_bytes().first() {
+        Some(b) => text.as_bytes().first() == Some(b),
+        None => true,
+    }
+}
+
+/// False only when `text` cannot end with `suffix`.
+#[inline]
+fn last_byte_fits(text: &str, suffix: &str) -> bool {
+    match suffix.as_bytes().last() {
+        Some(b) => text.as_bytes().last() == Some(b),
+        None => true,
+    }
+}
+
+/// A text's ASCII lower case asked as a [`Hay`] is, but made only when a question gets past the
+/// pairs: most lines of a long log are never asked anything their pairs allow.
+pub(super) struct LowerHay<'a> {
+    text: &'a str,
+    pairs: &'a Pairs,
+    lower: OnceCell<String>,
+}
+
+impl<'a> LowerHay<'a> {
+    /// `pairs` are those of `text` (pairs are case folded, so they are the lower case's too).
+    pub(super) fn new(text: &'a str, pairs: &'a Pairs) -> Self {
+        LowerHay {
+            text,
+            pairs,
+            lower: OnceCell::new(),
+        }
+    }
+
+    fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.text.to_ascii_lowercase())
+    }
+
+    /// Whether `needle` occurs in the lower case: `str::contains`.
+    pub(super) fn contains(&self, needle: &str) -> bool {
+        self.pairs.may_hold(needle) && self.lower().contains(needle)
+    }
+
+    /// `str::find` in the lower case.
+    pub(super) fn find(&self, needle: &str) -> Option<usize> {
+        if self.pairs.may_hold(needle) {
+            self.lower().find(needle)
+        } else {
+            None
+        }
+    }
+}
+
+impl Deref for LowerHay<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.lower()
+    }
+}
+
 impl Deref for Hay<'_> {
     type Target = str;
     fn deref(&self) -> &str {
@@ -122,9 +213,17 @@ mod tests {
             prop_assert_eq!(hay.contains(&needle), text.contains(&needle));
             prop_assert_eq!(hay.find(&needle), text.find(&needle));
             prop_assert_eq!(hay.split_once(&needle), text.split_once(&needle));
+            prop_assert_eq!(hay.starts_with(&needle), text.starts_with(&needle));
+            prop_assert_eq!(hay.strip_prefix(&needle), text.strip_prefix(&needle));
+            prop_assert_eq!(hay.ends_with(&needle), text.ends_with(&needle));
+            prop_assert_eq!(hay.strip_suffix(&needle), text.strip_suffix(&needle));
             let lower = text.to_ascii_lowercase();
             let l = lower.as_str();
             prop_assert_eq!(Hay::new(l, &pairs).contains(&needle), l.contains(&needle));
+            let lazy = LowerHay::new(&text, &pairs);
+            prop_assert_eq!(lazy.contains(&needle), l.contains(&needle));
+            prop_assert_eq!(lazy.find(&needle), l.find(&needle));
+            prop_assert_eq!(&*lazy, l);
         }
     }
 }

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use super::decoder::Decoder;
 use super::extract::{self, quoted_after, registry_name_of};
-use super::hay::{Hay, Pairs};
+use super::hay::{Hay, LowerHay, Pairs};
 use super::report::{Detail, Endpoint, Finding, FindingCode, KnownBug, Sign, Source, Span};
 use crate::catalog::Code;
 
@@ -23,9 +23,10 @@ struct Found {
     detail: Detail,
 }
 
-/// The line as the tools' messages are matched: JSON escapes undone, and in lower case.
-fn normalise(text: &str) -> (Cow<'_, str>, String) {
-    let t = if text.contains('\\') {
+/// The line as the tools' messages are matched: JSON escapes undone (its lower case is asked
+/// through a [`LowerHay`]).
+fn normalise(text: &str) -> Cow<'_, str> {
+    if text.contains('\\') {
         Cow::Owned(
             text.replace("\\u0027", "'")
                 .replace("\\u0026", "&")
@@ -33,13 +34,11 @@ fn normalise(text: &str) -> (Cow<'_, str>, String) {
         )
     } else {
         Cow::Borrowed(text)
-    };
-    let lower = t.to_ascii_lowercase();
-    (t, lower)
+    }
 }
 
 /// The families a line holds, in the order a person reads them.
-fn families(t: &Hay, l: &Hay) -> Vec<Found> {
+fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
     let mut out = Vec::new();
     let mut add = |code: Code, status: Option<u16>| {
         if !out.iter().any(|f: &Found| f.code == code) {
@@ -173,7 +172,7 @@ fn families(t: &Hay, l: &Hay) -> Vec<Found> {
 }
 
 /// A 401 from the registry on its API: docker's and ACR's words, the JSON body, an SDK's status.
-fn unauthorized(l: &Hay) -> bool {
+fn unauthorized(l: &LowerHay) -> bool {
     if l.contains("fetch oauth token") || l.contains("fetch anonymous token") {
         return false;
     }
@@ -187,7 +186,7 @@ fn unauthorized(l: &Hay) -> bool {
 }
 
 /// The three-digit status after `marker` (`unexpected status from GET request to …: 401`).
-fn status_after(l: &Hay, marker: &str) -> Option<u16> {
+fn status_after(l: &LowerHay, marker: &str) -> Option<u16> {
     let from = l.find(marker)? + marker.len();
     let rest = &l[from..];
     // The status follows the URL: the first ": NNN" after the marker.
@@ -385,7 +384,7 @@ impl Decoder {
         // The JSON body of an answer curl showed is part of that answer: what it names (the
         // address the registry saw) goes to the answer's finding.
         if self.curl.answer_judged && text.trim_start().starts_with('{') {
-            let (t, _) = normalise(text);
+            let t = normalise(text);
             let ip = quoted_after(&t, "client with IP ");
             if let Some(f) = self
                 .report
@@ -398,7 +397,7 @@ impl Decoder {
             }
             return;
         }
-        let (t, l) = normalise(text);
+        let t = normalise(text);
         let own;
         let pairs = match t {
             Cow::Borrowed(_) => text.pairs(),
@@ -407,7 +406,7 @@ impl Decoder {
                 &own
             }
         };
-        let (th, lh) = (Hay::new(&t, pairs), Hay::new(&l, pairs));
+        let (th, lh) = (Hay::new(&t, pairs), LowerHay::new(&t, pairs));
         let mut found = families(&th, &lh);
         found.retain(|f| keep(f.code));
         if found.is_empty() {
@@ -429,7 +428,7 @@ impl Decoder {
                     .or_else(|| quoted_after(&t, "client with ip "));
             }
             if matches!(f.code, Code::ConnectionFailed | Code::TlsUntrusted) {
-                f.detail.endpoint = Some(endpoint(&l));
+                f.detail.endpoint = Some(endpoint(&lh));
             }
             if matches!(f.code, Code::TooManyRequests | Code::CacheRuleUpstreamError) {
                 f.detail.cache_rule = quoted_after(&t, "for cache rule ");
@@ -437,7 +436,7 @@ impl Decoder {
             if f.code == Code::AccessDenied {
                 f.detail.docker_hub = docker_hub(&t);
             }
-            f.detail.known_bug = line_bug(f.code, &l, f.status);
+            f.detail.known_bug = line_bug(f.code, &lh, f.status);
             f.detail.check_health = check_health(f.code, f.status, &f.detail);
             self.add_tool(n, &t, f);
         }
