@@ -212,3 +212,41 @@ async fn a_blocked_probe_step_shows_what_is_unknown_and_the_commands() {
     assert!(text.contains("12 ms"), "{text}");
     root.remove();
 }
+
+/// The page's reducer keeps the latest probe run only: a late report of an older or cleared run
+/// changes nothing, and a step reported again is updated in place.
+#[wasm_bindgen_test]
+fn probe_reports_of_another_run_are_ignored() {
+    use acr_doctor::probe::StepView;
+    use acr_doctor::ui::state::{Action, State};
+    use acr_doctor_core::probe::steps::StepId;
+    use std::rc::Rc;
+    use yew::Reducible;
+
+    let step = |id| Box::new(StepView::pending(id, None));
+    let s = Rc::new(State::default())
+        .reduce(Action::ProbeStart(1))
+        .reduce(Action::ProbeStep(1, step(StepId::Dns)));
+    assert_eq!(s.probe.steps.len(), 1);
+    assert!(s.probe.running);
+    let s = s
+        .reduce(Action::ProbeStart(2))
+        .reduce(Action::ProbeStep(1, step(StepId::Challenge)))
+        .reduce(Action::ProbeEnd(1));
+    assert!(s.probe.steps.is_empty(), "run 1's late step");
+    assert!(s.probe.running, "run 1's late end");
+    let s = s
+        .reduce(Action::ProbeStep(2, step(StepId::Dns)))
+        .reduce(Action::ProbeStep(2, step(StepId::Dns)));
+    assert_eq!(
+        s.probe.steps.len(),
+        1,
+        "a step reported again is updated in place"
+    );
+    let s = s
+        .reduce(Action::ProbeClear(3))
+        .reduce(Action::ProbeStep(2, step(StepId::Challenge)))
+        .reduce(Action::ProbeEnd(2));
+    assert!(s.probe.steps.is_empty(), "a cleared run's late step");
+    assert!(!s.probe.running);
+}

@@ -67,7 +67,7 @@ pub fn App() -> Html {
     // Whether the page is the service worker's kept copy: read once, it cannot change.
     let from_cache = *use_memo((), |_| browser::from_cache());
     let on_paste = use_decode(state.clone());
-    let probe = use_probe();
+    let probe = use_probe(state.dispatcher());
     let on_query = {
         let state = state.clone();
         Callback::from(move |q: String| state.dispatch(Action::SetQuery(q)))
@@ -89,8 +89,9 @@ pub fn App() -> Html {
 
     // Where it broke, for a paste and for a probe run.
     let paste_path = acr_doctor_core::path::from_report(&report).map(Rc::new);
-    let probe_path = (!probe.steps.is_empty()).then(|| {
-        let steps: Vec<_> = probe
+    let probe_path = (!state.probe.steps.is_empty()).then(|| {
+        let steps: Vec<_> = state
+            .probe
             .steps
             .iter()
             .map(|s| (s.step, s.judged().map(|j| j.status)))
@@ -98,7 +99,14 @@ pub fn App() -> Html {
         Rc::new(acr_doctor_core::path::from_steps(&steps))
     });
     // The probe run's finished steps, for the Markdown report.
-    let rows: Rc<Vec<_>> = Rc::new(probe.steps.iter().filter_map(|s| s.row(lang)).collect());
+    let rows: Rc<Vec<_>> = Rc::new(
+        state
+            .probe
+            .steps
+            .iter()
+            .filter_map(|s| s.row(lang))
+            .collect(),
+    );
     html! {
         <>
             <Header {lang} {on_lang} dark={state.dark} {on_dark} />
@@ -131,8 +139,8 @@ pub fn App() -> Html {
                 }
                 <ProbePanel
                     {lang}
-                    steps={probe.steps.clone()}
-                    running={probe.running}
+                    steps={state.probe.steps.clone()}
+                    running={state.probe.running}
                     on_run={probe.start.clone()}
                     on_cancel={probe.cancel.clone()}
                     on_clear={probe.clear.clone()}

@@ -7,6 +7,8 @@ use acr_doctor_core::decode::{lines_at, Report};
 use acr_doctor_core::{share, Code, Lang};
 use yew::Reducible;
 
+use crate::probe::StepView;
+
 /// What the page shows. Derived data (the report, the excerpts) is computed once per paste here,
 /// not in the components.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -26,6 +28,15 @@ pub struct State {
     pub query: String,
     /// The reference entry the URL's hash points at.
     pub target: Option<Code>,
+    pub probe: ProbeRun,
+}
+
+/// The latest probe run: its number (reports of any other run are ignored) and its steps.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProbeRun {
+    pub run: u32,
+    pub steps: Vec<StepView>,
+    pub running: bool,
 }
 
 pub enum Action {
@@ -41,6 +52,14 @@ pub enum Action {
     SetQuery(String),
     /// The URL's hash changed (without the `#`): a reference entry, or a report link.
     Hash(String),
+    /// Probe run number `run` started (see `use_probe.rs`).
+    ProbeStart(u32),
+    /// A step of run `run`, new or updated.
+    ProbeStep(u32, Box<StepView>),
+    ProbeEnd(u32),
+    /// The probe results were cleared; `run` is the number no run has had, so late reports of
+    /// the cleared one are ignored.
+    ProbeClear(u32),
 }
 
 /// Most source lines shown per finding.
@@ -78,6 +97,27 @@ impl Reducible for State {
                 next.target = Code::from_title(hash.trim_start_matches('#'));
                 if next.target.is_some() {
                     next.query.clear();
+                }
+            }
+            Action::ProbeStart(run) => {
+                next.probe = ProbeRun {
+                    run,
+                    steps: Vec::new(),
+                    running: true,
+                }
+            }
+            Action::ProbeStep(run, view) if run == next.probe.run => {
+                match next.probe.steps.iter_mut().find(|s| s.step == view.step) {
+                    Some(slot) => *slot = *view,
+                    None => next.probe.steps.push(*view),
+                }
+            }
+            Action::ProbeEnd(run) if run == next.probe.run => next.probe.running = false,
+            Action::ProbeStep(..) | Action::ProbeEnd(_) => return self,
+            Action::ProbeClear(run) => {
+                next.probe = ProbeRun {
+                    run,
+                    ..ProbeRun::default()
                 }
             }
         }
