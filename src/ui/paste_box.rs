@@ -55,26 +55,33 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let area = use_node_ref();
     let pending: Rc<RefCell<Option<Timer>>> = use_mut_ref(|| None);
     let dragging = use_state(|| false);
-    let held = use_state(|| None::<Held>);
-    // Whether a text is held now, for events that come before the next render (two pastes in
-    // one task): the state above is what the last render saw.
-    let holding = use_mut_ref(|| false);
+    // The text held now. A ref, not a state: two pastes can come in one task, and the second
+    // must see what the first held before any render; a change asks for a render itself.
+    let held: Rc<RefCell<Option<Held>>> = use_mut_ref(|| None);
+    let redraw = use_force_update();
+    let hold = {
+        let held = held.clone();
+        move |h: Option<Held>| {
+            if *held.borrow() != h {
+                *held.borrow_mut() = h;
+                redraw.force_update();
+            }
+        }
+    };
 
     // Decode a whole text: a big one is held and previewed, a small one is shown as is.
     let take_text = {
         let area = area.clone();
         let on_paste = props.on_paste.clone();
-        let held = held.clone();
-        let holding = holding.clone();
+        let hold = hold.clone();
         Rc::new(move |text: String, put_in_box: bool, cut_before: bool| {
             let (text, cut_here) = capped(text);
             let was_cut = cut_before || cut_here;
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
-                *holding.borrow_mut() = text.len() > PREVIEW_OVER_BYTES;
                 if text.len() > PREVIEW_OVER_BYTES {
                     let preview: Vec<&str> = text.lines().take(PREVIEW_LINES).collect();
                     el.set_value(&preview.join("\n"));
-                    held.set(Some(Held {
+                    hold(Some(Held {
                         bytes: text.len(),
                         lines: preview.len(),
                     }));
@@ -82,7 +89,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                     if put_in_box {
                         el.set_value(&text);
                     }
-                    held.set(None);
+                    hold(None);
                 }
             }
             on_paste.emit((Rc::from(text), was_cut));
@@ -93,11 +100,11 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let read_box = {
         let area = area.clone();
         let take_text = take_text.clone();
-        let holding = holding.clone();
+        let held = held.clone();
         let pending = pending.clone();
         Rc::new(move || {
             pending.borrow_mut().take();
-            if *holding.borrow() {
+            if held.borrow().is_some() {
                 // The box shows a preview; the held text was decoded already.
                 return;
             }
@@ -130,13 +137,13 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     // is read-only then, and would not take it).
     let onpaste = {
         let take_text = take_text.clone();
-        let holding = holding.clone();
+        let held = held.clone();
         Callback::from(move |e: Event| {
             let text = e
                 .dyn_ref::<web_sys::ClipboardEvent>()
                 .and_then(|c| c.clipboard_data())
                 .and_then(|d| d.get_data("text").ok());
-            let holding = *holding.borrow();
+            let holding = held.borrow().is_some();
             if let Some(text) = text.filter(|t| t.len() > PREVIEW_OVER_BYTES || holding) {
                 e.prevent_default();
                 take_text(text, true, false);
@@ -206,12 +213,10 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let onclear = {
         let area = area.clone();
         let on_paste = props.on_paste.clone();
-        let held = held.clone();
         let pending = pending.clone();
         Callback::from(move |_| {
             pending.borrow_mut().take();
-            held.set(None);
-            *holding.borrow_mut() = false;
+            hold(None);
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
                 el.set_value("");
                 let _ = el.focus();
@@ -220,6 +225,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         })
     };
 
+    let shown = held.borrow().clone();
     html! {
         <section
             class={classes!("paste", (*dragging).then_some("dragging"))}
@@ -234,12 +240,12 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 rows="12"
                 placeholder={label(Label::PastePlaceholder, lang)}
                 aria-label={label(Label::PasteHeading, lang)}
-                readonly={held.is_some()}
+                readonly={shown.is_some()}
                 {oninput}
                 {onpaste}
                 onchange={onchange_text}
             />
-            if let Some(h) = (*held).clone() {
+            if let Some(h) = shown {
                 <p class="notice" data-testid="held-notice" role="status">{ ui_text::held_text(h.bytes, h.lines, lang) }</p>
             }
             <div class="paste-tools">
