@@ -8,7 +8,7 @@ use std::pin::pin;
 use std::task::Poll;
 
 use acr_doctor_core::catalog::Code;
-use acr_doctor_core::json::{self, Json};
+use acr_doctor_core::json;
 use acr_doctor_core::markdown::StepRow;
 use acr_doctor_core::probe::challenge;
 use acr_doctor_core::probe::dns::Qtype;
@@ -483,10 +483,9 @@ fn describe(reply: &Result<Reply, Failure>, secret_body: bool) -> Vec<String> {
         let body = json::parse(r.body.as_bytes());
         let fields = body
             .as_ref()
-            .map(Json::keys)
+            .map(|b| b.keys(20))
             .unwrap_or_default()
             .iter()
-            .take(20)
             .map(|k| format!("\"{k}\": …"))
             .collect::<Vec<_>>()
             .join(", ");
