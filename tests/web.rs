@@ -38,6 +38,8 @@ async fn paste(root: &Element, text: &str) {
     init.set_input_type("insertFromPaste");
     let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("event");
     area.dispatch_event(&event).expect("dispatch");
+    // The paste is decoded in a task of its own (`use_decode.rs`): let it run, then render.
+    acr_doctor::browser::next_task().await;
     yew::scheduler::flush().await;
 }
 
