@@ -133,7 +133,7 @@ async function startNginx() {
   return { base, stop: () => { nginx.kill(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
-test('nginx itself, run with the recipe, sends every file its headers and type, and the page works through it', async () => {
+test('nginx itself, run with the recipe, sends every file its headers and type, compressed, and the page works through it', async () => {
   assert.ok(fs.existsSync('/usr/sbin/nginx'), 'scripts/setup.sh installs nginx-light');
   const served = await startNginx();
   try {
@@ -147,7 +147,10 @@ test('nginx itself, run with the recipe, sends every file its headers and type, 
       const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(url);
       assert.equal(res.headers.get('cache-control'), hashed ? LONG : 'no-cache', url || '/');
       assert.equal(res.headers.get('content-type'), TYPE[path.extname(url || 'index.html')], url || '/');
-      await res.arrayBuffer();
+      // Compressed on the wire (fetch asks for gzip and undoes it): every file of the page.
+      assert.equal(res.headers.get('content-encoding'), 'gzip', url || '/');
+      const body = Buffer.from(await res.arrayBuffer());
+      assert.ok(body.equals(fs.readFileSync(path.join(dist, url || 'index.html'))), `${url || '/'} arrives whole`);
     }
     // The page loads and explains a paste, served by nginx with those headers.
     const browser = await launch();
