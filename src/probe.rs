@@ -8,7 +8,6 @@ use std::pin::pin;
 use std::task::Poll;
 
 use acr_doctor_core::catalog::Code;
-use acr_doctor_core::json;
 use acr_doctor_core::markdown::StepRow;
 use acr_doctor_core::probe::challenge;
 use acr_doctor_core::probe::dns::Qtype;
@@ -480,12 +479,10 @@ fn describe(reply: &Result<Reply, Failure>, secret_body: bool) -> Vec<String> {
         lines.push(format!("WWW-Authenticate: {h}"));
     }
     if secret_body && r.status == 200 {
-        let body = json::parse(r.body.as_bytes());
-        let fields = body
-            .as_ref()
-            .map(|b| b.keys(20))
-            .unwrap_or_default()
+        let fields = r
+            .json
             .iter()
+            .flat_map(|j| &j.fields)
             .map(|k| format!("\"{k}\": …"))
             .collect::<Vec<_>>()
             .join(", ");

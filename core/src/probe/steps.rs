@@ -120,7 +120,12 @@ pub struct JsonAnswer {
     pub access_token: Option<String>,
     pub repositories: Option<Vec<String>>,
     pub tags: Option<Vec<String>>,
+    /// The object's first field names: all that is shown of a token endpoint's answer.
+    pub fields: Vec<String>,
 }
+
+/// How many field names an answer keeps.
+pub const MAX_FIELDS: usize = 20;
 
 /// One entry of a registry's `errors` list (`{"code": "DENIED", "message": "…"}`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -151,6 +156,11 @@ impl JsonAnswer {
             access_token: answer.text("access_token"),
             repositories: answer.texts("repositories"),
             tags: answer.texts("tags"),
+            fields: answer
+                .keys(MAX_FIELDS)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
         })
     }
 }
@@ -388,4 +398,32 @@ fn fill(template: &str, target: &Target) -> String {
         (Slot::Server, Some(server.as_str())),
     ];
     values::fill(template, &slots).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_json_answer_keeps_what_the_probes_read() {
+        let a = JsonAnswer::parse(
+            br#"{"refresh_token":"s3cret","errors":[{"code":"DENIED","message":"no"},7],"tags":["v1",2],"refresh_token":"again"}"#,
+        )
+        .expect("an object");
+        assert_eq!(a.refresh_token.as_deref(), Some("again"));
+        assert_eq!(
+            a.errors,
+            [RegistryError {
+                code: "DENIED".into(),
+                message: "no".into()
+            }]
+        );
+        assert_eq!(a.tags, Some(vec!["v1".to_owned()]));
+        assert_eq!(a.fields, ["refresh_token", "errors", "tags"]);
+        let many: String = (0..50).map(|i| format!("\"k{i}\":0,")).collect();
+        let many = JsonAnswer::parse(format!("{{{many}\"end\":0}}").as_bytes()).expect("object");
+        assert_eq!(many.fields.len(), MAX_FIELDS);
+        assert_eq!(JsonAnswer::parse(b"[1]"), None);
+        assert_eq!(JsonAnswer::parse(b"<html>"), None);
+    }
 }
