@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
-import { serveDist, launch, root, dist, dispatchPaste, entraToken } from './harness.mjs';
+import { serveDist, launch, root, dist, dispatchPaste, fillBox, entraToken } from './harness.mjs';
 import { FRONT, DOH } from './ports.mjs';
 
 const sample = fs.readFileSync(path.join(root, 'core/tests/fixtures/real/09-acr490-ignore-errors-challenge-helm-notary.txt'), 'utf8');
@@ -188,11 +188,7 @@ try {
     const longest = [];
     for (let i = 0; i < 3; i++) {
       await openFresh(page, served.base);
-      await page.evaluate((t) => {
-        const box = document.querySelector('[data-testid=paste-input]');
-        box.value = t;
-        box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-      }, text);
+      await page.evaluate(fillBox, text);
       await page.waitForSelector('[data-testid=verdict]');
       longest.push(await typeOne(page));
     }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useBrowser, openPage, paste, readFindings, verdict, sample, artifacts } from './harness.mjs';
+import { useBrowser, openPage, paste, fillBox, readFindings, verdict, sample, artifacts } from './harness.mjs';
 
 const shared = useBrowser();
 
@@ -222,11 +222,7 @@ test('a big paste is held, read in parts, and explained as the box would explain
   // The same text set into the box (a script, an extension, a browser without clipboard data).
   await page.click('[data-testid=clear]');
   await page.waitForSelector('[data-testid=verdict]', { state: 'detached' });
-  await page.evaluate((t) => {
-    const box = document.querySelector('[data-testid=paste-input]');
-    box.value = t;
-    box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
-  }, text);
+  await page.evaluate(fillBox, text);
   await page.waitForSelector('[data-testid=verdict]');
   assert.deepEqual(await shown(page), viaClipboard);
 

@@ -105,6 +105,14 @@ export function dispatchPaste(t) {
   }
 }
 
+/** Text set into the box as a script or an extension would, with the browser's `input` event
+ * (run in the page: `page.evaluate(fillBox, text)`). */
+export function fillBox(t) {
+  const box = document.querySelector('[data-testid=paste-input]');
+  box.value = t;
+  box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+}
+
 /** An "Entra" token as the test token server accepts it (HS256 with the test secret). */
 export function entraToken({ secret = 'acr-doctor-test-entra-secret', aud = 'https://containerregistry.azure.net', exp = 3600 } = {}) {
   const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
