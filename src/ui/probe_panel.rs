@@ -104,7 +104,11 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
         repository: use_state(|| link.repository.clone().unwrap_or_default()),
         tenant: use_state(|| link.tenant.clone().unwrap_or_default()),
         doh: use_state(|| link.doh.clone().unwrap_or_else(|| DEFAULT_DOH.to_owned())),
-        timeout: use_state(|| link.timeout.clone().unwrap_or_else(|| "10".to_owned())),
+        timeout: use_state(|| {
+            link.timeout
+                .clone()
+                .unwrap_or_else(|| settings::DEFAULT_TIMEOUT_TEXT.to_owned())
+        }),
     };
     // Fields that hold what the link gave, until the person edits them.
     let from_link = use_state(|| link.fields.clone());
@@ -300,7 +304,7 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                 <details class="probe-settings" open=true>
                     <summary>{ label(Label::Settings, lang) }</summary>
                     { input(Field::Doh, "doh-url-input", label(Label::FieldDoh, lang), "url", DEFAULT_DOH) }
-                    { input(Field::Timeout, "timeout-input", label(Label::FieldTimeout, lang), "number", "10") }
+                    { input(Field::Timeout, "timeout-input", label(Label::FieldTimeout, lang), "number", settings::DEFAULT_TIMEOUT_TEXT) }
                     if link.timeout_refused {
                         <p class="warning" data-testid="link-refused">{ label(Label::LinkTimeoutRefused, lang) }</p>
                     }

@@ -6,6 +6,8 @@ use crate::{tr, Lang};
 
 /// Milliseconds per request when the setting is missing or not usable.
 pub const DEFAULT_TIMEOUT_MS: i32 = 10_000;
+/// The same, as the settings field shows it (seconds).
+pub const DEFAULT_TIMEOUT_TEXT: &str = "10";
 
 /// The timeout per request in milliseconds: a number of seconds from 1 to 120, else the default.
 /// `NaN`, `0`, `-5`, `1e9` and words all give the default.
@@ -98,6 +100,8 @@ mod tests {
         assert_eq!(timeout_ms(" 1.5 "), 1_500);
         assert_eq!(timeout_ms("120"), 120_000);
         assert_eq!(timeout_ms("10."), 10_000);
+        assert_eq!(timeout_ms(DEFAULT_TIMEOUT_TEXT), DEFAULT_TIMEOUT_MS);
+        assert!(timeout_ok(DEFAULT_TIMEOUT_TEXT));
         assert_eq!(timeout_ms("2.0005"), 2_000);
         for bad in ["+5", ".5", "1.5.0", "1,5", "0120", "1 0", "120.001"] {
             assert!(!timeout_ok(bad), "{bad}");
