@@ -62,19 +62,35 @@ pub fn cut(s: &str, max: usize) -> &str {
 }
 
 fn needs_rewrite(s: &str) -> bool {
-    // One pass over the bytes (a substring search per marker costs more, most of all in wasm).
+    // One pass over the bytes, a table telling the few that may start something to undo (a
+    // substring search per marker costs more, most of all in wasm).
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        0x1b | b'*' | b'\t' | 0 => true,
-        b'[' => b[i + 1..].starts_with(b"0m"),
-        // `‘` `’` `“` `”` (E2 80 98/99/9C/9D), and `←[` (E2 86 90 then `[`).
-        0xe2 => {
-            matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99 | 0x9c | 0x9d]))
-                || b[i + 1..].starts_with(&[0x86, 0x90, b'['])
-        }
-        _ => false,
+    b.iter().enumerate().any(|(i, &c)| {
+        MAY_START[usize::from(c)]
+            && match c {
+                b'[' => b[i + 1..].starts_with(b"0m"),
+                // `‘` `’` `“` `”` (E2 80 98/99/9C/9D), and `←[` (E2 86 90 then `[`).
+                0xe2 => {
+                    matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99 | 0x9c | 0x9d]))
+                        || b[i + 1..].starts_with(&[0x86, 0x90, b'['])
+                }
+                _ => true,
+            }
     })
 }
+
+/// The bytes that may start what [`rewrite`] undoes: ESC, `*`, tab, NUL, `[`, and 0xE2 (the
+/// first byte of `‘’“”` and `←`).
+const MAY_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    let bytes = [0x1b, b'*', b'\t', 0, b'[', 0xe2];
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Remove colour escapes (also when the ESC byte itself was lost, as in `←[33m` or `[33m`),
 /// markdown emphasis, NULs; straighten typographic quotes; tabs become spaces.
