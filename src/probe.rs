@@ -16,7 +16,7 @@ use acr_doctor_core::probe::steps::{
     self, Failure, Judged, Outcome, Reply, SkipReason, Status, StepId,
 };
 use acr_doctor_core::probe::target::Target;
-use acr_doctor_core::probe::token::{self, Access, Claims, Problem};
+use acr_doctor_core::probe::token::{self, Access, Claims, Problem, Provenance};
 use acr_doctor_core::probe::{dns, judge, settings, trust, words};
 use acr_doctor_core::ui_text;
 use acr_doctor_core::values::url_authority;
@@ -33,6 +33,14 @@ pub enum StepState {
     Done(Judged),
 }
 
+/// A token a step used or obtained: where it came from, its claims, what is wrong with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inspected {
+    pub provenance: Provenance,
+    pub claims: Claims,
+    pub problems: Vec<Problem>,
+}
+
 /// What the page shows of a step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepView {
@@ -44,7 +52,7 @@ pub struct StepView {
     /// Status, the headers that matter, the start of the body.
     pub answered: Vec<String>,
     /// The tokens this step used or obtained, decoded, with what is wrong with them.
-    pub tokens: Vec<(Claims, Vec<Problem>)>,
+    pub tokens: Vec<Inspected>,
     /// The terminal command that checks the same thing.
     pub command: String,
 }
@@ -392,23 +400,31 @@ impl Run {
                 )),
             };
         };
-        let tenant = token::decode(entra.expose()).ok().and_then(|c| c.tenant);
+        // Decoded once: its tenant goes with the request, its claims to the step's view.
+        let given = inspect(
+            Provenance::Given,
+            entra.expose(),
+            &realm.service,
+            input.tenant.as_deref(),
+            None,
+        );
+        let tenant = given.as_ref().and_then(|g| g.claims.tenant.clone());
         let url = challenge::endpoint(&realm.realm, "/oauth2/exchange").unwrap_or_default();
         let request = Request::exchange(url, &realm.service, tenant.as_deref(), entra);
         let (mut v, start) = self.running(StepId::RefreshToken, Some(&request));
         let reply = self.net.send(&request).await;
         v.answered = describe(&reply, true);
         let (judged, obtained) = judge::judge_exchange(reply);
-        v.tokens.extend(inspect(
-            entra.expose(),
-            &realm.service,
-            input.tenant.as_deref(),
-            None,
-        ));
+        v.tokens.extend(given);
         let obtained = obtained.as_deref().and_then(Secret::given);
         if let Some(rt) = &obtained {
-            v.tokens
-                .extend(inspect(rt.expose(), &realm.service, None, None));
+            v.tokens.extend(inspect(
+                Provenance::Returned,
+                rt.expose(),
+                &realm.service,
+                None,
+                None,
+            ));
         }
         self.done(v, start, judged);
         obtained.map(Credential::Refresh).ok_or_else(|| {
@@ -436,13 +452,23 @@ impl Run {
         let (judged, obtained) = judge::judge_token(reply, &scope);
         // A refresh token the person gave is inspected here, where it is used.
         if let (Credential::Refresh(rt), Some(_)) = (&credential, &self.input.refresh) {
-            v.tokens
-                .extend(inspect(rt.expose(), &realm.service, None, None));
+            v.tokens.extend(inspect(
+                Provenance::Given,
+                rt.expose(),
+                &realm.service,
+                None,
+                None,
+            ));
         }
         let obtained = obtained.as_deref().and_then(Secret::given);
         if let Some(at) = &obtained {
-            v.tokens
-                .extend(inspect(at.expose(), &realm.service, None, Some(&needed)));
+            v.tokens.extend(inspect(
+                Provenance::Returned,
+                at.expose(),
+                &realm.service,
+                None,
+                Some(&needed),
+            ));
         }
         self.done(v, start, judged);
         obtained
@@ -498,14 +524,19 @@ fn describe(reply: &Result<Reply, Failure>, secret_body: bool) -> Vec<String> {
 
 /// A token decoded, with what is wrong with it for this registry.
 fn inspect(
+    provenance: Provenance,
     t: &str,
     service: &str,
     tenant: Option<&str>,
     needed: Option<&Access>,
-) -> Option<(Claims, Vec<Problem>)> {
+) -> Option<Inspected> {
     let claims = token::decode(t).ok()?;
     let problems = token::diagnose(&claims, now_s(), Some(service), tenant, needed);
-    Some((claims, problems))
+    Some(Inspected {
+        provenance,
+        claims,
+        problems,
+    })
 }
 
 #[cfg(test)]

@@ -69,7 +69,9 @@ pub fn ProbeStep(props: &ProbeStepProps) -> Html {
             if let Some(code) = v.code() {
                 <p class="muted"><strong>{ meaning_label }{ ": " }</strong>{ entry(code, lang).summary }</p>
             }
-            { for v.tokens.iter().cloned().map(|(claims, problems)| html! { <TokenClaims {claims} {problems} {lang} /> }) }
+            { for v.tokens.iter().cloned().map(|t| html! {
+                <TokenClaims claims={t.claims} problems={t.problems} provenance={t.provenance} {lang} />
+            }) }
             if v.asked.is_some() || !v.answered.is_empty() {
                 <details class="exchange">
                     <summary>{ asked_label }{ " / " }{ answered_label }</summary>

@@ -49,8 +49,10 @@ test('healthy registry: every step passes, tokens are inspected, secrets stay in
     dns: 'skipped', reachability: 'ok', challenge: 'ok', 'refresh-token': 'ok', 'access-token': 'ok', catalog: 'ok',
   });
   assert.match(steps.challenge.text, /realm http:\/\/127\.0\.0\.1:15001\/oauth2\/token, service acr-doctor\.test/);
-  assert.match(steps['access-token'].text, /ACR access token[\s\S]*registry:catalog:\*/);
+  assert.match(steps['access-token'].text, /The token the registry returned\s+Kind\s+ACR access token[\s\S]*registry:catalog:\*/);
   assert.match(steps['refresh-token'].text, /Tenant\s+tenant-1/);
+  // The exchange shows two tokens: each says where it came from.
+  assert.match(steps['refresh-token'].text, /The token you gave\s+Kind\s+Microsoft Entra token[\s\S]*The token the registry returned\s+Kind\s+ACR refresh token/);
   // The way to the registry as the browser saw it: the data endpoint is beyond what it may read.
   assert.deepEqual(await page.$$eval('[data-testid=path-diagram][data-source=probes] li', (ls) => ls.map((l) => [l.dataset.hop, l.dataset.state])), [
     ['browser', 'passed'], ['dns', 'unknown'], ['login-server', 'passed'], ['exchange', 'passed'], ['access-token', 'passed'], ['data', 'blocked'],
@@ -73,6 +75,7 @@ test('an ACR refresh token skips the exchange; admin credentials use Basic; a re
   let run = await probe({ registry: `http://127.0.0.1:${FRONT.none}`, refresh });
   expectSteps(run.steps, { dns: 'skipped', reachability: 'ok', challenge: 'ok', 'refresh-token': 'skipped', 'access-token': 'ok', catalog: 'ok' });
   assert.match(run.steps.catalog.text, /catalog: hello/);
+  assert.match(run.steps['access-token'].text, /The token you gave\s+Kind\s+ACR refresh token[\s\S]*The token the registry returned\s+Kind\s+ACR access token/);
   await run.context.close();
 
   run = await probe({ registry: `http://127.0.0.1:${FRONT.none}`, user: 'testadmin', password: 'testpassword', repository: 'hello', shot: 'admin-tags' });

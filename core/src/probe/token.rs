@@ -15,6 +15,13 @@ pub enum Kind {
     Other,
 }
 
+/// Where a token a probe step shows came from: the person, or the registry's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provenance {
+    Given,
+    Returned,
+}
+
 /// One `access` entry: `repository:app:pull,push`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Access {

@@ -3,7 +3,7 @@
 use super::dns::DnsError;
 use super::steps::{DataDns, Failure, Outcome, SkipReason, StepId};
 use super::target::SkipDns;
-use super::token::{Claims, Kind, Problem, TokenError};
+use super::token::{Claims, Kind, Problem, Provenance, TokenError};
 use crate::catalog::Lang;
 use crate::{tr, trf};
 
@@ -229,6 +229,18 @@ pub fn kind_text(k: Kind, lang: Lang) -> &'static str {
         Kind::RegistryRefresh => tr!(lang, "ACR refresh token", "Jeton d’actualisation ACR"),
         Kind::RegistryAccess => tr!(lang, "ACR access token", "Jeton d’accès ACR"),
         Kind::Other => tr!(lang, "Token of an unknown kind", "Jeton de type inconnu"),
+    }
+}
+
+/// The heading of a token a step shows, which tells two tokens of one step apart.
+pub fn provenance_text(p: Provenance, lang: Lang) -> &'static str {
+    match p {
+        Provenance::Given => tr!(lang, "The token you gave", "Le jeton que vous avez fourni"),
+        Provenance::Returned => tr!(
+            lang,
+            "The token the registry returned",
+            "Le jeton renvoyé par le registre"
+        ),
     }
 }
 
