@@ -28,13 +28,24 @@ impl Pairs {
         Pairs(bits)
     }
 
-    /// False only when `needle` (compared case folded) cannot occur in the text.
+    /// False only when `needle` (compared case folded) cannot occur in the text. Its first pair
+    /// is tested before the rest: where a literal needle is inlined, that pair's place is a
+    /// constant, and most answers are "no" at that first test.
     #[inline]
     fn may_hold(&self, needle: &str) -> bool {
-        needle.as_bytes().windows(2).all(|w| {
-            let s = slot(w[0], w[1]);
-            self.0[s / 64] & (1 << (s % 64)) != 0
-        })
+        let b = needle.as_bytes();
+        match b {
+            [first, second, ..] => {
+                self.has(slot(*first, *second))
+                    && b[1..].windows(2).all(|w| self.has(slot(w[0], w[1])))
+            }
+            _ => true,
+        }
+    }
+
+    #[inline]
+    fn has(&self, slot: usize) -> bool {
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
 
@@ -57,6 +68,7 @@ impl<'a> Hay<'a> {
     }
 
     /// Whether `needle` occurs in the text: `str::contains`, searched only when the pairs allow.
+    #[inline]
     pub(super) fn contains(&self, needle: &str) -> bool {
         self.pairs.may_hold(needle) && self.text.contains(needle)
     }
@@ -149,6 +161,7 @@ impl<'a> LowerHay<'a> {
     }
 
     /// Whether `needle` occurs in the lower case: `str::contains`.
+    #[inline]
     pub(super) fn contains(&self, needle: &str) -> bool {
         self.pairs.may_hold(needle) && self.lower().contains(needle)
     }
