@@ -196,13 +196,13 @@ fn strip_ci_timestamp(s: &str) -> Option<&str> {
     if b.len() < 20 || b[10] != b'T' || !is_date(&b[..10]) {
         return None;
     }
-    let end = s.find(' ')?;
-    let stamp = &s[..end];
-    let ok = stamp.len() <= 40
-        && stamp[11..]
-            .bytes()
-            .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'));
-    ok.then(|| &s[end + 1..])
+    // The time runs to the first space, in one pass: digits and `:.Z+-` only, 40 bytes at most.
+    let len = 11
+        + b[11..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'))
+            .count();
+    (len <= 40 && b.get(len) == Some(&b' ')).then(|| &s[len + 1..])
 }
 
 /// `##[error]`, `##[warning]`, `::error::` style annotations.
@@ -243,6 +243,29 @@ pub fn is_date(b: &[u8]) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+        /// The one-pass timestamp answers as its plain definition: a date, `T`, then only time
+        /// characters up to the first space, 40 bytes at most.
+        #[test]
+        fn ci_timestamp_is_its_definition(s in "20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-9:.Z+\\-]{0,34}[ aé][ -~]{0,4}") {
+            let plain = (|| {
+                let b = s.as_bytes();
+                if b.len() < 20 || b[10] != b'T' || !is_date(&b[..10]) {
+                    return None;
+                }
+                let end = s.find(' ')?;
+                let stamp = &s[..end];
+                let ok = stamp.len() <= 40
+                    && stamp[11..]
+                        .bytes()
+                        .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'));
+                ok.then(|| &s[end + 1..])
+            })();
+            prop_assert_eq!(strip_ci_timestamp(&s), plain);
+        }
+    }
 
     proptest! {
         /// The one-pass test answers as the plain definition: any of these bytes or markers.
