@@ -101,8 +101,11 @@ impl Decoder {
         }
 
         // 4. What every remaining line tells.
-        if let Some(server) = extract::find_login_server(text) {
-            self.note_server(&server);
+        // The line's pairs rule out most lines at once.
+        if hay.contains(extract::LOGIN_SERVER_MARK) {
+            if let Some(server) = extract::find_login_server(text) {
+                self.note_server(&server);
+            }
         }
         self.report.check_health |= matches!(
             class,

@@ -42,12 +42,15 @@ pub fn find_registry_name_in_command(text: &str) -> Option<String> {
     None
 }
 
+/// What every login server holds, in every cloud: a text without it names none.
+pub(super) const LOGIN_SERVER_MARK: &str = ".azurecr.";
+
 /// The first login server (`name.azurecr.io`, a data endpoint, another cloud) in free text.
 pub fn find_login_server(text: &str) -> Option<String> {
     // Most lines name none: a look at each `.` is cheaper than a substring search.
     if !text
         .match_indices('.')
-        .any(|(i, _)| text[i..].starts_with(".azurecr."))
+        .any(|(i, _)| text[i..].starts_with(LOGIN_SERVER_MARK))
     {
         return None;
     }
@@ -166,6 +169,13 @@ pub fn semver_in(text: &str) -> Option<(u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_login_server_suffix_holds_the_mark() {
+        for suffix in SUFFIXES {
+            assert!(suffix.contains(LOGIN_SERVER_MARK), "{suffix}");
+        }
+    }
 
     #[test]
     fn login_servers_in_every_cloud_and_redacted() {
