@@ -372,7 +372,9 @@ impl Decoder {
     }
 
     fn scan_tools_of(&mut self, n: usize, text: &Hay, keep: impl Fn(Code) -> bool) {
-        // Cheap first: every family's marker holds one of these.
+        // A tool's message names its context before its cause (`lookup x: no such host`), or
+        // says one of these words: a line with none is prose (`I keep getting MANIFEST_UNKNOWN`),
+        // where a code's name is a mention (mentions.rs), not the tool's message.
         let quick = text.contains(":")
             || text.contains("unknown")
             || text.contains("could not be found")
