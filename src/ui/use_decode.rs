@@ -29,8 +29,11 @@ pub fn use_decode(state: UseReducerHandle<State>) -> Callback<(Rc<str>, bool)> {
         let state = state.clone();
         spawn_local(async move {
             let mut decoding = Decoding::default();
-            for (i, part) in parts(&text, PART_BYTES).enumerate() {
-                if i > 0 {
+            // A big text: each part in a task of its own, the first one too, since the task
+            // that took the paste has already copied the whole text in.
+            let big = text.len() > PART_BYTES;
+            for part in parts(&text, PART_BYTES) {
+                if big {
                     browser::next_task().await;
                     if *latest.borrow() != this {
                         return;
