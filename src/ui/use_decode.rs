@@ -13,6 +13,9 @@ use crate::browser;
 
 /// Bytes decoded per task: some tens of milliseconds at the decoder's speed in a browser.
 const PART_BYTES: usize = 1024 * 1024;
+/// Over this, the first part too waits for the next task: the task that took the paste has
+/// copied the whole text in, some tens of milliseconds for several MiB.
+const WAIT_FIRST_OVER_BYTES: usize = 4 * PART_BYTES;
 
 /// The callback that takes new text (and whether it was cut to the read limit) and, once it is
 /// decoded, hands the report to the reducer.
@@ -29,11 +32,9 @@ pub fn use_decode(state: UseReducerHandle<State>) -> Callback<(Rc<str>, bool)> {
         let state = state.clone();
         spawn_local(async move {
             let mut decoding = Decoding::default();
-            // A big text: each part in a task of its own, the first one too, since the task
-            // that took the paste has already copied the whole text in.
-            let big = text.len() > PART_BYTES;
-            for part in parts(&text, PART_BYTES) {
-                if big {
+            let wait_first = text.len() > WAIT_FIRST_OVER_BYTES;
+            for (i, part) in parts(&text, PART_BYTES).enumerate() {
+                if i > 0 || wait_first {
                     browser::next_task().await;
                     if *latest.borrow() != this {
                         return;
