@@ -144,7 +144,8 @@ impl Decoder {
 
     /// A line outside a chain of tracebacks ends it.
     fn chain_or_reset(&mut self, class: &Line, text: &str) {
-        if !chains(class, text) && matches!(self.crash.0, Crash::Chained { .. }) {
+        // The state first: it is rarely a chain, and every line comes here.
+        if matches!(self.crash.0, Crash::Chained { .. }) && !chains(class, text) {
             self.crash.0 = Crash::Idle;
         }
     }
