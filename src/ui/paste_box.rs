@@ -15,7 +15,7 @@ use crate::browser::{self, Timer, MAX_TEXT_BYTES};
 pub struct PasteBoxProps {
     pub lang: Lang,
     /// New text, and whether it was cut to the read limit.
-    pub on_paste: Callback<(Rc<str>, bool)>,
+    pub on_paste: Callback<(String, bool)>,
     /// The text being explained was cut to the read limit.
     pub file_truncated: bool,
 }
@@ -92,7 +92,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                     hold(None);
                 }
             }
-            on_paste.emit((Rc::from(text), was_cut));
+            on_paste.emit((text, was_cut));
         })
     };
 
@@ -221,7 +221,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 el.set_value("");
                 let _ = el.focus();
             }
-            on_paste.emit((Rc::from(""), false));
+            on_paste.emit((String::new(), false));
         })
     };
 

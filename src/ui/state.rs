@@ -45,7 +45,7 @@ pub enum Action {
     /// New text in the paste box, decoded (see `use_decode.rs`); `truncated` when it came from
     /// a file cut to the read limit.
     Decoded {
-        text: Rc<str>,
+        text: String,
         report: Rc<Report>,
         truncated: bool,
     },

@@ -20,9 +20,9 @@ const WAIT_FIRST_OVER_BYTES: usize = 4 * PART_BYTES;
 /// The callback that takes new text (and whether it was cut to the read limit) and, once it is
 /// decoded, hands the report to the reducer.
 #[hook]
-pub fn use_decode(state: UseReducerHandle<State>) -> Callback<(Rc<str>, bool)> {
+pub fn use_decode(state: UseReducerHandle<State>) -> Callback<(String, bool)> {
     let latest = use_mut_ref(|| 0u64);
-    Callback::from(move |(text, truncated): (Rc<str>, bool)| {
+    Callback::from(move |(text, truncated): (String, bool)| {
         let this = {
             let mut latest = latest.borrow_mut();
             *latest += 1;
