@@ -221,7 +221,50 @@ pub async fn read_file(file: web_sys::File) -> Option<(String, bool)> {
     let text = wasm_bindgen_futures::JsFuture::from(blob.text())
         .await
         .ok()?;
-    Some((text.as_string()?, truncated))
+    let text = text.dyn_into::<js_sys::JsString>().ok()?;
+    Some((read_in_slices(&text, SLICE_UNITS).await, truncated))
+}
+
+/// UTF-16 units copied into Rust per task: about 6 ms each here (a paste of up to 2 MiB is
+/// copied at once, its verdict not delayed).
+pub const SLICE_UNITS: u32 = 1 << 21;
+
+/// A browser string copied into Rust `units` UTF-16 units per task (never between the two halves
+/// of a surrogate pair), so a text of many megabytes never holds the page while it is copied.
+pub async fn read_in_slices(text: &js_sys::JsString, units: u32) -> String {
+    let len = text.length();
+    let mut out = String::with_capacity(len as usize);
+    let mut at = 0;
+    while at < len {
+        let mut end = at.saturating_add(units.max(2)).min(len);
+        if end < len && (0xD800..0xDC00).contains(&(text.char_code_at(end - 1) as u32)) {
+            end -= 1;
+        }
+        out.push_str(&String::from(text.slice(at, end)));
+        at = end;
+        if at < len {
+            next_task().await;
+        }
+    }
+    out
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A `DataTransfer` whose `getData` leaves the browser's string as it is (web-sys copies it
+    /// into a `String`).
+    type UncopiedData;
+    #[wasm_bindgen(method, catch, js_name = getData)]
+    fn get_data(
+        this: &UncopiedData,
+        format: &str,
+    ) -> Result<js_sys::JsString, wasm_bindgen::JsValue>;
+}
+
+/// The text a paste event carries, as the browser's own string (not copied yet).
+pub fn pasted_text(e: &web_sys::Event) -> Option<js_sys::JsString> {
+    let data = e.dyn_ref::<web_sys::ClipboardEvent>()?.clipboard_data()?;
+    data.unchecked_ref::<UncopiedData>().get_data("text").ok()
 }
 
 /// Show a readable message instead of a blank page if the page ever panics. The message is

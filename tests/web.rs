@@ -252,3 +252,22 @@ fn probe_reports_of_another_run_are_ignored() {
     assert!(s.probe.steps.is_empty(), "a cleared run's late step");
     assert!(!s.probe.running);
 }
+
+/// A browser string copied a slice at a time is the string copied whole, wherever the slices
+/// fall: never between the halves of a surrogate pair, and a lone half becomes U+FFFD either way.
+#[wasm_bindgen_test]
+async fn a_string_read_in_slices_is_the_string() {
+    let units: Vec<u16> = "aé😀b\n€😀😀c".encode_utf16().collect();
+    // The same text with a lone high surrogate, then a lone low one.
+    let mut lone = units.clone();
+    lone.insert(3, 0xD83D);
+    lone.push(0xDE00);
+    for text in [&units, &lone] {
+        let js = js_sys::JsString::from_char_code(text);
+        let whole = String::from(js.clone());
+        for slice in 1..=text.len() as u32 + 1 {
+            let read = acr_doctor::browser::read_in_slices(&js, slice).await;
+            assert_eq!(read, whole, "slices of {slice} units");
+        }
+    }
+}

@@ -69,31 +69,49 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         }
     };
 
+    // Every read of a text (a paste, the box, a file, Clear) takes the next number; a read that
+    // ends after a newer one began (a file, a big paste copied a slice per task) is dropped.
+    let reads: Rc<RefCell<u64>> = use_mut_ref(|| 0);
+    let next_read = {
+        let reads = reads.clone();
+        move || {
+            let mut reads = reads.borrow_mut();
+            *reads += 1;
+            *reads
+        }
+    };
+
     // Decode a whole text: a big one is held and previewed, a small one is shown as is.
     let take_text = {
         let area = area.clone();
         let on_paste = props.on_paste.clone();
         let hold = hold.clone();
-        Rc::new(move |text: String, put_in_box: bool, cut_before: bool| {
-            let (text, cut_here) = capped(text);
-            let was_cut = cut_before || cut_here;
-            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
-                if text.len() > PREVIEW_OVER_BYTES {
-                    let preview: Vec<&str> = text.lines().take(PREVIEW_LINES).collect();
-                    el.set_value(&preview.join("\n"));
-                    hold(Some(Held {
-                        bytes: text.len(),
-                        lines: preview.len(),
-                    }));
-                } else {
-                    if put_in_box {
-                        el.set_value(&text);
-                    }
-                    hold(None);
+        let reads = reads.clone();
+        Rc::new(
+            move |read: u64, text: String, put_in_box: bool, cut_before: bool| {
+                if *reads.borrow() != read {
+                    return;
                 }
-            }
-            on_paste.emit((text, was_cut));
-        })
+                let (text, cut_here) = capped(text);
+                let was_cut = cut_before || cut_here;
+                if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                    if text.len() > PREVIEW_OVER_BYTES {
+                        let preview: Vec<&str> = text.lines().take(PREVIEW_LINES).collect();
+                        el.set_value(&preview.join("\n"));
+                        hold(Some(Held {
+                            bytes: text.len(),
+                            lines: preview.len(),
+                        }));
+                    } else {
+                        if put_in_box {
+                            el.set_value(&text);
+                        }
+                        hold(None);
+                    }
+                }
+                on_paste.emit((text, was_cut));
+            },
+        )
     };
 
     // Read the box once and decode it.
@@ -102,6 +120,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         let take_text = take_text.clone();
         let held = held.clone();
         let pending = pending.clone();
+        let next_read = next_read.clone();
         Rc::new(move || {
             pending.borrow_mut().take();
             if held.borrow().is_some() {
@@ -111,7 +130,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
                 let over = el.text_length() as usize > MAX_TEXT_BYTES;
                 let value = el.value();
-                take_text(value, over, false);
+                take_text(next_read(), value, over, false);
             }
         })
     };
@@ -133,31 +152,46 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         })
     };
 
-    // A big paste never enters the box whole; a paste over a held text replaces it (the box
-    // is read-only then, and would not take it).
+    // A big paste never enters the box whole; a paste over a held text, or over a big one still
+    // being copied, replaces it (the box would not take it). A text of more UTF-16 units than a
+    // held text's bytes is held whatever its bytes: it is copied in a slice per task.
+    let copying: Rc<RefCell<u64>> = use_mut_ref(|| u64::MAX);
     let onpaste = {
         let take_text = take_text.clone();
         let held = held.clone();
+        let next_read = next_read.clone();
+        let reads = reads.clone();
         Callback::from(move |e: Event| {
-            let text = e
-                .dyn_ref::<web_sys::ClipboardEvent>()
-                .and_then(|c| c.clipboard_data())
-                .and_then(|d| d.get_data("text").ok());
-            let holding = held.borrow().is_some();
-            if let Some(text) = text.filter(|t| t.len() > PREVIEW_OVER_BYTES || holding) {
+            let Some(text) = browser::pasted_text(&e) else {
+                return;
+            };
+            if text.length() as usize > PREVIEW_OVER_BYTES {
                 e.prevent_default();
-                take_text(text, true, false);
+                let (read, take_text) = (next_read(), take_text.clone());
+                *copying.borrow_mut() = read;
+                wasm_bindgen_futures::spawn_local(async move {
+                    let text = browser::read_in_slices(&text, browser::SLICE_UNITS).await;
+                    take_text(read, text, true, false);
+                });
+                return;
+            }
+            let text = String::from(text);
+            let over_big = held.borrow().is_some() || *copying.borrow() == *reads.borrow();
+            if text.len() > PREVIEW_OVER_BYTES || over_big {
+                e.prevent_default();
+                take_text(next_read(), text, true, false);
             }
         })
     };
 
     let load_file = {
         let take_text = take_text.clone();
+        let next_read = next_read.clone();
         move |file: web_sys::File| {
-            let take_text = take_text.clone();
+            let (read, take_text) = (next_read(), take_text.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some((text, truncated)) = browser::read_file(file).await {
-                    take_text(text, true, truncated);
+                    take_text(read, text, true, truncated);
                 }
             });
         }
@@ -215,6 +249,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         let on_paste = props.on_paste.clone();
         let pending = pending.clone();
         Callback::from(move |_| {
+            next_read();
             pending.borrow_mut().take();
             hold(None);
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
