@@ -13,9 +13,6 @@ use crate::browser;
 
 /// Bytes decoded per task: some tens of milliseconds at the decoder's speed in a browser.
 const PART_BYTES: usize = 1024 * 1024;
-/// Over this, the first part too waits for the next task: the task that took the paste has
-/// copied the whole text in, some tens of milliseconds for several MiB.
-const WAIT_FIRST_OVER_BYTES: usize = 4 * PART_BYTES;
 
 /// The callback that takes new text (and whether it was cut to the read limit) and, once it is
 /// decoded, hands the report to the reducer.
@@ -32,9 +29,8 @@ pub fn use_decode(state: UseReducerHandle<State>) -> Callback<(String, bool)> {
         let state = state.clone();
         spawn_local(async move {
             let mut decoding = Decoding::default();
-            let wait_first = text.len() > WAIT_FIRST_OVER_BYTES;
             for (i, part) in parts(&text, PART_BYTES).enumerate() {
-                if i > 0 || wait_first {
+                if i > 0 {
                     browser::next_task().await;
                     if *latest.borrow() != this {
                         return;
