@@ -153,8 +153,8 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     };
 
     // A big paste never enters the box whole; a paste over a held text, or over a big one still
-    // being copied, replaces it (the box would not take it). A text of more UTF-16 units than a
-    // held text's bytes is held whatever its bytes: it is copied in a slice per task.
+    // being copied, replaces it (the box would not take it). A text longer in UTF-16 units than
+    // the box keeps in bytes is held whatever its bytes, and copied in a slice per task.
     let copying: Rc<RefCell<u64>> = use_mut_ref(|| u64::MAX);
     let onpaste = {
         let take_text = take_text.clone();
