@@ -159,7 +159,8 @@ struct Realm {
 
 /// What a token step obtains a token with.
 enum Credential {
-    Refresh(Secret),
+    /// A refresh token; when the person gave it, its claims, shown where it is used.
+    Refresh(Secret, Option<Box<Inspected>>),
     Basic(String, Secret),
 }
 
@@ -376,17 +377,22 @@ impl Run {
         }
         if let Some(refresh) = &input.refresh {
             // A refresh token is for one registry: sent only to the one it was issued for.
-            let claims = token::decode(refresh.expose()).ok();
-            if let Err(audience) =
-                trust::refresh_token_fits(claims.as_ref(), &realm.service, target)
-            {
+            let given = inspect(
+                Provenance::Given,
+                refresh.expose(),
+                &realm.service,
+                None,
+                None,
+            );
+            let claims = given.as_ref().map(|g| &g.claims);
+            if let Err(audience) = trust::refresh_token_fits(claims, &realm.service, target) {
                 return Err(skip_both(
                     SkipReason::RefreshTokenGiven,
                     SkipReason::RefreshTokenForAnother { audience },
                 ));
             }
             self.skip(StepId::RefreshToken, SkipReason::RefreshTokenGiven);
-            return Ok(Credential::Refresh(refresh.clone()));
+            return Ok(Credential::Refresh(refresh.clone(), given.map(Box::new)));
         }
         let Some(entra) = &input.entra else {
             return match &input.basic {
@@ -427,12 +433,14 @@ impl Run {
             ));
         }
         self.done(v, start, judged);
-        obtained.map(Credential::Refresh).ok_or_else(|| {
-            rest_after(
-                StepId::RefreshToken,
-                &SkipReason::After(StepId::RefreshToken),
-            )
-        })
+        obtained
+            .map(|rt| Credential::Refresh(rt, None))
+            .ok_or_else(|| {
+                rest_after(
+                    StepId::RefreshToken,
+                    &SkipReason::After(StepId::RefreshToken),
+                )
+            })
     }
 
     /// Step 5: The access token for the catalog (or the repository), with a refresh token or Basic.
@@ -441,7 +449,7 @@ impl Run {
         let scope = needed.scope();
         let url = challenge::endpoint(&realm.realm, "/oauth2/token").unwrap_or_default();
         let request = match &credential {
-            Credential::Refresh(rt) => Request::token(url, &realm.service, &scope, rt),
+            Credential::Refresh(rt, _) => Request::token(url, &realm.service, &scope, rt),
             Credential::Basic(user, password) => {
                 Request::token_basic(&url, &realm.service, &scope, user, password)
             }
@@ -450,15 +458,9 @@ impl Run {
         let reply = self.net.send(&request).await;
         v.answered = describe(&reply, true);
         let (judged, obtained) = judge::judge_token(reply, &scope);
-        // A refresh token the person gave is inspected here, where it is used.
-        if let (Credential::Refresh(rt), Some(_)) = (&credential, &self.input.refresh) {
-            v.tokens.extend(inspect(
-                Provenance::Given,
-                rt.expose(),
-                &realm.service,
-                None,
-                None,
-            ));
+        // A refresh token the person gave is shown here, where it is used.
+        if let Credential::Refresh(_, Some(given)) = credential {
+            v.tokens.push(*given);
         }
         let obtained = obtained.as_deref().and_then(Secret::given);
         if let Some(at) = &obtained {
