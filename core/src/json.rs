@@ -88,6 +88,12 @@ impl Json {
         )
     }
 
+    /// The objects of field `name`, when it is a list (other items are skipped).
+    pub fn objects(&self, name: &str) -> impl Iterator<Item = &Json> {
+        let items = self.get(name).and_then(Json::as_array).unwrap_or_default();
+        items.iter().filter(|item| matches!(item, Json::Object(_)))
+    }
+
     /// An object's first `at_most` field names, each once, in the order first written; none for
     /// another value. The work is bounded by `at_most` per field, whatever an answer repeats.
     pub fn keys(&self, at_most: usize) -> Vec<&str> {

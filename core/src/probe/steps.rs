@@ -141,12 +141,9 @@ impl JsonAnswer {
         let Json::Object(_) = answer else {
             return None;
         };
-        let errors = answer.get("errors").and_then(Json::as_array);
         Some(JsonAnswer {
-            errors: errors
-                .unwrap_or_default()
-                .iter()
-                .filter(|e| matches!(e, Json::Object(_)))
+            errors: answer
+                .objects("errors")
                 .map(|e| RegistryError {
                     code: e.text("code").unwrap_or_default(),
                     message: e.text("message").unwrap_or_default(),

@@ -91,11 +91,7 @@ impl Claims {
             _ => Vec::new(),
         };
         let access = raw
-            .get("access")
-            .and_then(Json::as_array)
-            .unwrap_or_default()
-            .iter()
-            .filter(|a| matches!(a, Json::Object(_)))
+            .objects("access")
             .map(|a| Access {
                 kind: a.text("type").unwrap_or_default(),
                 name: a.text("name").unwrap_or_default(),
