@@ -303,45 +303,33 @@ mod tests {
         );
     }
 
+    /// A paste's hop states, in the order of [`Hop::ALL`].
+    fn states(r: &Report) -> Vec<HopState> {
+        from_report(r)
+            .expect("a path")
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect()
+    }
+
     #[test]
     fn checks_passed_and_a_token_failure() {
+        // DNS and /v2/ passed, the exchange refused, nothing after it reached.
+        let token_refused = [
+            HopState::Unknown,
+            HopState::Passed,
+            HopState::Passed,
+            HopState::Failed,
+            HopState::NotReached,
+            HopState::NotReached,
+        ];
         let r = decode("DNS lookup to r.azurecr.io at IP 20.1.2.3 : OK\nChallenge endpoint https://r.azurecr.io/v2/ : OK\nAn error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR\nAccess to registry 'r.azurecr.io' was denied. Response code: 403.");
-        let states: Vec<_> = from_report(&r)
-            .expect("a path")
-            .iter()
-            .map(|(_, s)| *s)
-            .collect();
-        assert_eq!(
-            states,
-            [
-                HopState::Unknown,
-                HopState::Passed,
-                HopState::Passed,
-                HopState::Failed,
-                HopState::NotReached,
-                HopState::NotReached
-            ]
-        );
+        assert_eq!(states(&r), token_refused);
         assert_eq!(from_report(&decode("hello")), None);
         // az acr login's 403 on the exchange: the registry answered, so its name resolved and
         // its /v2/ was reached.
         let r = decode("WARNING: Unable to get AAD authorization tokens with message: An error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR\nAccess to registry 'foo.azurecr.io' was denied. Response code: 403. Please try running 'az login' again to refresh permissions.");
-        let states: Vec<_> = from_report(&r)
-            .expect("a path")
-            .iter()
-            .map(|(_, s)| *s)
-            .collect();
-        assert_eq!(
-            states,
-            [
-                HopState::Unknown,
-                HopState::Passed,
-                HopState::Passed,
-                HopState::Failed,
-                HopState::NotReached,
-                HopState::NotReached
-            ]
-        );
+        assert_eq!(states(&r), token_refused);
     }
 
     #[test]
