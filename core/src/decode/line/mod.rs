@@ -233,10 +233,7 @@ fn curl(text: &Hay) -> Option<Line> {
                 .to_owned(),
         });
     }
-    if text.starts_with("< ")
-        || !text.contains(" ")
-        || text.split_once(": ").is_some_and(|(n, _)| !n.contains(' '))
-    {
+    if header_shaped(text) {
         let (name, value) = t.split_once(':')?;
         let name = name.trim();
         let known = ["www-authenticate", "docker-distribution-api-version"];
@@ -248,6 +245,12 @@ fn curl(text: &Hay) -> Option<Line> {
         }
     }
     None
+}
+
+/// Whether a line may be an HTTP header: curl shows it (`< `), or it has no space, or its first
+/// space follows a colon (the text before the first `: ` holds no space).
+fn header_shaped(text: &str) -> bool {
+    text.starts_with("< ") || text.find(' ').is_none_or(|p| text[..p].ends_with(':'))
 }
 
 fn check(text: &Hay) -> Option<Check> {

@@ -133,3 +133,14 @@ fn prompts_carry_the_registry_name() {
         Line::Note(Note::NoRegistryName)
     );
 }
+
+proptest::proptest! {
+    /// The header test is its definition: no space, or no space before the first `: `.
+    #[test]
+    fn header_shaped_is_its_definition(s in "[a: <]{0,12}") {
+        let plain = s.starts_with("< ")
+            || !s.contains(' ')
+            || s.split_once(": ").is_some_and(|(n, _)| !n.contains(' '));
+        proptest::prop_assert_eq!(header_shaped(&s), plain);
+    }
+}
