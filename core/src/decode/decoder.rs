@@ -5,7 +5,7 @@ use super::block::OpenBlock;
 use super::clean;
 use super::crash::CrashState;
 use super::curl::CurlState;
-use super::hay::{Hay, Pairs};
+use super::hay::{Hay, PairTable};
 use super::line::{classify_in, Line};
 use super::report::{Finding, FindingCode, Note, Noted, Report, Sign, Source, Span, MAX_NOTES};
 use super::run::RunState;
@@ -54,7 +54,9 @@ impl Decoder {
     /// 5. the line's own meaning: an error title opens a block, a check is the run's, a note, a
     ///    crash, a command line, curl's lines; other text is read for other tools' messages
     ///    (`tools.rs`) and for codes named in it.
-    pub(super) fn line(&mut self, n: usize, raw: &str) {
+    ///
+    /// `table` marks the line's pairs (see `hay.rs`); it is the caller's, reused line after line.
+    pub(super) fn line(&mut self, n: usize, raw: &str, table: &mut PairTable) {
         self.report.lines = n;
         let cleaned = clean::clean(raw.strip_suffix('\r').unwrap_or(raw));
         let text: &str = &cleaned.text;
@@ -62,8 +64,7 @@ impl Decoder {
         if self.kit_line(text) {
             return;
         }
-        let pairs = Pairs::of(text);
-        let hay = Hay::new(text, &pairs);
+        let hay = Hay::new(text, table.read(text));
         let class = classify_in(&hay);
         self.facts.line(&hay);
 

@@ -1,33 +1,68 @@
 //! A line asked many substring questions. Most lines of a long log hold none of the markers the
 //! machines look for, and building a substring searcher for each marker on each line is where
-//! the time went. A line's [`Pairs`] (which two-byte sequences it holds, case folded, in a
-//! 4096-bit table) answers most of those questions "no" with a few bit tests; a "maybe" is
+//! the time went. A line's [`Pairs`] (which two-byte sequences it holds, case folded, hashed
+//! into 4096 places) answers most of those questions "no" with a few lookups; a "maybe" is
 //! searched for as before. The answers are exactly `str::contains`'s: a marker that occurs
 //! holds only pairs that occur.
 
 use std::cell::OnceCell;
 use std::ops::Deref;
 
-/// Which adjacent byte pairs a text holds, ASCII case folded, hashed into 4096 bits.
-pub(super) struct Pairs([u64; 64]);
+/// How many places a pair can hash to.
+const SLOTS: usize = 4096;
+
+/// Where texts' pairs are marked, one text at a time: a table of [`SLOTS`] bytes reused from line
+/// to line. Each text's marks carry a new stamp, so the table is not cleared between texts (only
+/// when the stamp wraps around, every 255 texts): marking a pair is one store, where a bit set
+/// cleared per line cost a read, a write and a 512-byte copy each time.
+pub(super) struct PairTable {
+    marks: Box<[u8; SLOTS]>,
+    stamp: u8,
+}
+
+impl Default for PairTable {
+    fn default() -> Self {
+        PairTable {
+            marks: Box::new([0; SLOTS]),
+            stamp: 0,
+        }
+    }
+}
+
+impl PairTable {
+    /// Mark the pairs of `text`; the previous text's are forgotten.
+    pub(super) fn read(&mut self, text: &str) -> Pairs<'_> {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.marks.fill(0);
+            self.stamp = 1;
+        }
+        for w in text.as_bytes().windows(2) {
+            self.marks[slot(w[0], w[1])] = self.stamp;
+        }
+        Pairs {
+            marks: &self.marks,
+            stamp: self.stamp,
+        }
+    }
+}
+
+/// Which adjacent byte pairs a text holds, ASCII case folded, hashed into [`SLOTS`] places: the
+/// places of a [`PairTable`] that carry the text's stamp.
+#[derive(Clone, Copy)]
+pub(super) struct Pairs<'a> {
+    marks: &'a [u8; SLOTS],
+    stamp: u8,
+}
 
 /// Where a pair sits. `| 0x20` folds ASCII letters' case (and merges a few symbols, which only
 /// makes a "maybe" likelier, never a wrong "no").
 #[inline]
 fn slot(a: u8, b: u8) -> usize {
-    (usize::from(a | 0x20) * 67 + usize::from(b | 0x20)) & 4095
+    (usize::from(a | 0x20) * 67 + usize::from(b | 0x20)) & (SLOTS - 1)
 }
 
-impl Pairs {
-    pub(super) fn of(text: &str) -> Self {
-        let mut bits = [0u64; 64];
-        for w in text.as_bytes().windows(2) {
-            let s = slot(w[0], w[1]);
-            bits[s / 64] |= 1 << (s % 64);
-        }
-        Pairs(bits)
-    }
-
+impl Pairs<'_> {
     /// False only when `needle` (compared case folded) cannot occur in the text. Its first pair
     /// is tested before the rest: where a literal needle is inlined, that pair's place is a
     /// constant, and most answers are "no" at that first test.
@@ -45,7 +80,7 @@ impl Pairs {
 
     #[inline]
     fn has(&self, slot: usize) -> bool {
-        self.0[slot / 64] & (1 << (slot % 64)) != 0
+        self.marks[slot] == self.stamp
     }
 }
 
@@ -53,17 +88,17 @@ impl Pairs {
 /// is no. Everything else is the text's own (`Deref<Target = str>`).
 pub(super) struct Hay<'a> {
     text: &'a str,
-    pairs: &'a Pairs,
+    pairs: Pairs<'a>,
 }
 
 impl<'a> Hay<'a> {
     /// `pairs` must be those of `text` or of a text that folds to the same case (its lower
     /// case): pairs are compared case folded.
-    pub(super) fn new(text: &'a str, pairs: &'a Pairs) -> Self {
+    pub(super) fn new(text: &'a str, pairs: Pairs<'a>) -> Self {
         Hay { text, pairs }
     }
 
-    pub(super) fn pairs(&self) -> &'a Pairs {
+    pub(super) fn pairs(&self) -> Pairs<'a> {
         self.pairs
     }
 
@@ -142,13 +177,13 @@ fn last_byte_fits(text: &str, suffix: &str) -> bool {
 /// pairs: most lines of a long log are never asked anything their pairs allow.
 pub(super) struct LowerHay<'a> {
     text: &'a str,
-    pairs: &'a Pairs,
+    pairs: Pairs<'a>,
     lower: OnceCell<String>,
 }
 
 impl<'a> LowerHay<'a> {
     /// `pairs` are those of `text` (pairs are case folded, so they are the lower case's too).
-    pub(super) fn new(text: &'a str, pairs: &'a Pairs) -> Self {
+    pub(super) fn new(text: &'a str, pairs: Pairs<'a>) -> Self {
         LowerHay {
             text,
             pairs,
@@ -198,8 +233,9 @@ mod tests {
     #[test]
     fn answers_as_str_contains() {
         let text = "Error response from daemon: Get \"https://R.azurecr.io/v2/\": denied";
-        let pairs = Pairs::of(text);
-        let hay = Hay::new(text, &pairs);
+        let mut table = PairTable::default();
+        let pairs = table.read(text);
+        let hay = Hay::new(text, pairs);
         for needle in [
             "",
             "d",
@@ -213,7 +249,7 @@ mod tests {
             assert_eq!(hay.contains(needle), text.contains(needle), "{needle}");
         }
         let lower = text.to_ascii_lowercase();
-        let low = Hay::new(&lower, &pairs);
+        let low = Hay::new(&lower, pairs);
         assert!(low.contains("r.azurecr.io/v2/"));
         assert!(!low.contains("R.azurecr"));
     }
@@ -221,8 +257,9 @@ mod tests {
     proptest! {
         #[test]
         fn never_differs_from_str_contains(text in "[a-dA-D:\"é ]{0,40}", needle in "[a-dA-D:\"é ]{0,5}") {
-            let pairs = Pairs::of(&text);
-            let hay = Hay::new(&text, &pairs);
+            let mut table = PairTable::default();
+            let pairs = table.read(&text);
+            let hay = Hay::new(&text, pairs);
             prop_assert_eq!(hay.contains(&needle), text.contains(&needle));
             prop_assert_eq!(hay.find(&needle), text.find(&needle));
             prop_assert_eq!(hay.split_once(&needle), text.split_once(&needle));
@@ -232,11 +269,37 @@ mod tests {
             prop_assert_eq!(hay.strip_suffix(&needle), text.strip_suffix(&needle));
             let lower = text.to_ascii_lowercase();
             let l = lower.as_str();
-            prop_assert_eq!(Hay::new(l, &pairs).contains(&needle), l.contains(&needle));
-            let lazy = LowerHay::new(&text, &pairs);
+            prop_assert_eq!(Hay::new(l, pairs).contains(&needle), l.contains(&needle));
+            let lazy = LowerHay::new(&text, pairs);
             prop_assert_eq!(lazy.contains(&needle), l.contains(&needle));
             prop_assert_eq!(lazy.find(&needle), l.find(&needle));
             prop_assert_eq!(&*lazy, l);
+        }
+    }
+
+    #[test]
+    fn a_reused_table_forgets_a_text_when_its_stamp_comes_round_again() {
+        let mut table = PairTable::default();
+        table.read("ab");
+        for _ in 0..600 {
+            assert!(!table.read("").has(slot(b'a', b'b')));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+        /// One table read text after text, past its stamp's wrap-around: each text's marks are
+        /// exactly its own pairs' places, whatever the table held before.
+        #[test]
+        fn a_reused_table_holds_only_its_last_text(texts in proptest::collection::vec("[a-dA-D: ]{0,12}", 250..600)) {
+            let mut table = PairTable::default();
+            for text in &texts {
+                let pairs = table.read(text);
+                let own: Vec<usize> = text.as_bytes().windows(2).map(|w| slot(w[0], w[1])).collect();
+                for s in 0..SLOTS {
+                    prop_assert_eq!(pairs.has(s), own.contains(&s));
+                }
+            }
         }
     }
 }

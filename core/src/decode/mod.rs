@@ -53,6 +53,8 @@ pub fn decode(paste: &str) -> Report {
 pub struct Decoding {
     decoder: decoder::Decoder,
     lines: usize,
+    /// Where each line's pairs are marked (see `hay.rs`).
+    pairs: hay::PairTable,
 }
 
 impl Decoding {
@@ -61,7 +63,7 @@ impl Decoding {
     pub fn feed(&mut self, part: &str) {
         for raw in part.split('\n') {
             self.lines += 1;
-            self.decoder.line(self.lines, raw);
+            self.decoder.line(self.lines, raw, &mut self.pairs);
         }
     }
 

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use super::decoder::Decoder;
 use super::extract::{self, quoted_after, registry_name_of};
-use super::hay::{Hay, LowerHay, Pairs};
+use super::hay::{Hay, LowerHay, PairTable};
 use super::report::{Detail, Endpoint, Finding, FindingCode, KnownBug, Sign, Source, Span};
 use crate::catalog::Code;
 
@@ -359,8 +359,8 @@ impl Decoder {
     /// Read a crash's exception line: only a network failure it names is a finding of its own
     /// (an HTTP error in a traceback is the cause of the CLI's error, not another one).
     pub(super) fn scan_crash_exception(&mut self, n: usize, text: &str) {
-        let pairs = Pairs::of(text);
-        self.scan_tools_of(n, &Hay::new(text, &pairs), |code| {
+        let mut table = PairTable::default();
+        self.scan_tools_of(n, &Hay::new(text, table.read(text)), |code| {
             matches!(
                 code,
                 Code::DnsLookupFailed
@@ -400,13 +400,10 @@ impl Decoder {
             return;
         }
         let t = normalise(text);
-        let own;
+        let mut own = None;
         let pairs = match t {
             Cow::Borrowed(_) => text.pairs(),
-            Cow::Owned(_) => {
-                own = Pairs::of(&t);
-                &own
-            }
+            Cow::Owned(_) => own.insert(PairTable::default()).read(&t),
         };
         let (th, lh) = (Hay::new(&t, pairs), LowerHay::new(&t, pairs));
         let mut found = families(&th, &lh);

@@ -3,7 +3,7 @@
 use super::extract::{between, find_registry_name_in_command, quoted_after, word_after};
 use super::hay::Hay;
 #[cfg(test)]
-use super::hay::Pairs;
+use super::hay::PairTable;
 use super::{Check, Note};
 
 /// What a cleaned line is.
@@ -67,7 +67,7 @@ pub enum Wrapper {
 
 #[cfg(test)]
 pub fn classify(text: &str) -> Line {
-    classify_in(&Hay::new(text, &Pairs::of(text)))
+    classify_in(&Hay::new(text, PairTable::default().read(text)))
 }
 
 /// What `text` is; its pairs answer the substring questions (see `hay.rs`).
