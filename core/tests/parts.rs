@@ -32,6 +32,21 @@ fn every_fixture_decodes_the_same_in_parts() {
     }
 }
 
+#[test]
+fn a_rest_at_most_a_quarter_over_the_size_is_one_piece() {
+    let text = ("x".repeat(99) + "\n").repeat(12);
+    assert_eq!(parts(&text, 1000).collect::<Vec<_>>(), [text.as_str()]);
+    // 1200 bytes are over 900 and a quarter: cut at the first newline after 900, the newline
+    // dropped, and the 200 bytes left are one piece.
+    assert_eq!(
+        parts(&text, 900).map(str::len).collect::<Vec<_>>(),
+        [999, 200]
+    );
+    let small: Vec<&str> = parts(&text, 100).collect();
+    assert!(small.len() > 2 && small[..small.len() - 1].iter().all(|p| p.len() >= 100));
+    assert_eq!(small.join("\n"), text);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 

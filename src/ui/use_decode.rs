@@ -11,7 +11,8 @@ use yew::prelude::*;
 use super::state::{Action, State};
 use crate::browser;
 
-/// Bytes decoded per task: some tens of milliseconds at the decoder's speed in a browser.
+/// Bytes decoded per task (a quarter more for the last): some tens of milliseconds at the
+/// decoder's speed in a browser.
 const PART_BYTES: usize = 1024 * 1024;
 
 /// The callback that takes new text (and whether it was cut to the read limit) and, once it is

@@ -73,11 +73,16 @@ impl Decoding {
 }
 
 /// `text` cut at the first newline after every `size` bytes, each newline at a cut dropped: the
-/// pieces [`Decoding::feed`] takes. A line longer than `size` stays whole.
+/// pieces [`Decoding::feed`] takes. A line longer than `size` stays whole, and so does a rest of
+/// at most a quarter more than `size`: a small tail is not worth a piece of its own (a page gives
+/// the browser its turn between pieces, a frame drawn for nothing).
 pub fn parts(text: &str, size: usize) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let s = rest?;
+        if s.len() <= size + size / 4 {
+            return rest.take();
+        }
         // A newline byte is always a character boundary.
         let from = size.max(1);
         let cut = s
