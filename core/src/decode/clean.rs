@@ -62,21 +62,49 @@ pub fn cut(s: &str, max: usize) -> &str {
 }
 
 fn needs_rewrite(s: &str) -> bool {
-    // One pass over the bytes, a table telling the few that may start something to undo (a
-    // substring search per marker costs more, most of all in wasm).
+    // Eight bytes at a time: a word holding none of the bytes that may start something is passed
+    // over in a few operations; the other words' bytes, and the last few, are asked one by one
+    // (a substring search per marker costs more, most of all in wasm).
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        MAY_START[usize::from(c)]
-            && match c {
-                b'[' => b[i + 1..].starts_with(b"0m"),
-                // `‘` `’` `“` `”` (E2 80 98/99/9C/9D), and `←[` (E2 86 90 then `[`).
-                0xe2 => {
-                    matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99 | 0x9c | 0x9d]))
-                        || b[i + 1..].starts_with(&[0x86, 0x90, b'['])
-                }
-                _ => true,
+    let words = b.chunks_exact(8);
+    let tail = b.len() - words.remainder().len();
+    for (k, w) in words.enumerate() {
+        let word = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        if may_start_in(word) && (k * 8..k * 8 + 8).any(|i| starts_rewrite(b, i)) {
+            return true;
+        }
+    }
+    (tail..b.len()).any(|i| starts_rewrite(b, i))
+}
+
+/// Whether what [`rewrite`] undoes starts at byte `i`.
+fn starts_rewrite(b: &[u8], i: usize) -> bool {
+    let c = b[i];
+    MAY_START[usize::from(c)]
+        && match c {
+            b'[' => b[i + 1..].starts_with(b"0m"),
+            // `‘` `’` `“` `”` (E2 80 98/99/9C/9D), and `←[` (E2 86 90 then `[`).
+            0xe2 => {
+                matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99 | 0x9c | 0x9d]))
+                    || b[i + 1..].starts_with(&[0x86, 0x90, b'['])
             }
-    })
+            _ => true,
+        }
+}
+
+/// Whether any of a word's eight bytes is below 0x20, `*`, `[`, or 0x80 and up: every byte of
+/// [`MAY_START`] is one of these (ESC, tab and NUL below 0x20; 0xE2 above 0x80). Exact, by the
+/// usual word trick: `x - 0x0101… & !x & 0x8080…` is non-zero exactly when a byte of `x` is zero
+/// (and, with `0x2020…` subtracted, when a byte is below 0x20).
+#[inline]
+fn may_start_in(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let any_below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
+    w & HIGH != 0
+        || any_below(w, 0x20)
+        || any_below(w ^ (ONES * u64::from(b'*')), 1)
+        || any_below(w ^ (ONES * u64::from(b'[')), 1)
 }
 
 /// The bytes that may start what [`rewrite`] undoes: ESC, `*`, tab, NUL, `[`, and 0xE2 (the
@@ -270,12 +298,33 @@ mod tests {
     proptest! {
         /// The one-pass test answers as the plain definition: any of these bytes or markers.
         #[test]
-        fn needs_rewrite_is_its_definition(s in "[a\\[0m*\t\u{1b}\u{0}\u{2018}\u{2019}\u{201c}\u{201d}\u{2190}\u{2191}\u{2020}é]{0,12}") {
+        fn needs_rewrite_is_its_definition(s in "[a\\[0m*\t\u{1b}\u{0}\u{2018}\u{2019}\u{201c}\u{201d}\u{2190}\u{2191}\u{2020}é]{0,12}|[a-z \\[0m]{0,30}[a\\[0m*\t\u{1b}\u{0}\u{2018}\u{201d}\u{2190}é]{0,2}[a-z ]{0,30}") {
             let plain = s.bytes().any(|b| matches!(b, 0x1b | b'*' | b'\t' | 0))
                 || ['\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'].iter().any(|q| s.contains(*q))
                 || s.contains("[0m")
                 || s.contains("\u{2190}[");
             prop_assert_eq!(needs_rewrite(&s), plain);
+        }
+    }
+
+    /// The word test, for every byte at every place among other bytes: true exactly when the
+    /// word holds a byte of its classes, which hold every byte of `MAY_START`.
+    #[test]
+    fn the_word_test_sees_every_byte_that_may_start_something() {
+        let class = |x: u8| !(0x20..0x80).contains(&x) || x == b'*' || x == b'[';
+        for v in 0..=255u8 {
+            assert!(!MAY_START[usize::from(v)] || class(v), "{v:#x}");
+            for fill in [b'a', b' ', b'Z', b'~', b'0', b')', b'+', b'\\', 0x1f, 0x80] {
+                for place in 0..8 {
+                    let mut w = [fill; 8];
+                    w[place] = v;
+                    assert_eq!(
+                        may_start_in(u64::from_le_bytes(w)),
+                        class(v) || class(fill),
+                        "{v:#x} at {place} among {fill:#x}"
+                    );
+                }
+            }
         }
     }
 
