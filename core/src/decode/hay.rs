@@ -57,7 +57,7 @@ pub(super) struct Pairs<'a> {
 
 /// Where a pair sits. `| 0x20` folds ASCII letters' case (and merges a few symbols, which only
 /// makes a "maybe" likelier, never a wrong "no").
-#[inline]
+#[inline(always)]
 fn slot(a: u8, b: u8) -> usize {
     (usize::from(a | 0x20) * 67 + usize::from(b | 0x20)) & (SLOTS - 1)
 }
@@ -66,19 +66,23 @@ impl Pairs<'_> {
     /// False only when `needle` (compared case folded) cannot occur in the text. Its first pair
     /// is tested before the rest: where a literal needle is inlined, that pair's place is a
     /// constant, and most answers are "no" at that first test.
-    #[inline]
+    #[inline(always)]
     fn may_hold(&self, needle: &str) -> bool {
-        let b = needle.as_bytes();
-        match b {
-            [first, second, ..] => {
-                self.has(slot(*first, *second))
-                    && b[1..].windows(2).all(|w| self.has(slot(w[0], w[1])))
-            }
+        match needle.as_bytes() {
+            [first, second, ..] => self.has(slot(*first, *second)) && self.holds_rest(needle),
             _ => true,
         }
     }
 
+    /// The pairs of `needle` after its first.
     #[inline]
+    fn holds_rest(&self, needle: &str) -> bool {
+        needle.as_bytes()[1..]
+            .windows(2)
+            .all(|w| self.has(slot(w[0], w[1])))
+    }
+
+    #[inline(always)]
     fn has(&self, slot: usize) -> bool {
         self.marks[slot] == self.stamp
     }
