@@ -65,7 +65,9 @@ fn slot(a: u8, b: u8) -> usize {
 impl Pairs<'_> {
     /// False only when `needle` (compared case folded) cannot occur in the text. Its first pair
     /// is tested before the rest: where a literal needle is inlined, that pair's place is a
-    /// constant, and most answers are "no" at that first test.
+    /// constant, and most answers are "no" at that first test. Always inlined, the rest in a
+    /// function of its own: the page's wasm is built for size, and there this test was a call
+    /// of its own, set up for every question.
     #[inline(always)]
     fn may_hold(&self, needle: &str) -> bool {
         match needle.as_bytes() {
