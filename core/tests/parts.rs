@@ -45,6 +45,8 @@ fn a_rest_at_most_a_quarter_over_the_size_is_one_piece() {
     let small: Vec<&str> = parts(&text, 100).collect();
     assert!(small.len() > 2 && small[..small.len() - 1].iter().all(|p| p.len() >= 100));
     assert_eq!(small.join("\n"), text);
+    // The size is anyone's: the largest is one piece, not an overflow.
+    assert_eq!(parts(&text, usize::MAX).count(), 1);
 }
 
 proptest! {

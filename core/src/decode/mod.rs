@@ -80,7 +80,7 @@ pub fn parts(text: &str, size: usize) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let s = rest?;
-        if s.len() <= size + size / 4 {
+        if s.len() <= size.saturating_add(size / 4) {
             return rest.take();
         }
         // A newline byte is always a character boundary.
