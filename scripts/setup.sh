@@ -25,6 +25,8 @@ if [ "$want" = test ]; then
   command -v curl >/dev/null || apt_packages+=(curl)
   [ -x /usr/sbin/nginx ] || apt_packages+=(nginx-light)
 fi
+# npm brings wasm-opt (binaryen) for every build; Node also runs the end-to-end suite.
+command -v npm >/dev/null || apt_packages+=(nodejs npm)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   log "apt: ${apt_packages[*]}"
   apt-get update -qq
@@ -34,6 +36,15 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup: wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$want" = test ]; then
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      log "rustup: $component"
+      rustup component add "$component"
+    fi
+  done
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
