@@ -5,6 +5,7 @@
 
 use super::clean;
 use super::decoder::{extend, Decoder, MAX_FINDINGS};
+use super::hay::Hay;
 use super::line::Line;
 use super::report::{Finding, FindingCode, RunEnd, Source};
 use crate::catalog::Code;
@@ -54,8 +55,9 @@ fn chains(class: &Line, text: &str) -> bool {
 }
 
 impl Decoder {
-    /// A line seen while a crash is being read; true when it belonged to the crash.
-    pub(super) fn crash_line(&mut self, n: usize, raw: &str, text: &str, class: &Line) -> bool {
+    /// A line seen while a crash is being read; true when it belonged to the crash. `text` is
+    /// the cleaned line with its pairs, as the decoder holds it.
+    pub(super) fn crash_line(&mut self, n: usize, raw: &str, text: &Hay, class: &Line) -> bool {
         match std::mem::take(&mut self.crash.0) {
             Crash::Traceback {
                 crash,

@@ -97,7 +97,7 @@ impl Decoder {
         }
 
         // 3. The crash.
-        if self.crash_line(n, raw, text, &class) {
+        if self.crash_line(n, raw, &hay, &class) {
             return;
         }
 

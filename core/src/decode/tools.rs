@@ -358,9 +358,8 @@ impl Decoder {
 
     /// Read a crash's exception line: only a network failure it names is a finding of its own
     /// (an HTTP error in a traceback is the cause of the CLI's error, not another one).
-    pub(super) fn scan_crash_exception(&mut self, n: usize, text: &str) {
-        let mut table = PairTable::default();
-        self.scan_tools_of(n, &Hay::new(text, table.read(text)), |code| {
+    pub(super) fn scan_crash_exception(&mut self, n: usize, text: &Hay) {
+        self.scan_tools_of(n, text, |code| {
             matches!(
                 code,
                 Code::DnsLookupFailed
