@@ -77,23 +77,23 @@ fn needs_rewrite(s: &str) -> bool {
     (tail..b.len()).any(|i| starts_rewrite(b, i))
 }
 
-/// Whether what [`rewrite`] undoes starts at byte `i`.
+/// Whether what [`rewrite`] undoes starts at byte `i`: ESC, `*`, tab or NUL; `[0m`; `‘` `’` `“`
+/// `”` (E2 80 98/99/9C/9D), or `←[` (E2 86 90 then `[`).
 fn starts_rewrite(b: &[u8], i: usize) -> bool {
-    let c = b[i];
-    MAY_START[usize::from(c)]
-        && match c {
-            b'[' => b[i + 1..].starts_with(b"0m"),
-            // `‘` `’` `“` `”` (E2 80 98/99/9C/9D), and `←[` (E2 86 90 then `[`).
-            0xe2 => {
-                matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99 | 0x9c | 0x9d]))
-                    || b[i + 1..].starts_with(&[0x86, 0x90, b'['])
-            }
-            _ => true,
+    match b[i] {
+        0x1b | b'*' | b'\t' | 0 => true,
+        b'[' => b[i + 1..].starts_with(b"0m"),
+        0xe2 => {
+            matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99 | 0x9c | 0x9d]))
+                || b[i + 1..].starts_with(&[0x86, 0x90, b'['])
         }
+        _ => false,
+    }
 }
 
-/// Whether any of a word's eight bytes is below 0x20, `*`, `[`, or 0x80 and up: every byte of
-/// [`MAY_START`] is one of these (ESC, tab and NUL below 0x20; 0xE2 above 0x80). Exact, by the
+/// Whether any of a word's eight bytes is below 0x20, `*`, `[`, or 0x80 and up: every byte that
+/// starts what [`starts_rewrite`] looks for is one of these (ESC, tab and NUL below 0x20; 0xE2
+/// above 0x80). Exact, by the
 /// usual word trick: `x - 0x0101… & !x & 0x8080…` is non-zero exactly when a byte of `x` is zero
 /// (and, with `0x2020…` subtracted, when a byte is below 0x20).
 #[inline]
@@ -106,19 +106,6 @@ fn may_start_in(w: u64) -> bool {
         || any_below(w ^ (ONES * u64::from(b'*')), 1)
         || any_below(w ^ (ONES * u64::from(b'[')), 1)
 }
-
-/// The bytes that may start what [`rewrite`] undoes: ESC, `*`, tab, NUL, `[`, and 0xE2 (the
-/// first byte of `‘’“”` and `←`).
-const MAY_START: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    let bytes = [0x1b, b'*', b'\t', 0, b'[', 0xe2];
-    while i < bytes.len() {
-        t[bytes[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
 
 /// Remove colour escapes (also when the ESC byte itself was lost, as in `←[33m` or `[33m`),
 /// markdown emphasis, NULs; straighten typographic quotes; tabs become spaces.
@@ -308,12 +295,15 @@ mod tests {
     }
 
     /// The word test, for every byte at every place among other bytes: true exactly when the
-    /// word holds a byte of its classes, which hold every byte of `MAY_START`.
+    /// word holds a byte of its classes, which hold every byte that starts something to undo.
     #[test]
     fn the_word_test_sees_every_byte_that_may_start_something() {
         let class = |x: u8| !(0x20..0x80).contains(&x) || x == b'*' || x == b'[';
         for v in 0..=255u8 {
-            assert!(!MAY_START[usize::from(v)] || class(v), "{v:#x}");
+            for next in [&b"0m"[..], &[0x80, 0x98], &[0x86, 0x90, b'['], b""] {
+                let starts = starts_rewrite(&[&[v][..], next].concat(), 0);
+                assert!(!starts || class(v), "{v:#x} starts something");
+            }
             for fill in [b'a', b' ', b'Z', b'~', b'0', b')', b'+', b'\\', 0x1f, 0x80] {
                 for place in 0..8 {
                     let mut w = [fill; 8];
