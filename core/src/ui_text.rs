@@ -219,7 +219,18 @@ pub fn doh_notice(host: &str, lang: Lang) -> String {
 
 /// The end of a probe run.
 pub fn probe_summary(ok: usize, total: usize, skipped: usize, lang: Lang) -> String {
-    trf!(lang, "{ok} of {total} steps passed, {skipped} skipped."; "{ok} étapes sur {total} ont réussi, {skipped} sautées.")
+    // French agrees with the count, singular for 0 and 1 (English's "of 6 steps" does not vary).
+    let passed = if ok > 1 {
+        trf!(lang, "{ok} of {total} steps passed"; "{ok} étapes sur {total} ont réussi")
+    } else {
+        trf!(lang, "{ok} of {total} steps passed"; "{ok} étape sur {total} a réussi")
+    };
+    let skipped = if skipped > 1 {
+        trf!(lang, "{skipped} skipped"; "{skipped} sautées")
+    } else {
+        trf!(lang, "{skipped} skipped"; "{skipped} sautée")
+    };
+    format!("{passed}, {skipped}.")
 }
 
 /// A step not started yet, and one running.
@@ -239,5 +250,30 @@ pub fn status(s: Status, lang: Lang) -> &'static str {
         Status::Warning => tr!(lang, "Warning", "Attention"),
         Status::Blocked => tr!(lang, "Blocked by the browser", "Bloqué par le navigateur"),
         Status::Skipped => tr!(lang, "Skipped", "Sauté"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_probe_summary_agrees_with_its_counts_in_french() {
+        assert_eq!(
+            probe_summary(5, 6, 1, Lang::Fr),
+            "5 étapes sur 6 ont réussi, 1 sautée."
+        );
+        assert_eq!(
+            probe_summary(1, 6, 5, Lang::Fr),
+            "1 étape sur 6 a réussi, 5 sautées."
+        );
+        assert_eq!(
+            probe_summary(0, 6, 0, Lang::Fr),
+            "0 étape sur 6 a réussi, 0 sautée."
+        );
+        assert_eq!(
+            probe_summary(5, 6, 1, Lang::En),
+            "5 of 6 steps passed, 1 skipped."
+        );
     }
 }
