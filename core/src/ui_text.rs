@@ -259,21 +259,13 @@ mod tests {
 
     #[test]
     fn the_probe_summary_agrees_with_its_counts_in_french() {
-        assert_eq!(
-            probe_summary(5, 6, 1, Lang::Fr),
-            "5 étapes sur 6 ont réussi, 1 sautée."
-        );
-        assert_eq!(
-            probe_summary(1, 6, 5, Lang::Fr),
-            "1 étape sur 6 a réussi, 5 sautées."
-        );
-        assert_eq!(
-            probe_summary(0, 6, 0, Lang::Fr),
-            "0 étape sur 6 a réussi, 0 sautée."
-        );
-        assert_eq!(
-            probe_summary(5, 6, 1, Lang::En),
-            "5 of 6 steps passed, 1 skipped."
-        );
+        for (ok, skipped, lang, said) in [
+            (5, 1, Lang::Fr, "5 étapes sur 6 ont réussi, 1 sautée."),
+            (1, 5, Lang::Fr, "1 étape sur 6 a réussi, 5 sautées."),
+            (0, 0, Lang::Fr, "0 étape sur 6 a réussi, 0 sautée."),
+            (5, 1, Lang::En, "5 of 6 steps passed, 1 skipped."),
+        ] {
+            assert_eq!(probe_summary(ok, 6, skipped, lang), said);
+        }
     }
 }
