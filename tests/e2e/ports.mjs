@@ -4,7 +4,7 @@ export const FRONT = {
   'scope-denied': 15007, hang: 15008, 'foreign-realm': 15010,
   'redirect-exchange': 15011, 'redirect-token': 15013,
   'blob-data': 15014, 'blob-refused': 15016, 'blob-hang': 15018, 'blob-tls': 15019,
-  'scope-empty': 15022,
+  'scope-empty': 15022, 'realm-elsewhere': 15025, 'blob-gopher': 15026, 'blob-foreign': 15027,
 };
 /** The "data endpoints" the blob fronts redirect to that the kit suite serves itself. */
 export const DATA_ENDPOINT = 15015;

@@ -398,11 +398,9 @@ impl Report {
                 .any(|f| f.code == FindingCode::Known(code))
         };
         let kit = self.kit.as_ref().map(crate::probe::kit::judge);
-        let kit_error = kit.as_ref().is_some_and(|steps| {
-            steps
-                .iter()
-                .any(|k| k.judged.status == crate::probe::steps::Status::Error)
-        });
+        let kit_error = kit
+            .as_ref()
+            .is_some_and(|steps| steps.iter().any(|k| k.judged.is_problem()));
         if self.errors() > 0 || kit_error {
             Verdict::Errors
         } else if has(Code::CliCrash) {

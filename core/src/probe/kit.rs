@@ -93,7 +93,18 @@ pub fn judge(t: &Transcript) -> Vec<KitJudged> {
     }
     if let Some(l) = line(KitStep::Token) {
         let j = match l.result {
-            KitResult::Skip => skipped(SkipReason::KitNoCredentials),
+            KitResult::Skip => match (l.field("reason"), l.field("realm")) {
+                (Some("foreign-realm"), realm) => {
+                    let realm = realm.unwrap_or("");
+                    skipped(SkipReason::ForeignRealm {
+                        host: crate::values::url_authority(realm)
+                            .unwrap_or(realm)
+                            .to_owned(),
+                    })
+                }
+                (Some("entra-not-azure"), _) => skipped(SkipReason::KitEntraNotAzure),
+                _ => skipped(SkipReason::KitNoCredentials),
+            },
             _ => token(l),
         };
         push(StepId::AccessToken, j, l.ms);
@@ -188,7 +199,20 @@ fn data_endpoint(t: &Transcript) -> Option<(Judged, Option<u32>)> {
         KitResult::Status(200) => {
             return Some((judged(Status::Ok, None, Outcome::NotRedirected), blob.ms))
         }
-        KitResult::Status(307 | 302 | 301 | 303 | 308) => {}
+        KitResult::Status(307 | 302 | 301 | 303 | 308) => {
+            if let Some(refused) = blob.field("refused") {
+                let scheme = (refused == "scheme")
+                    .then(|| blob.field("location-scheme").unwrap_or("").to_owned());
+                return Some((
+                    judged(
+                        Status::Warning,
+                        None,
+                        Outcome::DataNotFollowed { host, scheme },
+                    ),
+                    blob.ms,
+                ));
+            }
+        }
         KitResult::Status(status @ 401) => {
             return Some((
                 judged(

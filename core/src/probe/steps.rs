@@ -302,6 +302,12 @@ pub enum Outcome {
         host: String,
         stage: &'static str,
     },
+    /// The kit did not follow the blob's redirect: its host is not the registry, its data
+    /// endpoint or Azure storage (`scheme` is `None`), or its scheme is not https (`Some`).
+    DataNotFollowed {
+        host: String,
+        scheme: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -330,6 +336,9 @@ pub enum SkipReason {
     KitNoDnsTool,
     /// The kit had no credentials where it ran.
     KitNoCredentials,
+    /// The kit had only az's Entra token, and the registry is not an Azure login server: the
+    /// token is sent there only when ACR_KIT_ENTRA_ORIGIN names it.
+    KitEntraNotAzure,
 }
 
 /// One step's verdict.
@@ -338,6 +347,22 @@ pub struct Judged {
     pub status: Status,
     pub code: Option<Code>,
     pub outcome: Outcome,
+}
+
+impl Judged {
+    /// Whether this step keeps a run from being called healthy: an error, or a warning that
+    /// leaves part of a pull unproven (a token without the actions asked, a layer's redirect the
+    /// kit would not follow). A private endpoint's warning is only a fact to check.
+    pub fn is_problem(&self) -> bool {
+        match self.status {
+            Status::Error => true,
+            Status::Warning => matches!(
+                self.outcome,
+                Outcome::GrantedLess { .. } | Outcome::DataNotFollowed { .. }
+            ),
+            _ => false,
+        }
+    }
 }
 
 pub(super) fn judged(status: Status, code: Option<Code>, outcome: Outcome) -> Judged {

@@ -15,10 +15,11 @@
 //! `basic` (a Basic challenge), `nocors` (no CORS headers at all, as Azure), `throttle` (429 on the
 //! exchange), `scope-denied` (403 on /oauth2/token), `scope-empty` (a token that grants none of
 //! the actions asked, as a token server does for an identity without the role), `hang` (accept connections, never answer),
-//! `foreign-realm` (the challenge names another host as its realm), `redirect-exchange` and
+//! `foreign-realm` (the challenge names another host as its realm), `realm-elsewhere` (its realm
+//! is `--redirect-to`, a second origin that records what reaches it), `redirect-exchange` and
 //! `redirect-token` (a 307 from that endpoint to `--redirect-to`, another origin, which a client
 //! that follows it would re-send the form to, secret and all); `blob-data`, `blob-refused`,
-//! `blob-hang`, `blob-tls` (a blob `GET`
+//! `blob-hang`, `blob-tls`, `blob-gopher`, `blob-foreign` (a blob `GET`
 //! answers 307 to `--redirect-to`, as ACR sends layers to a data endpoint or storage, with a
 //! signed-looking query that must never be printed).
 
@@ -213,10 +214,15 @@ fn v2(c: &Config, req: &tiny_http::Request, url: &str) -> Reply {
         Err(e) => return error(502, "UNAVAILABLE", &format!("registry unreachable: {e}")),
     };
     let status = response.status();
-    let realm_host = if c.fault == "foreign-realm" {
-        "auth.example.test"
-    } else {
-        c.listen.as_str()
+    let realm_host = match c.fault.as_str() {
+        "foreign-realm" => "auth.example.test",
+        // A realm on a second origin that records what reaches it.
+        "realm-elsewhere" => c
+            .redirect_to
+            .as_deref()
+            .and_then(|to| to.split_once("://"))
+            .map_or(c.listen.as_str(), |(_, authority)| authority),
+        _ => c.listen.as_str(),
     };
     let challenge = response
         .header("WWW-Authenticate")
