@@ -32,6 +32,7 @@ pub fn KitResult(props: &KitResultProps) -> Html {
         <section class="probes kit-result" data-testid="kit-result" aria-labelledby="kit-result-title">
             <h2 id="kit-result-title">{ label(Label::KitResult, lang) }</h2>
             <p class="muted">{ t.origin.clone() }</p>
+            <p class="muted" data-testid="kit-result-note">{ label(Label::KitResultNote, lang) }</p>
             <ol class="probe-steps">{ for steps }</ol>
             if !t.complete {
                 <p class="warning" data-testid="kit-cut">{ label(Label::KitCut, lang) }</p>

@@ -172,6 +172,8 @@ impl Decoder {
     }
 
     /// Keep a kit transcript's lines: from `acr-doctor-kit 1` to `acr-doctor-kit end`, at most 64.
+    /// Only lines of the transcript's grammar are its own: any other line between its first and
+    /// last is decoded as always, so a transcript header cannot hide the rest of a paste.
     fn kit_line(&mut self, text: &str) -> bool {
         if text.starts_with("acr-doctor-kit 1") && self.kit.is_empty() {
             self.kit_open = true;
@@ -179,10 +181,17 @@ impl Decoder {
         if !self.kit_open {
             return false;
         }
+        let end = text.starts_with("acr-doctor-kit end");
+        let own = end
+            || text.starts_with("acr-doctor-kit 1")
+            || crate::probe::transcript::is_step_line(text);
+        if !own {
+            return false;
+        }
         if self.kit.len() < 66 {
             self.kit.push(text.to_owned());
         }
-        if text.starts_with("acr-doctor-kit end") {
+        if end {
             self.kit_open = false;
         }
         true

@@ -150,6 +150,11 @@ pub fn parse<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<Transcript>
     transcript
 }
 
+/// Whether a cleaned line is one of a transcript's step lines (`dns ok …`, `v2 401 …`).
+pub fn is_step_line(line: &str) -> bool {
+    parse_line(line.trim()).is_some()
+}
+
 fn parse_line(line: &str) -> Option<KitLine> {
     let mut words = line.split_whitespace();
     let step = KitStep::from_name(words.next()?)?;
