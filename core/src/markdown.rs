@@ -62,7 +62,7 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
     }
     for (i, f) in report.findings.iter().enumerate() {
         let e = explain(f, lang);
-        let _ = write!(out, "## {}. `{}`", i + 1, f.code.title());
+        let _ = write!(out, "## {}. {}", i + 1, code_span(f.code.title()));
         if let Some(status) = f.http_status {
             let _ = write!(out, " (HTTP {status})");
         }
@@ -142,7 +142,7 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
                     .filter(|c| c
                         .bytes()
                         .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'))
-                    .map(|c| format!("`{c}`"))
+                    .map(code_span)
                     .unwrap_or_default(),
                 row.elapsed_ms
                     .map(|ms| format!("{ms} ms"))
@@ -208,37 +208,96 @@ fn summary(out: &mut String, r: &Report, lang: Lang) {
     out.push('\n');
 }
 
-/// Text written as text: no HTML, no link or image syntax, no emphasis, no table cell break,
-/// one line. Code spans (`` `docker ps` ``, the page's own way of naming commands) are kept as
-/// spans, where nothing is interpreted; unbalanced backticks are escaped like the rest.
+/// Text written as text, under any CommonMark renderer (GitHub's included): no HTML, no link,
+/// autolink or image, no emphasis, heading, list or table cell break, one line.
+///
+/// Code spans (`` `docker ps` ``, the page's own way of naming commands) are found by
+/// CommonMark's own rule (a run of backticks opens a span that the next run of exactly as many
+/// closes) and written again with a delimiter longer than any run inside, so a pasted run of
+/// backticks can neither end a span early nor open one: every backtick outside a span is escaped,
+/// like every other markup character.
 fn inert(s: &str) -> String {
     let s = s.replace(['\n', '\r'], " ");
-    let parts: Vec<&str> = s.split('`').collect();
-    let balanced = parts.len() % 2 == 1;
-    let mut out = String::with_capacity(s.len());
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if balanced { "`" } else { "\\`" });
-        }
-        if balanced && i % 2 == 1 {
-            out.push_str(part);
-            continue;
-        }
-        for word in part.split_inclusive(char::is_whitespace) {
-            // A bare URL would become a link: shown as code instead.
-            let lower = word.to_ascii_lowercase();
-            if lower.contains("://") || lower.starts_with("www.") {
-                let (url, space) = word.split_at(word.trim_end().len());
-                out.push('`');
-                out.push_str(url);
-                out.push('`');
-                out.push_str(space);
-                continue;
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s.as_str();
+    while let Some(open) = rest.find('`') {
+        let run = backtick_run(&rest[open..]);
+        let after = &rest[open + run..];
+        match closing_run(after, run) {
+            Some(close) => {
+                text(&rest[..open], &mut out);
+                push_span(&mut out, &after[..close]);
+                rest = &after[close + run..];
             }
-            escape(word, &mut out);
+            None => {
+                // No closer: the run is literal text, and the search goes on after it.
+                text(&rest[..open + run], &mut out);
+                rest = after;
+            }
         }
     }
+    text(rest, &mut out);
+    // A value may start a line: nothing at its start may open a list or a setext heading.
+    let leading = out.bytes().take_while(u8::is_ascii_digit).count();
+    match out.as_bytes().get(leading) {
+        Some(b'.' | b')') if leading > 0 => out.insert(leading, '\\'),
+        Some(b'-' | b'+' | b'=') if leading == 0 => out.insert(0, '\\'),
+        _ => {}
+    }
     out
+}
+
+/// How many backticks `s` starts with.
+fn backtick_run(s: &str) -> usize {
+    s.bytes().take_while(|b| *b == b'`').count()
+}
+
+/// Where the next run of exactly `n` backticks starts in `s`.
+fn closing_run(s: &str, n: usize) -> Option<usize> {
+    let mut i = 0;
+    while let Some(at) = s[i..].find('`') {
+        let start = i + at;
+        let run = backtick_run(&s[start..]);
+        if run == n {
+            return Some(start);
+        }
+        i = start + run;
+    }
+    None
+}
+
+/// `code` as one code span: delimited by more backticks than any run inside, with a space where
+/// it starts or ends with a backtick or a space (CommonMark strips one from each side).
+fn code_span(code: &str) -> String {
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = code.starts_with(['`', ' ']) || code.ends_with(['`', ' ']);
+    let space = if pad { " " } else { "" };
+    format!("{fence}{space}{code}{space}{fence}")
+}
+
+/// A code span after what `out` holds: a space apart from a backtick before it, which would
+/// otherwise lengthen its delimiter.
+fn push_span(out: &mut String, code: &str) {
+    if out.ends_with('`') {
+        out.push(' ');
+    }
+    out.push_str(&code_span(code));
+}
+
+/// Text outside code spans: a word a renderer would turn into a link (a URL, `www.`, an e-mail
+/// address) is shown as code; every other markup character is escaped.
+fn text(part: &str, out: &mut String) {
+    for word in part.split_inclusive(char::is_whitespace) {
+        let (bare, space) = word.split_at(word.trim_end().len());
+        let lower = bare.to_ascii_lowercase();
+        if lower.contains("://") || lower.contains("www.") || bare.contains('@') {
+            push_span(out, bare);
+            out.push_str(space);
+            continue;
+        }
+        escape(word, out);
+    }
 }
 
 /// Markup characters as text: HTML as entities, the rest behind a backslash.
@@ -248,7 +307,7 @@ fn escape(text: &str, out: &mut String) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\\' | '[' | ']' | '|' | '*' | '_' | '!' | '#' => {
+            '\\' | '`' | '[' | ']' | '|' | '*' | '_' | '!' | '#' | '~' | '$' | '^' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -288,6 +347,15 @@ mod tests {
             "run `curl -si https://<server>/v2/` now"
         );
         assert_eq!(inert("odd ` tick <b>"), "odd \\` tick &lt;b&gt;");
+        // A run of three does not close on one: no span, and the link stays text.
+        assert_eq!(
+            inert("'x```[Run this fix](https://evil.example/fix.sh)`.azurecr.io'"),
+            "'x\\`\\`\\`\\[Run this `` fix](https://evil.example/fix.sh)` ``.azurecr.io'"
+        );
+        assert_eq!(inert("a ``b`c`` d"), "a ``b`c`` d");
+        assert_eq!(inert("mail x@evil.example"), "mail `x@evil.example`");
+        assert_eq!(inert("- item"), "\\- item");
+        assert_eq!(inert("12. item"), "12\\. item");
         assert_eq!(inert("two\nlines"), "two lines");
         assert_eq!(
             inert("go to http://evil.example/x now"),
