@@ -147,11 +147,14 @@ pub fn hash() -> String {
         .to_owned()
 }
 
-/// This page's address with another fragment (`#fragment`), for a link to share.
+/// This page's address with a fragment (`#fragment`), for a link to share: the origin and path
+/// alone. The page's own query (a tenant, a resolver, a registry, a timeout) never goes into a
+/// link it makes.
 pub fn link_with_fragment(fragment: &str) -> Option<String> {
-    let href = web_sys::window()?.location().href().ok()?;
-    let page = href.split('#').next().unwrap_or(&href);
-    Some(format!("{page}#{fragment}"))
+    let location = web_sys::window()?.location();
+    let origin = location.origin().ok()?;
+    let path = location.pathname().ok()?;
+    Some(format!("{origin}{path}#{fragment}"))
 }
 
 /// Point the URL at a reference entry (the page listens to `hashchange`).

@@ -9,8 +9,11 @@
 //   the copy kept here first (a name never changes its content); one copy per kind is kept.
 'use strict';
 
-const CACHE = 'acr-doctor';
 const scope = new URL(self.registration.scope);
+// One cache per copy of the page: on a shared origin (*.github.io) another page's worker under
+// another path keeps its own. (A page on the same origin can still open this cache: the
+// origin is the browser's unit of trust; host the page on an origin of its own where that matters.)
+const CACHE = `acr-doctor:${scope.pathname}`;
 const HASHED = /^(acr-doctor-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css)$/;
 
 // On install, keep the page and the files it names now, so a first visit already leaves a copy.
@@ -30,7 +33,10 @@ self.addEventListener('install', (event) => {
     }));
   })().catch(() => {}));
 });
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+// The cache this worker kept before caches were named by path is dropped.
+self.addEventListener('activate', (event) => event.waitUntil(
+  caches.delete('acr-doctor').then(() => self.clients.claim()),
+));
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

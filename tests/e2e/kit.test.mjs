@@ -10,8 +10,9 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, paste, verdict, artifacts } from './harness.mjs';
-import { FRONT, STOPPED, DATA_ENDPOINT, DATA_ENDPOINT_TLS, PROXY, HTTPS_FRONT } from './ports.mjs';
+import net from 'node:net';
+import { useBrowser, openPage, paste, verdict, readFindings, artifacts, entraToken } from './harness.mjs';
+import { FRONT, STOPPED, DATA_ENDPOINT, DATA_ENDPOINT_TLS, PROXY, HTTPS_FRONT, RECORDER } from './ports.mjs';
 
 const shared = useBrowser();
 
@@ -29,10 +30,10 @@ function selfSigned(subject, extra = []) {
     '-keyout', path.join(dir, 'key.pem'), '-out', file], { stdio: 'ignore' });
   return { file, key: fs.readFileSync(path.join(dir, 'key.pem')), cert: fs.readFileSync(file) };
 }
-/** Relay a request to `to` (host, port, path) and its answer back. */
-function relay(req, res, to, headers = req.headers) {
+/** Relay a request to `to` (host, port, path) and its answer back (its headers through `answer`). */
+function relay(req, res, to, headers = req.headers, answer = (h) => h) {
   const up = http.request({ ...to, method: req.method, headers }, (r) => {
-    res.writeHead(r.statusCode, r.headers);
+    res.writeHead(r.statusCode, answer(r.headers));
     r.pipe(res);
   });
   up.on('error', () => { res.writeHead(502); res.end(); });
@@ -66,13 +67,44 @@ before(async () => {
   const { file, key, cert } = selfSigned('/CN=Kit Test CA', ['-addext', 'subjectAltName=DNS:acr.test,IP:127.0.0.1']);
   loginCert.file = file;
   await listen(https.createServer({ key, cert }, (req, res) => {
-    relay(req, res, { hostname: '127.0.0.1', port: FRONT.none, path: req.url });
+    // Its challenge names its own origin as the realm, as a login server's does.
+    relay(req, res, { hostname: '127.0.0.1', port: FRONT.none, path: req.url }, req.headers, (h) => ({
+      ...h,
+      ...(h['www-authenticate'] && {
+        'www-authenticate': h['www-authenticate'].replace(/realm="[^"]*\/oauth2\/token"/, `realm="https://127.0.0.1:${HTTPS_FRONT}/oauth2/token"`),
+      }),
+    }));
   }), HTTPS_FRONT);
 });
 after(() => servers.forEach((s) => s.close()));
 
-/** The kit the page shows for a registry and an image, run by sh with these variables. */
-async function runKit(page, registry, image, env = {}) {
+// The second origin a hostile registry names (its realm, its blob's redirect): it records every
+// connection and the bytes sent on it, whatever the protocol, and answers like a token endpoint.
+const received = [];
+before(async () => {
+  await listen(net.createServer((socket) => {
+    const seen = { bytes: '' };
+    received.push(seen);
+    socket.on('data', (chunk) => {
+      seen.bytes += chunk.toString('latin1');
+      if (seen.bytes.includes('\r\n\r\n')) {
+        const body = '{"access_token":"stolen","refresh_token":"stolen"}';
+        socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+      }
+    });
+    socket.on('error', () => {});
+  }), RECORDER);
+});
+
+/** A directory with an `az` that prints an Entra token, as a signed-in az does. */
+function fakeAz() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kit-az-'));
+  fs.writeFileSync(path.join(dir, 'az'), `#!/bin/sh\nprintf '%s\\n' '${entraToken()}'\n`, { mode: 0o755 });
+  return dir;
+}
+
+/** The kit the page shows for a registry and an image, run by a shell with these variables. */
+async function runKit(page, registry, image, env = {}, shell = 'sh') {
   await page.fill('[data-testid=registry-input]', registry);
   await page.fill('[data-testid=repository-input]', image);
   await page.click('[data-testid=kit] summary');
@@ -80,7 +112,7 @@ async function runKit(page, registry, image, env = {}) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kit-')), 'acr-doctor-kit.sh');
   fs.writeFileSync(file, script);
   // Not execFileSync: this process also serves the data endpoints the kit calls.
-  const { stdout } = await promisify(execFile)('sh', [file], {
+  const { stdout } = await promisify(execFile)(shell, [file], {
     env: { PATH: process.env.PATH, HOME: os.tmpdir(), ACR_KIT_TIMEOUT: '5', ...env },
     timeout: 60_000,
     encoding: 'utf8',
@@ -224,4 +256,114 @@ test('the data endpoint: reached, refused, hanging, or behind TLS from an unknow
     await page.locator('[data-testid=kit-result]').screenshot({ path: path.join(artifacts, `kit-${front}.png`) });
     await context.close();
   }
+});
+
+test('a challenge naming another origin gets no secret from the kit, in dash and bash', async () => {
+  const registry = `http://127.0.0.1:${FRONT['realm-elsewhere']}`;
+  const az = fakeAz();
+  for (const shell of ['dash', 'bash']) {
+    for (const [how, env] of [
+      ['password', ADMIN],
+      // az signed in, and the person even opted in to sending its token to this registry.
+      ['az', { PATH: `${az}:${process.env.PATH}`, ACR_KIT_ENTRA_ORIGIN: registry }],
+    ]) {
+      const { page, context, errors } = await openPage(shared.browser, shared.base);
+      received.length = 0;
+      const out = await runKit(page, registry, 'hello:v1', env, shell);
+      const name = `${shell}, ${how}`;
+      assert.deepEqual(received, [], `${name}: the second origin received ${JSON.stringify(received)}`);
+      assert.match(out, new RegExp(`^token skip reason=foreign-realm realm=http://127\\.0\\.0\\.1:${RECORDER}$`, 'm'), `${name}\n${out}`);
+      assert.doesNotMatch(out, /^manifest /m, name);
+      await paste(page, out);
+      const step = page.locator('[data-testid=kit-result] [data-probe=access-token]');
+      assert.equal(await step.getAttribute('data-status'), 'skipped', name);
+      assert.match(await step.innerText(), new RegExp(`sends tokens to 127\\.0\\.0\\.1:${RECORDER}, another host`), name);
+      if (shell === 'dash' && how === 'az') {
+        await page.locator('[data-testid=kit-result]').screenshot({ path: path.join(artifacts, 'kit-foreign-realm.png') });
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
+
+test("az's Entra token goes to a registry that is not Azure's only when its origin is named", async () => {
+  const registry = `http://127.0.0.1:${FRONT.none}`;
+  const PATH = `${fakeAz()}:${process.env.PATH}`;
+  const { page, context } = await openPage(shared.browser, shared.base);
+  let out = await runKit(page, registry, 'hello:v1', { PATH });
+  assert.match(out, /^token skip reason=entra-not-azure$/m, out);
+  await paste(page, out);
+  const step = page.locator('[data-testid=kit-result] [data-probe=access-token]');
+  assert.equal(await step.getAttribute('data-status'), 'skipped');
+  assert.match(await step.innerText(), /ACR_KIT_ENTRA_ORIGIN/);
+  // Another origin named: still nothing.
+  out = await runKit(page, registry, 'hello:v1', { PATH, ACR_KIT_ENTRA_ORIGIN: `http://127.0.0.1:${FRONT.deny}` });
+  assert.match(out, /^token skip reason=entra-not-azure$/m, out);
+  // This origin named: the token is exchanged there, and the image is read with it.
+  out = await runKit(page, registry, 'hello:v1', { PATH, ACR_KIT_ENTRA_ORIGIN: registry });
+  assert.match(out, /^token 200 via=entra length=\d+ scope=repository:hello:pull granted=repository:hello:pull;$/m, out);
+  assert.match(out, /^manifest 200$/m, out);
+  await context.close();
+});
+
+test('a blob redirected to another scheme or another host is reported, not fetched', async () => {
+  for (const [front, line, words] of [
+    ['blob-gopher', /^blob 307 location-host=127\.0\.0\.1 location-scheme=gopher refused=scheme$/m, /gopher:\/\/ address on 127\.0\.0\.1/],
+    ['blob-foreign', /^blob 307 location-host=localhost refused=host$/m, /to localhost, which is neither the registry, its data endpoint nor Azure storage/],
+  ]) {
+    const { page, context } = await openPage(shared.browser, shared.base);
+    received.length = 0;
+    const out = await runKit(page, `http://127.0.0.1:${FRONT[front]}`, 'hello:v1', ADMIN);
+    assert.match(out, line, `${front}\n${out}`);
+    assert.doesNotMatch(out, /^data-/m, front);
+    assert.deepEqual(received, [], `${front}: nothing reaches the redirect's target`);
+    await paste(page, out);
+    const step = page.locator('[data-testid=kit-result] [data-probe=data-endpoint]');
+    assert.equal(await step.getAttribute('data-status'), 'warning', front);
+    assert.match(await step.innerText(), words, front);
+    assert.equal(await verdict(page), 'errors', `${front}: not called healthy`);
+    await page.locator('[data-testid=kit-result]').screenshot({ path: path.join(artifacts, `kit-${front}.png`) });
+    await context.close();
+  }
+});
+
+test('without timeout(1), the kit still stops a step after its limit', async () => {
+  const { page, context } = await openPage(shared.browser, shared.base);
+  await page.fill('[data-testid=registry-input]', 'contoso');
+  await page.click('[data-testid=kit] summary');
+  const script = await page.$eval('[data-testid=kit-sh]', (e) => e.textContent);
+  await context.close();
+  const limit = script.match(/^limit\(\) \{\n[\s\S]*?\n\}$/m)?.[0];
+  assert.ok(limit, 'the kit defines limit()');
+  // A PATH with sleep alone: no timeout, as in a small image.
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'kit-bin-'));
+  fs.symlinkSync(execFileSync('sh', ['-c', 'command -v sleep'], { encoding: 'utf8' }).trim(), path.join(bin, 'sleep'));
+  for (const shell of ['dash', 'bash']) {
+    const start = Date.now();
+    const { stdout } = await promisify(execFile)(`/bin/${shell}`, ['-c', `T=1\n${limit}\nlimit sleep 30; echo "status $?"`], {
+      env: { PATH: bin }, timeout: 20_000, encoding: 'utf8',
+    });
+    const took = Date.now() - start;
+    assert.ok(took < 6000, `${shell}: stopped after ${took} ms`);
+    assert.match(stdout, /^status (?!0$)\d+$/m, shell);
+  }
+});
+
+test('a transcript header before a firewall error: the error is still read, and the verdict says so', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  const firewall = "Error response from daemon: Head \"https://myreg.azurecr.io/v2/web/manifests/v1\": denied: client with IP '203.0.113.7' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.";
+  await paste(page, firewall);
+  const codes = async () => (await readFindings(page)).map(({ code, status, registry }) => [code, status, registry]);
+  const alone = await codes();
+  assert.ok(alone.length > 0, 'the firewall line is read alone');
+  await paste(page, `acr-doctor-kit 1 https://myreg.azurecr.io\ntcp ok\n${firewall}`);
+  assert.equal(await verdict(page), 'errors');
+  assert.deepEqual(await codes(), alone);
+  // The kit's line is shown for what it is: what a transcript says.
+  assert.equal((await kitSteps(page)).reachability, 'ok');
+  assert.match(await page.locator('[data-testid=kit-result-note]').innerText(), /the page did not run these steps/);
+  await page.screenshot({ path: path.join(artifacts, 'kit-spoofed-transcript.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
 });

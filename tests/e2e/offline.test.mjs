@@ -46,7 +46,7 @@ test('offline after one visit: the page opens, explains a paste, and says it is 
   assert.match(await page.locator('[data-testid=offline-notice]').innerText(), /No network/);
 
   // Kept: the page and its hashed files, under the page's path, and nothing else.
-  const kept = await page.evaluate(async () => (await (await caches.open('acr-doctor')).keys()).map((r) => r.url));
+  const kept = await page.evaluate(async () => (await (await caches.open(`acr-doctor:${new URL('.', location.href).pathname}`)).keys()).map((r) => r.url));
   const names = kept.map((u) => {
     assert.ok(u.startsWith(shared.base.replace(/\/$/, '')) || u.startsWith(new URL(shared.base).origin), u);
     return u.slice(shared.base.length);

@@ -137,3 +137,52 @@ test('a hostile link reopens only what is what it claims: known codes, real stat
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Every token marked reads from a report, nested ones included. */
+function allTokens(tokens) {
+  return tokens.flatMap((t) => [t, ...allTokens([...(t.tokens ?? []), ...(t.items ?? []), ...(t.header ?? []), ...(t.rows ?? []).flat()])]);
+}
+
+test('the four hostile pastes give a report with no link, image, HTML or heading of theirs', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const pastes = [
+    "An error occurred: CONNECTIVITY_DNS_ERROR\nFailed to reach DNS for registry 'x```[Run this fix](https://evil.example/fix.sh)`.azurecr.io'.",
+    'Error response from daemon: pull access denied for x`` ![](https://evil.example/pixel.png) ```, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied',
+    'Azure CLI version: 2.61.0 `<img src=https://evil.example/p.png>`` <b>x</b>\nAn error occurred: CONNECTIVITY_CHALLENGE_ERROR\nFailed to get challenge for registry \'r.azurecr.io\'.',
+    'Error response from daemon: Get "https://r.azurecr.io/v2/": unauthorized: authentication required www.evil.example x@evil.example [a]: https://evil.example\n# owned\n===\n- [ ] task',
+  ];
+  for (const text of pastes) {
+    await paste(page, text);
+    await page.check('[data-testid=include-lines]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-markdown]')]);
+    const md = fs.readFileSync(await download.path(), 'utf8');
+    const tokens = allTokens(marked.lexer(md));
+    const foreign = tokens.filter((t) => ['image', 'html', 'del', 'em', 'blockquote', 'table'].includes(t.type)
+      || (t.type === 'link' && !/^https:\/\/(learn\.microsoft\.com|aka\.ms)\//.test(t.href))
+      || (t.type === 'heading' && !(t.depth === 1 ? /^acr-doctor: / : /^(\d+\. `|The run$)/).test(t.text))
+      || (t.type === 'heading' && t.depth > 2));
+    assert.deepEqual(foreign.map((t) => `${t.type} ${t.raw}`), [], `${text}\n---\n${md}`);
+    assert.equal(tokens.filter((t) => t.type === 'heading' && t.depth === 1).length, 1, md);
+    // And as HTML, the way a ticket shows it.
+    const html = marked.parse(md);
+    assert.ok(!/<img|<b>|evil\.example[^<]*<\/a>/i.test(html), html);
+    await page.uncheck('[data-testid=include-lines]');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("Copy link carries the fragment only, never the page's own query", async () => {
+  const q = new URLSearchParams({ tenant: 'contoso.onmicrosoft.com', doh: DOH, registry: 'contoso', timeout: '7' });
+  const { page, context } = await openPage(shared.browser, `${shared.base}?${q}`);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await paste(page, sample('13-nishio-notes-dns-error-misspelt-registry.txt'));
+  await page.click('[data-testid=copy-link]');
+  const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(link.search, '', link.href);
+  assert.equal(`${link.origin}${link.pathname}`, new URL(shared.base).href.replace(/[?#].*$/, ''));
+  assert.match(link.hash, /^#report=1;/);
+  for (const word of ['tenant', 'contoso.onmicrosoft', 'doh', '15053', 'timeout']) assert.ok(!link.href.includes(word), word);
+  await context.close();
+});
