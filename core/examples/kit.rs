@@ -1,5 +1,6 @@
-//! Print the probe kit for a registry (and an image): `cargo run -p acr-doctor-core --example kit -- REGISTRY [REPOSITORY:TAG]`.
-use acr_doctor_core::probe::kit_script::{sh, Image};
+//! Print the probe kit for a registry (and an image): `cargo run -p acr-doctor-core --example kit -- REGISTRY [REPOSITORY:TAG] [--ps]`
+//! (`--ps`: the PowerShell kit).
+use acr_doctor_core::probe::kit_script::{ps, sh, Image};
 use acr_doctor_core::probe::target::parse_target;
 
 fn main() {
@@ -8,6 +9,14 @@ fn main() {
         eprintln!("usage: kit REGISTRY [REPOSITORY:TAG]");
         std::process::exit(2);
     };
-    let image = args.next().and_then(|i| Image::parse(&i));
-    print!("{}", sh(&target, image.as_ref()));
+    let rest: Vec<String> = args.collect();
+    let image = rest
+        .iter()
+        .find(|a| *a != "--ps")
+        .and_then(|i| Image::parse(i));
+    if rest.iter().any(|a| a == "--ps") {
+        print!("{}", ps(&target, image.as_ref()));
+    } else {
+        print!("{}", sh(&target, image.as_ref()));
+    }
 }

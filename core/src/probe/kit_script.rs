@@ -462,10 +462,9 @@ function Limited([scriptblock]$Block, [object[]]$Arguments) {
   $p = [PowerShell]::Create().AddScript($Block.ToString())
   foreach ($a in $Arguments) { $null = $p.AddArgument($a) }
   $h = $p.BeginInvoke()
-  try {
-    if (-not $h.AsyncWaitHandle.WaitOne($T * 1000)) { $p.Stop(); throw 'timeout' }
-    $p.EndInvoke($h)
-  } finally { $p.Dispose() }
+  # Stopped without waiting for it: a lookup that hangs may not return to be stopped.
+  if (-not $h.AsyncWaitHandle.WaitOne($T * 1000)) { $null = $p.BeginStop($null, $null); throw 'timeout' }
+  try { $p.EndInvoke($h) } finally { $p.Dispose() }
 }
 # What a token grants, from its "access" claim decoded here (" granted=type:name:actions;..."),
 # or nothing when it cannot be decoded. The token itself is never printed.
