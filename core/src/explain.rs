@@ -139,7 +139,7 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
             fixes: vec![
                 ReadyFix {
                     text: tr!(lang, "Run the check again with details.", "Relancez le contrôle avec les détails.").to_owned(),
-                    command: Some(values::fill("az acr check-health -n {name} --yes --debug", &slots).text),
+                    command: Some(values::fill(catalog::RERUN_WITH_DETAILS, &slots).text),
                 },
                 ReadyFix {
                     text: tr!(lang, "Read the CLI's error reference.", "Consultez la référence des erreurs de la CLI.").to_owned(),
@@ -272,7 +272,9 @@ fn detail_texts(f: &Finding, lang: Lang, caveat_says_check_health: bool) -> Vec<
 
 fn known_bug_text(bug: KnownBug, lang: Lang) -> &'static str {
     match bug {
-        KnownBug::Helm313Oci => tr!(lang, "Helm 3.13.0 and 3.13.1 fail OCI registry sign-in with 401: a Helm defect, fixed in 3.13.2. Upgrade Helm.", "Helm 3.13.0 et 3.13.1 échouent à la connexion aux registres OCI avec 401 : un défaut de Helm, corrigé en 3.13.2. Mettez Helm à jour."),
+        // Sources: helm/helm release notes v3.13.2 and v3.18.3.
+        KnownBug::Helm313Oci => tr!(lang, "Helm 3.13.0 and 3.13.1 fail the pull itself (the manifest request) with 401 after a sign-in that worked: a Helm defect, fixed in 3.13.2. Upgrade Helm.", "Helm 3.13.0 et 3.13.1 échouent au pull lui-même (la demande du manifeste) avec 401 après une connexion réussie : un défaut de Helm, corrigé en 3.13.2. Mettez Helm à jour."),
+        KnownBug::Helm318Login => tr!(lang, "Helm 3.18.0 to 3.18.2 fail helm registry login to Azure Container Registry with 401: a Helm defect; 3.18.3 restores the sign-in flow ACR needs. Upgrade Helm.", "Helm 3.18.0 à 3.18.2 échouent à helm registry login vers Azure Container Registry avec 401 : un défaut de Helm ; la 3.18.3 rétablit le mode de connexion dont ACR a besoin. Mettez Helm à jour."),
         KnownBug::CheckAcrServerVersion => tr!(lang, "KeyError: 'serverVersion' is az aks check-acr failing to read kubectl version: kubectl cannot reach the cluster's API server (wrong context, private cluster). Fix kubectl's access first.", "KeyError: 'serverVersion' vient d’az aks check-acr qui ne lit pas la version de kubectl : kubectl ne joint pas le serveur d’API du cluster (mauvais contexte, cluster privé). Réparez d’abord l’accès de kubectl."),
         KnownBug::CheckHealthRoleAssignmentMode => tr!(lang, "'NoneType' object has no attribute 'role_assignment_mode' is a defect of az acr check-health 2.74: upgrade the Azure CLI (az upgrade).", "'NoneType' object has no attribute 'role_assignment_mode' est un défaut d’az acr check-health 2.74 : mettez l’Azure CLI à jour (az upgrade)."),
         KnownBug::ContainerdEmptyScope => tr!(lang, "containerd asked for a token with an empty scope, which ACR refuses with 400: a containerd defect. Upgrade containerd (or the node image).", "containerd a demandé un jeton avec une portée vide, qu’ACR refuse par 400 : un défaut de containerd. Mettez containerd (ou l’image du nœud) à jour."),
@@ -282,14 +284,17 @@ fn known_bug_text(bug: KnownBug, lang: Lang) -> &'static str {
 
 /// Why a value from the paste is not in the commands.
 pub fn refused_text(slot: Slot, lang: Lang) -> String {
-    let (what_en, what_fr) = match slot {
-        Slot::Name => ("registry name", "nom de registre"),
-        Slot::Server | Slot::Origin | Slot::Host => ("login server", "serveur de connexion"),
-        Slot::Repository => ("repository", "dépôt"),
-        Slot::Ip => ("IP address", "adresse IP"),
+    // French: each noun with its own article, and the pronoun of its gender.
+    let (what_en, what_fr, yours_fr) = match slot {
+        Slot::Name => ("registry name", "Le nom de registre", "le vôtre"),
+        Slot::Server | Slot::Origin | Slot::Host => {
+            ("login server", "Le serveur de connexion", "le vôtre")
+        }
+        Slot::Repository => ("repository", "Le dépôt", "le vôtre"),
+        Slot::Ip => ("IP address", "L’adresse IP", "la vôtre"),
     };
     let placeholder = slot.placeholder();
-    trf!(lang, "The {what_en} in your paste is not a valid one, so the commands below do not use it: {placeholder} stands in its place. Type your own before running them."; "Le {what_fr} de votre collage n’est pas valide : les commandes ci-dessous ne l’utilisent pas, {placeholder} tient sa place. Saisissez le vôtre avant de les lancer.")
+    trf!(lang, "The {what_en} in your paste is not a valid one, so the commands below do not use it: {placeholder} stands in its place. Type your own before running them."; "{what_fr} de votre collage n’est pas valide : les commandes ci-dessous ne l’utilisent pas, {placeholder} tient sa place. Saisissez {yours_fr} avant de les lancer.")
 }
 
 fn list(codes: &[Code]) -> String {
@@ -347,8 +352,8 @@ fn sign_text(sign: &Sign, lang: Lang) -> String {
         .to_owned(),
         Sign::PrivateAddress { ip } => trf!(lang, "The DNS line shows {ip}, a private address: this machine resolves the registry to a private endpoint. If it is not inside (or peered with, or on a VPN to) that network, the connection cannot work from here; if it is, check that the private endpoint connection is approved and that the private DNS zone holds both the registry and its data endpoint."; "La ligne DNS montre {ip}, une adresse privée : cette machine résout le registre vers un point de terminaison privé. Si elle n’est pas dans ce réseau (ni appairée, ni en VPN), la connexion ne peut pas fonctionner d’ici ; si elle y est, vérifiez que la connexion du point de terminaison privé est approuvée et que la zone DNS privée contient le registre et son point de terminaison de données."),
         Sign::Proxy => tr!(lang,
-            "The exception is a proxy's refusal: the CLI's requests go through a proxy that did not let them pass (407 means it wants credentials). Set HTTPS_PROXY with the right credentials, or let *.azurecr.io bypass the proxy (NO_PROXY).",
-            "L’exception est un refus du proxy : les requêtes de la CLI passent par un proxy qui ne les a pas laissées passer (407 : il demande des identifiants). Définissez HTTPS_PROXY avec les bons identifiants, ou faites contourner le proxy pour *.azurecr.io (NO_PROXY).",
+            "The exception is a proxy's refusal: the CLI's requests go through a proxy that did not let them pass (407 means it wants credentials). Set HTTPS_PROXY with the right credentials, or let the registry bypass the proxy with NO_PROXY=.azurecr.io (a leading dot: the *.azurecr.io form is not matched by Python's requests, which az uses).",
+            "L’exception est un refus du proxy : les requêtes de la CLI passent par un proxy qui ne les a pas laissées passer (407 : il demande des identifiants). Définissez HTTPS_PROXY avec les bons identifiants, ou faites contourner le proxy par le registre avec NO_PROXY=.azurecr.io (avec un point devant : la forme *.azurecr.io n’est pas reconnue par requests de Python, dont se sert az).",
         )
         .to_owned(),
         Sign::CertificateUntrusted => tr!(lang,
@@ -384,7 +389,19 @@ mod tests {
         let r = decode("An error occurred: CONNECTIVITY_FORBIDDEN_ERROR\nLooks like you don't have access to registry 'contosoprod.azurecr.io'. To see configured firewall rules, run 'az acr show --query networkRuleSet --name contosoprod'.");
         let e = explain(&r.findings[0], Lang::En);
         assert!(e.fixes.iter().any(|f| f.command.as_deref()
-            == Some("az acr show --query networkRuleSet --name contosoprod")));
+            == Some("az acr network-rule add -n contosoprod --ip-address <your-public-ip>")));
+    }
+
+    #[test]
+    fn a_refused_value_is_named_with_its_own_article_and_pronoun() {
+        let ip = refused_text(Slot::Ip, Lang::Fr);
+        assert!(ip.starts_with("L’adresse IP de votre collage"), "{ip}");
+        assert!(ip.contains("Saisissez la vôtre"), "{ip}");
+        let name = refused_text(Slot::Name, Lang::Fr);
+        assert!(
+            name.starts_with("Le nom de registre") && name.contains("le vôtre"),
+            "{name}"
+        );
     }
 
     #[test]

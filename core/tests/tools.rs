@@ -155,6 +155,13 @@ fn known_client_defects_and_registries_that_are_not_yours() {
     assert_eq!(codes(&r), ["REGISTRY_UNAUTHORIZED"]);
     assert_eq!(r.findings[0].detail.known_bug, Some(KnownBug::Helm313Oci));
 
+    let r = decode("version.BuildInfo{Version:\"v3.18.2\", GitCommit:\"x\"}\nError: login attempt to https://r.azurecr.io/v2/ failed with status: 401 Unauthorized\n");
+    assert_eq!(codes(&r), ["REGISTRY_UNAUTHORIZED"]);
+    assert_eq!(r.findings[0].detail.known_bug, Some(KnownBug::Helm318Login));
+    // 3.18.3 restored the flow: the same 401 is not blamed on Helm.
+    let r = decode("version.BuildInfo{Version:\"v3.18.3\", GitCommit:\"x\"}\nError: login attempt to https://r.azurecr.io/v2/ failed with status: 401 Unauthorized\n");
+    assert_eq!(r.findings[0].detail.known_bug, None);
+
     let r = decode("Failed to pull image \"mcr.microsoft.com/dotnet/aspnet:8.0\": failed to resolve reference: failed to fetch anonymous token: unexpected status from GET request to https://mcrprod.azurecr.io/oauth2/token: 401 Unauthorized");
     assert!(
         r.findings[0].signs.contains(&Sign::MicrosoftRegistry),

@@ -42,7 +42,9 @@ test('a finding explains the case and gives fixes with the registry filled in', 
   await paste(page, 'An error occurred: CONNECTIVITY_FORBIDDEN_ERROR\nLooks like you don\'t have access to registry \'contosoprod.azurecr.io\'. To see configured firewall rules, run \'az acr show --query networkRuleSet --name contosoprod\'.\n');
   const card = page.locator('[data-testid=finding]');
   const commands = await card.locator('[data-testid=command] code').allInnerTexts();
-  assert.ok(commands.includes('az acr show --query networkRuleSet --name contosoprod'), commands.join('\n'));
+  assert.ok(commands.includes('az acr network-rule add -n contosoprod --ip-address <your-public-ip>'), commands.join('\n'));
+  // The tier, public access and rules are checked first: an IP rule counts only on Premium with public access on.
+  assert.match(commands[0], /^az acr show -n contosoprod --query "\{sku:sku\.name, public:publicNetworkAccess/);
   const doc = await card.locator('[data-testid=doc-link]').getAttribute('href');
   assert.ok(doc.endsWith('#connectivity_forbidden_error'), doc);
 

@@ -136,6 +136,67 @@ pub fn doc_url(code: Code, lang: Lang) -> String {
     }
 }
 
+/// The fix for a code this page does not know: the health check again, with the CLI's details.
+pub const RERUN_WITH_DETAILS: &str = "az acr check-health -n {name} --yes --debug";
+
+/// The first words of a command the catalogue's texts may quote between backticks.
+const TOOLS: [&str; 12] = [
+    "az ",
+    "kubectl ",
+    "docker ",
+    "helm ",
+    "curl ",
+    "nslookup ",
+    "sudo ",
+    "notary ",
+    "openssl ",
+    "podman ",
+    "ctr ",
+    "crictl ",
+];
+
+/// Every command the catalogue offers, with where it is: each code's fixes, and the commands its
+/// texts (in both languages) quote between backticks. Templates: `{name}` and the other slots
+/// are not filled in.
+pub fn commands() -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    let mut quoted = |place: String, t: &crate::text::T| {
+        for s in [t.en, t.fr] {
+            for span in s.split('`').skip(1).step_by(2) {
+                if TOOLS.iter().any(|tool| span.starts_with(tool)) {
+                    out.push((place.clone(), span));
+                }
+            }
+        }
+    };
+    let mut fixes = Vec::new();
+    for code in Code::ALL {
+        let t = text::text(code);
+        quoted(format!("{code} summary"), &t.summary);
+        quoted(format!("{code} meaning"), &t.meaning);
+        for (i, c) in t.causes.iter().enumerate() {
+            quoted(format!("{code} cause {}", i + 1), c);
+        }
+        for (i, f) in t.fixes.iter().enumerate() {
+            quoted(format!("{code} fix {}", i + 1), &f.text);
+            if let Some(command) = f.command {
+                fixes.push((format!("{code} fix {}", i + 1), command));
+            }
+        }
+        for (i, c) in t.caveats.iter().enumerate() {
+            quoted(format!("{code} caveat {}", i + 1), c);
+        }
+    }
+    for status in [401, 403, 404, 429, 500] {
+        for t in text::status_causes(status) {
+            quoted(format!("token error {status}"), t);
+        }
+    }
+    fixes.push(("unknown code".to_owned(), RERUN_WITH_DETAILS));
+    fixes.extend(out);
+    fixes
+}
+
 /// Extra causes for a token error, by the HTTP status the registry answered.
 pub fn status_causes(status: u16, lang: Lang) -> Vec<&'static str> {
     text::status_causes(status)

@@ -39,6 +39,130 @@ const RERUN: TextFix = fix!(
     "az acr check-health -n {name} --yes --ignore-errors",
 );
 
+// The roles that count depend on the registry's role-assignment mode: in
+// `AbacRepositoryPermissions` mode AcrPull, AcrPush and AcrDelete are not honoured, Owner,
+// Contributor and Reader reach the registry's settings only, and the image roles are the
+// Container Registry Repository Reader / Writer / Contributor. Source:
+// https://learn.microsoft.com/azure/container-registry/container-registry-rbac-abac-repository-permissions
+const ROLE_MODE: TextFix = fix!(
+    t!(
+        "First see the registry's role-assignment mode, which decides the roles that count: LegacyRegistryPermissions (AcrPull, AcrPush, Owner, Contributor) or AbacRepositoryPermissions (only the Container Registry Repository roles reach images).",
+        "Regardez d’abord le mode d’attribution des rôles du registre, qui décide des rôles pris en compte : LegacyRegistryPermissions (AcrPull, AcrPush, Propriétaire, Contributeur) ou AbacRepositoryPermissions (seuls les rôles Container Registry Repository donnent accès aux images).",
+    ),
+    "az acr show -n {name} --query roleAssignmentMode -o tsv",
+);
+
+// Without --include-inherited and --include-groups, the list holds only assignments made at
+// exactly the registry's scope. Source: https://learn.microsoft.com/cli/azure/role/assignment#az-role-assignment-list
+const ROLES_HELD: TextFix = fix!(
+    t!(
+        "See the roles the identity holds on the registry, including those inherited from the resource group or subscription and those given to its groups (<assignee>: a sign-in name, or the object ID of a group, service principal or managed identity).",
+        "Voyez les rôles de l’identité sur le registre, y compris ceux hérités du groupe de ressources ou de l’abonnement et ceux donnés à ses groupes (<assignee> : un nom de connexion, ou l’ID d’objet d’un groupe, d’un principal de service ou d’une identité managée).",
+    ),
+    "az role assignment list --assignee <assignee> --scope $(az acr show -n {name} --query id -o tsv) --include-inherited --include-groups -o table",
+);
+
+const GRANT_LEGACY: TextFix = fix!(
+    t!(
+        "If the mode is LegacyRegistryPermissions: give AcrPull to pull (AcrPush to push). Assigning a role needs Owner or Role Based Access Control Administrator on the registry.",
+        "Si le mode est LegacyRegistryPermissions : donnez AcrPull pour tirer (AcrPush pour envoyer). Attribuer un rôle demande Propriétaire ou Administrateur du contrôle d’accès en fonction du rôle sur le registre.",
+    ),
+    "az role assignment create --assignee <assignee> --role AcrPull --scope $(az acr show -n {name} --query id -o tsv)",
+);
+
+const GRANT_ABAC: TextFix = fix!(
+    t!(
+        "If the mode is AbacRepositoryPermissions: give Container Registry Repository Reader to pull (Writer to push, Contributor to delete too); AcrPull and AcrPush do nothing there. Without a condition the role covers every repository.",
+        "Si le mode est AbacRepositoryPermissions : donnez Container Registry Repository Reader pour tirer (Writer pour envoyer, Contributor pour aussi supprimer) ; AcrPull et AcrPush n’y font rien. Sans condition, le rôle couvre tous les dépôts.",
+    ),
+    "az role assignment create --assignee <assignee> --role \"Container Registry Repository Reader\" --scope $(az acr show -n {name} --query id -o tsv)",
+);
+
+// A new role assignment can take up to about ten minutes to reach the registry's token server.
+// Source: https://learn.microsoft.com/azure/container-registry/container-registry-troubleshoot-login
+const ROLE_DELAY: T = t!(
+    "A role given in the last few minutes may not count yet: the registry's token server can take about ten minutes to see it. Sign out (`az logout`), wait, then sign in again.",
+    "Un rôle donné il y a quelques minutes peut ne pas encore compter : le serveur de jetons du registre peut mettre une dizaine de minutes à le voir. Déconnectez-vous (`az logout`), attendez, puis reconnectez-vous.",
+);
+
+// The kubelet's identity: AKS's ACR integration (--attach-acr) assigns AcrPull, which an
+// ABAC-mode registry does not honour; there the role is assigned by hand. Sources:
+// https://learn.microsoft.com/azure/aks/cluster-container-registry-integration and
+// MicrosoftDocs/SupportArticles-docs support/azure/azure-kubernetes/connectivity/cannot-pull-image-from-acr-to-aks-cluster.md
+const KUBELET_CHECK: TextFix = fix!(
+    t!(
+        "Check the cluster's pull access from inside it: the identity, the token exchange and the network from a node.",
+        "Vérifiez l’accès de pull du cluster depuis le cluster : l’identité, l’échange de jetons et le réseau depuis un nœud.",
+    ),
+    "az aks check-acr -g <resource-group> -n <cluster-name> --acr {server}",
+);
+
+const KUBELET_ATTACH: TextFix = fix!(
+    t!(
+        "If the mode is LegacyRegistryPermissions: attach the registry, which gives the kubelet identity AcrPull (you need Owner or Role Based Access Control Administrator on the registry).",
+        "Si le mode est LegacyRegistryPermissions : attachez le registre, ce qui donne AcrPull à l’identité du kubelet (il faut Propriétaire ou Administrateur du contrôle d’accès en fonction du rôle sur le registre).",
+    ),
+    "az aks update -g <resource-group> -n <cluster-name> --attach-acr {name}",
+);
+
+const KUBELET_ABAC: TextFix = fix!(
+    t!(
+        "If the mode is AbacRepositoryPermissions: --attach-acr cannot help (it gives AcrPull, which is not honoured there); give the kubelet identity Container Registry Repository Reader yourself.",
+        "Si le mode est AbacRepositoryPermissions : --attach-acr n’y peut rien (il donne AcrPull, ignoré dans ce mode) ; donnez vous-même Container Registry Repository Reader à l’identité du kubelet.",
+    ),
+    "az role assignment create --assignee-object-id $(az aks show -g <resource-group> -n <cluster-name> --query identityProfile.kubeletidentity.objectId -o tsv) --assignee-principal-type ServicePrincipal --role \"Container Registry Repository Reader\" --scope $(az acr show -n {name} --query id -o tsv)",
+);
+
+const KUBELET_RECONCILE: TextFix = fix!(
+    t!(
+        "If the kubelet identity was removed from the node pool's scale set (by hand or by a script), an update with no option puts it back.",
+        "Si l’identité du kubelet a été retirée du groupe identique du pool de nœuds (à la main ou par un script), une mise à jour sans option la remet en place.",
+    ),
+    "az aks update -g <resource-group> -n <cluster-name>",
+);
+
+// Network rules. Sources:
+// https://learn.microsoft.com/azure/container-registry/container-registry-access-selected-networks
+// https://learn.microsoft.com/azure/container-registry/allow-access-trusted-services
+const NETWORK_SETTINGS: TextFix = fix!(
+    t!(
+        "First see the registry's tier, public access and rules: IP rules exist only on Premium (100 at most), and with public access Disabled no IP rule lets anyone in (only private endpoints do).",
+        "Regardez d’abord le niveau, l’accès public et les règles du registre : les règles IP n’existent qu’en Premium (100 au plus), et avec l’accès public Disabled aucune règle IP ne fait entrer qui que ce soit (seuls les points de terminaison privés).",
+    ),
+    "az acr show -n {name} --query \"{sku:sku.name, public:publicNetworkAccess, default:networkRuleSet.defaultAction, rules:networkRuleSet.ipRules, trusted:networkRuleBypassOptions}\"",
+);
+
+const NETWORK_SELECTED: TextFix = fix!(
+    t!(
+        "If public access is Disabled and you want an IP rule to count, switch to selected networks (the default action stays Deny: only the listed addresses get in).",
+        "Si l’accès public est Disabled et qu’une règle IP doit compter, passez aux réseaux sélectionnés (l’action par défaut reste Deny : seules les adresses listées entrent).",
+    ),
+    "az acr update -n {name} --public-network-enabled true --default-action Deny",
+);
+
+const NETWORK_TRUSTED: TextFix = fix!(
+    t!(
+        "If the caller is an Azure service (ACR Tasks, Microsoft Defender, Container Instances, App Service), an IP rule will not match its addresses: allow trusted services instead.",
+        "Si l’appelant est un service Azure (ACR Tasks, Microsoft Defender, Container Instances, App Service), une règle IP ne couvrira pas ses adresses : autorisez plutôt les services approuvés.",
+    ),
+    "az acr update -n {name} --allow-trusted-services true",
+);
+
+const NETWORK_CAVEAT: T = t!(
+    "A new rule takes a few minutes to apply. Microsoft-hosted build agents and an AKS cluster's default outbound traffic have no fixed address: give them a private endpoint or a fixed egress (a NAT gateway, self-hosted agents) rather than chasing their addresses.",
+    "Une nouvelle règle met quelques minutes à s’appliquer. Les agents de build hébergés par Microsoft et le trafic sortant par défaut d’un cluster AKS n’ont pas d’adresse fixe : donnez-leur un point de terminaison privé ou une sortie fixe (passerelle NAT, agents auto-hébergés) plutôt que de courir après leurs adresses.",
+);
+
+// Docker Content Trust is being retired on ACR; Notation (Notary Project) signs instead.
+// Source: https://learn.microsoft.com/azure/container-registry/container-registry-content-trust
+const DCT_RETIRED: TextFix = fix!(
+    t!(
+        "If you do: Docker Content Trust is being retired on Azure Container Registry, so do not install Notary for it; move signing to Notation, and once nothing relies on the old signatures turn content trust off on the registry.",
+        "Sinon : Docker Content Trust est en cours de retrait sur Azure Container Registry, n’installez donc pas Notary pour lui ; passez la signature à Notation et, quand plus rien ne dépend des anciennes signatures, désactivez l’approbation de contenu sur le registre.",
+    ),
+    "az acr config content-trust update -r {name} --status disabled",
+);
+
 pub fn text(code: Code) -> Text {
     match code {
         Code::DockerCommand => Text {
@@ -80,10 +204,11 @@ pub fn text(code: Code) -> Text {
                         "If Docker's message mentions the daemon or a pipe, start Docker Desktop (or `sudo systemctl start docker` on Linux) and wait until it is ready.",
                         "Si le message de Docker parle du démon ou d’un « pipe », démarrez Docker Desktop (ou `sudo systemctl start docker` sous Linux) et attendez qu’il soit prêt.",
                     )),
+                // Source: https://docs.docker.com/engine/security/#docker-daemon-attack-surface
                 fix!(
                     t!(
-                        "On Linux, if the socket refused you, add your user to the docker group, then sign out and in again.",
-                        "Sous Linux, si le socket vous a refusé, ajoutez votre utilisateur au groupe docker, puis reconnectez-vous.",
+                        "On Linux, if the socket refused you, add your user to the docker group, then sign out and in again. Know what it gives: a member of the docker group can become root on this machine. Rootless Docker avoids that.",
+                        "Sous Linux, si le socket vous a refusé, ajoutez votre utilisateur au groupe docker, puis reconnectez-vous. Sachez ce que cela donne : un membre du groupe docker peut devenir root sur cette machine. Docker sans root (rootless) l’évite.",
                     ),
                     "sudo usermod -aG docker $USER",
                 ),
@@ -336,8 +461,8 @@ pub fn text(code: Code) -> Text {
                 "La CLI n’a pas trouvé Notary.",
             ),
             meaning: t!(
-                "From azure-cli 2.0.81 to 2.86.0 the health check also looks for the Notary client (`notary --help`). This code means it is missing or printed to its error output. Notary is only needed for Docker Content Trust, which is deprecated.",
-                "Des versions 2.0.81 à 2.86.0 d’azure-cli, le contrôle cherche aussi le client Notary (`notary --help`). Ce code signifie qu’il est absent ou qu’il a écrit sur sa sortie d’erreur. Notary ne sert qu’à Docker Content Trust, qui est obsolète.",
+                "From azure-cli 2.0.81 to 2.86.0 the health check also looks for the Notary client (`notary --help`). This code means it is missing or printed to its error output. Notary is only needed for Docker Content Trust, which is being retired on ACR.",
+                "Des versions 2.0.81 à 2.86.0 d’azure-cli, le contrôle cherche aussi le client Notary (`notary --help`). Ce code signifie qu’il est absent ou qu’il a écrit sur sa sortie d’erreur. Notary ne sert qu’à Docker Content Trust, en cours de retrait sur ACR.",
             ),
             causes: &[
                 t!(
@@ -354,10 +479,7 @@ pub fn text(code: Code) -> Text {
                         "If you do not sign images with Docker Content Trust, ignore this code: your registry access is not affected.",
                         "Si vous ne signez pas d’images avec Docker Content Trust, ignorez ce code : l’accès à votre registre n’est pas en cause.",
                     )),
-                step!(t!(
-                        "If you do, install Notary 0.6.0 and put it on the PATH.",
-                        "Sinon, installez Notary 0.6.0 et placez-le dans le PATH.",
-                    )),
+ DCT_RETIRED,
                 fix!(
                     t!(
                         "Or update the Azure CLI: from 2.87.0 the Notary check is gone.",
@@ -404,10 +526,7 @@ pub fn text(code: Code) -> Text {
                         "If you do not use Docker Content Trust, ignore this code.",
                         "Si vous n’utilisez pas Docker Content Trust, ignorez ce code.",
                     )),
-                step!(t!(
-                        "If you do, install Notary 0.6.0 (from the notaryproject/notary releases) ahead of the other one on the PATH.",
-                        "Sinon, installez Notary 0.6.0 (versions publiées de notaryproject/notary) avant l’autre dans le PATH.",
-                    )),
+ DCT_RETIRED,
                 fix!(
                     t!(
                         "Or update the Azure CLI: from 2.87.0 the Notary check is gone.",
@@ -479,56 +598,52 @@ pub fn text(code: Code) -> Text {
         },
         Code::ConnectivityForbidden => Text {
             summary: t!(
-                "The registry refused this machine (HTTP 403): a firewall rule or disabled public access.",
-                "Le registre a refusé cette machine (HTTP 403) : règle de pare-feu ou accès public désactivé.",
+                "The registry refused this machine (HTTP 403): usually its network rules, sometimes its encryption identity.",
+                "Le registre a refusé cette machine (HTTP 403) : en général ses règles réseau, parfois l’identité de son chiffrement.",
             ),
             meaning: t!(
-                "The registry's /v2/ endpoint answered 403 Forbidden. The registry is reachable but its network rules do not let this address in.",
-                "Le point de terminaison /v2/ du registre a répondu 403 Forbidden. Le registre est joignable, mais ses règles réseau n’admettent pas cette adresse.",
+                "The registry's /v2/ endpoint answered 403 Forbidden. The registry is reachable but does not let this address in: its firewall allows other addresses, or public access is off. Read the message that comes with it: \"identity associated with the registry is inactive\" is not the firewall but a customer-managed key whose identity is gone.",
+                "Le point de terminaison /v2/ du registre a répondu 403 Forbidden. Le registre est joignable mais n’admet pas cette adresse : son pare-feu autorise d’autres adresses, ou l’accès public est coupé. Lisez le message qui l’accompagne : « identity associated with the registry is inactive » ne vient pas du pare-feu mais d’une clé gérée par le client dont l’identité a disparu.",
             ),
             causes: &[
                 t!(
-                    "The registry's firewall allows other IP ranges than yours.",
-                    "Le pare-feu du registre autorise d’autres plages d’adresses que la vôtre.",
+                    "The registry accepts selected networks only (a Premium feature), and the address it saw is not among them.",
+                    "Le registre n’accepte que des réseaux sélectionnés (une fonction Premium), et l’adresse qu’il a vue n’en fait pas partie.",
                 ),
                 t!(
-                    "Public network access is disabled: only private endpoints may connect.",
-                    "L’accès réseau public est désactivé : seuls les points de terminaison privés peuvent se connecter.",
+                    "Public network access is Disabled: only private endpoints get in, whatever the IP rules say.",
+                    "L’accès réseau public est Disabled : seuls les points de terminaison privés entrent, quelles que soient les règles IP.",
                 ),
                 t!(
-                    "Your traffic leaves through a proxy or NAT address that is not allowed.",
-                    "Votre trafic sort par un proxy ou une adresse NAT non autorisée.",
+                    "Your traffic leaves through a proxy, NAT or build agent whose address is not allowed, or this machine should use a private endpoint but resolved the public address.",
+                    "Votre trafic sort par un proxy, un NAT ou un agent de build dont l’adresse n’est pas autorisée, ou cette machine devrait passer par un point de terminaison privé mais a résolu l’adresse publique.",
+                ),
+                // Source: https://learn.microsoft.com/azure/container-registry/tutorial-troubleshoot-customer-managed-keys
+                t!(
+                    "With \"identity associated with the registry is inactive\": the managed identity that reads the registry's encryption key was deleted or disabled (see CMK_ERROR).",
+                    "Avec « identity associated with the registry is inactive » : l’identité managée qui lit la clé de chiffrement du registre a été supprimée ou désactivée (voir CMK_ERROR).",
                 ),
             ],
             fixes: &[
+                NETWORK_SETTINGS,
                 fix!(
                     t!(
-                        "See the registry's network rules.",
-                        "Affichez les règles réseau du registre.",
+                        "If the tier is Premium and public access is Enabled, allow your public address (the one the registry saw; ask your network team which one).",
+                        "Si le niveau est Premium et l’accès public Enabled, autorisez votre adresse publique (celle que le registre a vue ; demandez-la à votre équipe réseau).",
                     ),
-                    "az acr show --query networkRuleSet --name {name}",
+                    "az acr network-rule add -n {name} --ip-address <your-public-ip>",
                 ),
+                NETWORK_SELECTED,
+                NETWORK_TRUSTED,
                 fix!(
                     t!(
-                        "See whether public access is enabled.",
-                        "Regardez si l’accès public est activé.",
+                        "If the registry has private endpoints, see what the name resolves to here: a public address means this network does not use them (a private DNS zone missing or not linked).",
+                        "Si le registre a des points de terminaison privés, voyez ce que le nom donne ici : une adresse publique signifie que ce réseau ne les utilise pas (zone DNS privée absente ou non liée).",
                     ),
-                    "az acr show --query publicNetworkAccess --name {name}",
+                    "nslookup {server}",
                 ),
-                fix!(
-                    t!(
-                        "Allow your public address (ask your network team which one).",
-                        "Autorisez votre adresse publique (demandez laquelle à votre équipe réseau).",
-                    ),
-                    "az acr network-rule add --name {name} --ip-address <your-public-ip>",
-                ),
-                step!(t!(
-                        "With private endpoints only, run from a machine inside the connected network.",
-                        "Avec uniquement des points de terminaison privés, lancez la commande depuis une machine du réseau relié.",
-                    )),
             ],
-            caveats: &[
-            ],
+            caveats: &[NETWORK_CAVEAT],
         },
         Code::ConnectivityChallenge => Text {
             summary: t!(
@@ -610,10 +725,10 @@ pub fn text(code: Code) -> Text {
                 ),
                 fix!(
                     t!(
-                        "Try the admin user or a token instead of Entra sign-in, if enabled.",
-                        "Essayez l’utilisateur administrateur ou un jeton plutôt qu’Entra, s’ils sont activés.",
+                        "Try the admin user or a token instead of Entra sign-in, if enabled. Read the password first without it showing or staying in your history (bash: `read -rs ACR_PASSWORD`), then give it on standard input.",
+                        "Essayez l’utilisateur administrateur ou un jeton plutôt qu’Entra, s’ils sont activés. Lisez d’abord le mot de passe sans qu’il s’affiche ni reste dans l’historique (bash : `read -rs ACR_PASSWORD`), puis donnez-le sur l’entrée standard.",
                     ),
-                    "az acr login -n {name} --username <user> --password <password>",
+                    "printf '%s' \"$ACR_PASSWORD\" | docker login {server} --username <user> --password-stdin",
                 ),
                 step!(t!(
                         "If the registry is Azure's and still does this, open an issue at https://aka.ms/acr/issues.",
@@ -634,12 +749,17 @@ pub fn text(code: Code) -> Text {
             ),
             causes: &[
                 t!(
-                    "Your identity has no role on the registry (AcrPull, AcrPush, Reader…).",
-                    "Votre identité n’a aucun rôle sur le registre (AcrPull, AcrPush, Lecteur…).",
+                    "Your identity has no role that reaches images on the registry: which roles count depends on the registry's role-assignment mode.",
+                    "Votre identité n’a aucun rôle qui donne accès aux images du registre : les rôles pris en compte dépendent du mode d’attribution des rôles du registre.",
+                ),
+                // Source: https://learn.microsoft.com/azure/container-registry/container-registry-disable-authentication-as-arm
+                t!(
+                    "The registry refuses Entra tokens made for Azure Resource Manager (its authentication-as-arm policy is disabled, often by a built-in Azure Policy): az must ask for a token for the registry's own audience.",
+                    "Le registre refuse les jetons Entra faits pour Azure Resource Manager (sa stratégie authentication-as-arm est désactivée, souvent par une Azure Policy intégrée) : az doit demander un jeton pour l’audience propre au registre.",
                 ),
                 t!(
-                    "The Azure CLI's sign-in is stale or belongs to another tenant.",
-                    "La connexion d’Azure CLI est périmée ou appartient à un autre locataire.",
+                    "The Azure CLI's sign-in is stale or belongs to another tenant, or the role was given minutes ago and does not count yet.",
+                    "La connexion d’Azure CLI est périmée ou appartient à un autre locataire, ou le rôle a été donné il y a quelques minutes et ne compte pas encore.",
                 ),
                 t!(
                     "Network rules: with public access disabled, the token exchange answers 403.",
@@ -656,21 +776,33 @@ pub fn text(code: Code) -> Text {
                 ),
                 fix!(
                     t!(
-                        "Check your role assignments on the registry.",
-                        "Vérifiez vos attributions de rôle sur le registre.",
+                        "See whether the registry accepts ARM-audience tokens; if it says disabled, sign in for the registry's audience instead.",
+                        "Regardez si le registre accepte les jetons d’audience ARM ; s’il répond disabled, connectez-vous plutôt pour l’audience du registre.",
                     ),
-                    "az role assignment list --scope $(az acr show -n {name} --query id -o tsv) -o table",
+                    "az acr config authentication-as-arm show -r {name}",
                 ),
                 fix!(
                     t!(
-                        "Check the network rules if the status is 403.",
-                        "Vérifiez les règles réseau si le statut est 403.",
+                        "Sign in with a token for the registry's own audience, then log in to the registry again.",
+                        "Connectez-vous avec un jeton pour l’audience propre au registre, puis reconnectez-vous au registre.",
                     ),
-                    "az acr show --query \"{public:publicNetworkAccess, rules:networkRuleSet}\" --name {name}",
+                    "az login --scope https://containerregistry.azure.net/.default",
+                ),
+                ROLE_MODE,
+                ROLES_HELD,
+                GRANT_LEGACY,
+                GRANT_ABAC,
+                fix!(
+                    t!(
+                        "If the status is 403, see the network rules.",
+                        "Si le statut est 403, voyez les règles réseau.",
+                    ),
+                    "az acr show -n {name} --query \"{public:publicNetworkAccess, rules:networkRuleSet}\"",
                 ),
                 RERUN,
             ],
             caveats: &[
+                ROLE_DELAY,
                 t!(
                     "Before azure-cli 2.46.0, throttling was reported here with Response code: 429; the advice to run az login does not apply then.",
                     "Avant azure-cli 2.46.0, la limitation de débit apparaissait ici avec Response code: 429 ; le conseil de relancer az login ne s’applique pas alors.",
@@ -720,21 +852,23 @@ pub fn text(code: Code) -> Text {
                 "Le registre a refusé de délivrer un jeton d’accès pour la portée demandée.",
             ),
             meaning: t!(
-                "With the refresh token, the CLI asks /oauth2/token for an access token. This code means that step failed (the status says why), or, with --repository, that the token lacks some of the repository permissions.",
-                "Avec le jeton d’actualisation, la CLI demande un jeton d’accès à /oauth2/token. Ce code signifie que cette étape a échoué (le statut dit pourquoi) ou, avec --repository, qu’il manque au jeton certaines autorisations sur le dépôt.",
+                "With the refresh token, the CLI asks /oauth2/token for an access token. This code means that step failed (the status says why), or, with --repository, that the token lacks some of the permissions the CLI asked for on that repository.",
+                "Avec le jeton d’actualisation, la CLI demande un jeton d’accès à /oauth2/token. Ce code signifie que cette étape a échoué (le statut dit pourquoi) ou, avec --repository, qu’il manque au jeton certaines des autorisations que la CLI a demandées sur ce dépôt.",
             ),
             causes: &[
+                // Source: Azure/azure-cli src/azure-cli/azure/cli/command_modules/acr/check_health.py
+                // (the scope it asks with --repository).
                 t!(
-                    "Your role does not grant the requested actions (for example AcrPull only, when a push is checked).",
-                    "Votre rôle n’accorde pas les actions demandées (par exemple AcrPull seul alors qu’un push est vérifié).",
+                    "With --repository the CLI asks for pull, push, delete and metadata read and write, and reports any of them missing: someone whose pushes work but who may not delete is told they lack access. If only delete is missing, pulls and pushes are fine.",
+                    "Avec --repository, la CLI demande pull, push, suppression et lecture et écriture des métadonnées, et signale chacune qui manque : quelqu’un dont les envois marchent mais qui ne peut pas supprimer s’entend dire qu’il n’a pas accès. S’il ne manque que la suppression, pulls et envois vont bien.",
                 ),
                 t!(
-                    "Attribute-based (ABAC) repository permissions that do not cover this repository.",
-                    "Des autorisations de dépôt par attributs (ABAC) qui ne couvrent pas ce dépôt.",
+                    "Your role does not grant the actions (AcrPull alone when a push is checked), or the registry is in ABAC mode, where AcrPull and AcrPush are not honoured and a Repository role with a condition may not cover this repository.",
+                    "Votre rôle n’accorde pas les actions (AcrPull seul alors qu’un envoi est vérifié), ou le registre est en mode ABAC, où AcrPull et AcrPush sont ignorés et un rôle Repository avec condition peut ne pas couvrir ce dépôt.",
                 ),
                 t!(
-                    "A stale sign-in.",
-                    "Une connexion périmée.",
+                    "A stale sign-in, or a role given minutes ago.",
+                    "Une connexion périmée, ou un rôle donné il y a quelques minutes.",
                 ),
             ],
             fixes: &[
@@ -745,23 +879,14 @@ pub fn text(code: Code) -> Text {
                     ),
                     "az login",
                 ),
-                fix!(
-                    t!(
-                        "Check your role assignments on the registry.",
-                        "Vérifiez vos attributions de rôle sur le registre.",
-                    ),
-                    "az role assignment list --scope $(az acr show -n {name} --query id -o tsv) -o table",
-                ),
-                fix!(
-                    t!(
-                        "See whether the registry uses ABAC repository permissions.",
-                        "Regardez si le registre utilise les autorisations de dépôt ABAC.",
-                    ),
-                    "az acr show -n {name} --query roleAssignmentMode",
-                ),
+                ROLE_MODE,
+                ROLES_HELD,
+                GRANT_LEGACY,
+                GRANT_ABAC,
                 RERUN,
             ],
             caveats: &[
+                ROLE_DELAY,
                 t!(
                     "The permissions variant (\"You have … permissions to the repository\") exists from azure-cli 2.73.0 and is not in the documentation.",
                     "La variante sur les autorisations (« You have … permissions to the repository ») existe depuis azure-cli 2.73.0 et n’est pas documentée.",
@@ -863,13 +988,18 @@ pub fn text(code: Code) -> Text {
                 "L’identité utilisée pour la clé de chiffrement du registre n’existe plus.",
             ),
             meaning: t!(
-                "The registry is encrypted with a customer-managed key, read through a managed identity. The CLI found that this identity is gone, so the registry cannot reach its key.",
-                "Le registre est chiffré avec une clé gérée par le client, lue via une identité managée. La CLI a constaté que cette identité a disparu : le registre ne peut plus atteindre sa clé.",
+                "The registry is encrypted with a customer-managed key, read through a managed identity. The CLI found that this identity is gone, so the registry cannot reach its key; its answers may then be 403 \"identity associated with the registry is inactive\".",
+                "Le registre est chiffré avec une clé gérée par le client, lue via une identité managée. La CLI a constaté que cette identité a disparu : le registre ne peut plus atteindre sa clé, et ses réponses peuvent devenir des 403 « identity associated with the registry is inactive ».",
             ),
+            // Source: https://learn.microsoft.com/azure/container-registry/tutorial-troubleshoot-customer-managed-keys
             causes: &[
                 t!(
-                    "The user-assigned identity was deleted, or the system identity was turned off.",
-                    "L’identité affectée par l’utilisateur a été supprimée, ou l’identité système a été désactivée.",
+                    "The user-assigned identity was deleted, or removed from the registry.",
+                    "L’identité affectée par l’utilisateur a été supprimée, ou retirée du registre.",
+                ),
+                t!(
+                    "The system-assigned identity was turned off.",
+                    "L’identité affectée par le système a été désactivée.",
                 ),
             ],
             fixes: &[
@@ -882,11 +1012,22 @@ pub fn text(code: Code) -> Text {
                 ),
                 fix!(
                     t!(
-                        "Rotate the key with an identity that exists and can read the key vault.",
-                        "Faites tourner la clé avec une identité existante qui peut lire le coffre de clés.",
+                        "If it was a user-assigned identity: attach one to the registry first (the same, recreated, or another that may read the key vault); the key cannot be rotated before.",
+                        "S’il s’agissait d’une identité affectée par l’utilisateur : attachez-en d’abord une au registre (la même recréée, ou une autre qui peut lire le coffre de clés) ; la clé ne peut pas être renouvelée avant.",
+                    ),
+                    "az acr identity assign --name {name} --identities <identity-id>",
+                ),
+                fix!(
+                    t!(
+                        "Then rotate the key with that identity.",
+                        "Effectuez ensuite une rotation de la clé avec cette identité.",
                     ),
                     "az acr encryption rotate-key --name {name} --key-encryption-key <key-uri> --identity <identity-id>",
                 ),
+                step!(t!(
+                    "If it was the system-assigned identity that was removed, the registry cannot restore it itself: open a support request with Azure.",
+                    "Si c’est l’identité affectée par le système qui a été retirée, le registre ne peut pas la rétablir seul : ouvrez une demande de support auprès d’Azure.",
+                )),
             ],
             caveats: &[
             ],
@@ -1067,16 +1208,16 @@ pub fn text(code: Code) -> Text {
                     "Pas connecté à ce registre, ou la connexion a expiré (un jeton ACR dure environ trois heures).",
                 ),
                 t!(
-                    "The identity has no pull (or push) role on the registry or repository.",
-                    "L’identité n’a pas de rôle de pull (ou d’envoi) sur le registre ou le dépôt.",
+                    "The identity has no role that reaches images: AcrPull or AcrPush in the legacy mode, a Container Registry Repository role in ABAC mode (where AcrPull, AcrPush, Owner and Contributor give no image access).",
+                    "L’identité n’a aucun rôle qui donne accès aux images : AcrPull ou AcrPush en mode historique, un rôle Container Registry Repository en mode ABAC (où AcrPull, AcrPush, Propriétaire et Contributeur ne donnent aucun accès aux images).",
                 ),
                 t!(
                     "The tag or repository does not exist: ACR says 401, not 404, to an anonymous caller.",
                     "Le tag ou le dépôt n’existe pas : ACR répond 401, pas 404, à un appelant anonyme.",
                 ),
                 t!(
-                    "Wrong password or token for a known user name (docker login -u/-p).",
-                    "Mauvais mot de passe ou jeton pour un nom d’utilisateur connu (docker login -u/-p).",
+                    "Wrong password or token for a known user name (docker login -u).",
+                    "Mauvais mot de passe ou jeton pour un nom d’utilisateur connu (docker login -u).",
                 ),
             ],
             fixes: &[
@@ -1094,13 +1235,10 @@ pub fn text(code: Code) -> Text {
                     ),
                     "az acr repository show-tags -n {name} --repository {repository} -o table",
                 ),
-                fix!(
-                    t!(
-                        "Check the roles on the registry (AcrPull to pull, AcrPush to push).",
-                        "Vérifiez les rôles sur le registre (AcrPull pour tirer, AcrPush pour envoyer).",
-                    ),
-                    "az role assignment list --scope $(az acr show -n {name} --query id -o tsv) -o table",
-                ),
+                ROLE_MODE,
+                ROLES_HELD,
+                GRANT_LEGACY,
+                GRANT_ABAC,
                 fix!(
                     t!(
                         "Forget stale stored credentials, then sign in again.",
@@ -1110,6 +1248,7 @@ pub fn text(code: Code) -> Text {
                 ),
             ],
             caveats: &[
+                ROLE_DELAY,
                 t!(
                     "az acr check-health may pass while this fails: it tests the az sign-in, not docker's stored credentials or a cluster's identity.",
                     "az acr check-health peut réussir alors que ceci échoue : il teste la connexion d’az, pas les identifiants stockés par docker ni l’identité d’un cluster.",
@@ -1181,12 +1320,14 @@ pub fn text(code: Code) -> Text {
                     ),
                     "az ad app credential list --id <app-id> -o table",
                 ),
+                // Without --append, a reset deletes every existing password and key of the app.
+                // Source: https://learn.microsoft.com/cli/azure/ad/app/credential#az-ad-app-credential-reset
                 fix!(
                     t!(
-                        "Create a new secret and use it in the pipeline.",
-                        "Créez un nouveau secret et utilisez-le dans le pipeline.",
+                        "Add a new secret next to the others (--append: without it the reset deletes every existing secret and key of the app, and every other pipeline or cluster using them breaks), put it in this pipeline, then remove the expired one.",
+                        "Ajoutez un nouveau secret à côté des autres (--append : sans lui, la réinitialisation supprime tous les secrets et clés existants de l’application, et tout autre pipeline ou cluster qui s’en sert tombe en panne), mettez-le dans ce pipeline, puis retirez celui qui a expiré.",
                     ),
-                    "az ad sp credential reset --id <app-id>",
+                    "az ad app credential reset --id <app-id> --append --display-name acr-pull",
                 ),
             ],
             caveats: &[
@@ -1203,12 +1344,14 @@ pub fn text(code: Code) -> Text {
             ),
             causes: &[
                 t!(
-                    "A wrong or expired secret, or an identity without a pull role.",
-                    "Un secret erroné ou expiré, ou une identité sans rôle de pull.",
+                    "A wrong or expired secret, or an identity without a role that reaches images in the registry's role-assignment mode.",
+                    "Un secret erroné ou expiré, ou une identité sans rôle donnant accès aux images dans le mode d’attribution des rôles du registre.",
                 ),
+                // ACR accepts grant_type=password (az itself sends it); the 400 came from an
+                // empty scope=. Source: containerd/containerd#6481.
                 t!(
-                    "A client defect: some containerd versions send a password grant or an empty scope that ACR refuses.",
-                    "Un défaut du client : certaines versions de containerd envoient un « password grant » ou une portée vide qu’ACR refuse.",
+                    "A 400 from containerd or nerdctl: older versions asked for a token with an empty scope, which ACR refuses (fixed in containerd by pull request 6481). The password grant itself is accepted.",
+                    "Un 400 venant de containerd ou nerdctl : des versions anciennes demandaient un jeton avec une portée vide, qu’ACR refuse (corrigé dans containerd par la demande de tirage 6481). Le « password grant » lui-même est accepté.",
                 ),
             ],
             fixes: &[
@@ -1219,13 +1362,8 @@ pub fn text(code: Code) -> Text {
                     ),
                     "az acr login -n {name} --expose-token",
                 ),
-                fix!(
-                    t!(
-                        "From a cluster, test the kubelet's identity.",
-                        "Depuis un cluster, testez l’identité du kubelet.",
-                    ),
-                    "az aks check-acr -g <resource-group> -n <cluster-name> --acr {server}",
-                ),
+                KUBELET_CHECK,
+                ROLE_MODE,
             ],
             caveats: &[
             ],
@@ -1236,40 +1374,46 @@ pub fn text(code: Code) -> Text {
                 "Le client a demandé un jeton anonyme : il n’a envoyé aucun identifiant.",
             ),
             meaning: t!(
-                "containerd (a Kubernetes node) fetched an anonymous token from the registry and was refused. No credentials were sent: on AKS the kubelet's identity is missing, not attached, or has no AcrPull on this registry; elsewhere, no pull secret was configured.",
-                "containerd (un nœud Kubernetes) a demandé un jeton anonyme au registre et a été refusé. Aucun identifiant n’a été envoyé : sur AKS, l’identité du kubelet manque, n’est pas attachée, ou n’a pas AcrPull sur ce registre ; ailleurs, aucun secret de pull n’est configuré.",
+                "containerd (a Kubernetes node) fetched an anonymous token from the registry and was refused. AKS always tries an anonymous pull first, so this line alone does not say the identity is wrong: a wrong image name or tag gives the same 401. If the identity's own try failed too: on AKS the kubelet's identity is missing, not attached, or has no role that reaches images; elsewhere, no pull secret was configured.",
+                "containerd (un nœud Kubernetes) a demandé un jeton anonyme au registre et a été refusé. AKS tente toujours d’abord un pull anonyme : cette ligne seule ne dit pas que l’identité est en cause, un nom d’image ou un tag erroné donne le même 401. Si l’essai avec l’identité a échoué aussi : sur AKS, l’identité du kubelet manque, n’est pas attachée ou n’a aucun rôle donnant accès aux images ; ailleurs, aucun secret de pull n’est configuré.",
             ),
+            // Source: MicrosoftDocs/SupportArticles-docs
+            // support/azure/azure-kubernetes/connectivity/cannot-pull-image-from-acr-to-aks-cluster.md
             causes: &[
                 t!(
-                    "The cluster is not attached to the registry (no AcrPull for the kubelet identity).",
-                    "Le cluster n’est pas attaché au registre (pas d’AcrPull pour l’identité du kubelet).",
+                    "The image name, tag or registry host is wrong, or the image has no variant for the node's architecture: the anonymous try gets the same 401.",
+                    "Le nom de l’image, le tag ou l’hôte du registre est faux, ou l’image n’a pas de variante pour l’architecture du nœud : l’essai anonyme reçoit le même 401.",
+                ),
+                t!(
+                    "The kubelet identity has no role that reaches images: not attached (legacy mode: AcrPull), or the registry is in ABAC mode, where the attachment's AcrPull is not honoured.",
+                    "L’identité du kubelet n’a aucun rôle donnant accès aux images : pas attachée (mode historique : AcrPull), ou le registre est en mode ABAC, où l’AcrPull de l’attachement est ignoré.",
+                ),
+                t!(
+                    "A cluster that pulls with a service principal: its secret expired, or after a rotation the role stayed on the old principal.",
+                    "Un cluster qui tire avec un principal de service : son secret a expiré, ou après une rotation le rôle est resté sur l’ancien principal.",
+                ),
+                t!(
+                    "The kubelet identity was removed from the node pool's scale set.",
+                    "L’identité du kubelet a été retirée du groupe identique du pool de nœuds.",
                 ),
                 t!(
                     "No imagePullSecret in the pod's namespace for a registry outside the cluster's tenant.",
                     "Pas d’imagePullSecret dans l’espace de noms du pod pour un registre hors du locataire du cluster.",
                 ),
                 t!(
-                    "With 403: the node's address is refused by the registry's network rules.",
-                    "Avec 403 : l’adresse du nœud est refusée par les règles réseau du registre.",
+                    "With 403: the node's address is refused by the registry's network rules, or the private DNS zone is not linked to the cluster's virtual network, so the node reached the public address.",
+                    "Avec 403 : l’adresse du nœud est refusée par les règles réseau du registre, ou la zone DNS privée n’est pas liée au réseau virtuel du cluster, et le nœud a joint l’adresse publique.",
                 ),
             ],
             fixes: &[
-                fix!(
-                    t!(
-                        "Check the cluster's pull access from inside it.",
-                        "Vérifiez l’accès de pull du cluster depuis le cluster.",
-                    ),
-                    "az aks check-acr -g <resource-group> -n <cluster-name> --acr {server}",
-                ),
-                fix!(
-                    t!(
-                        "Give the kubelet identity AcrPull on the registry.",
-                        "Donnez AcrPull sur le registre à l’identité du kubelet.",
-                    ),
-                    "az aks update -g <resource-group> -n <cluster-name> --attach-acr {name}",
-                ),
+                KUBELET_CHECK,
+                ROLE_MODE,
+                KUBELET_ATTACH,
+                KUBELET_ABAC,
+                KUBELET_RECONCILE,
             ],
             caveats: &[
+                ROLE_DELAY,
                 t!(
                     "az acr check-health cannot see this: it tests your own az sign-in, never the kubelet's identity.",
                     "az acr check-health ne peut pas le voir : il teste votre connexion az, jamais l’identité du kubelet.",
@@ -1287,29 +1431,29 @@ pub fn text(code: Code) -> Text {
             ),
             causes: &[
                 t!(
-                    "The registry's public access is limited to selected networks, or disabled.",
-                    "L’accès public du registre est limité à des réseaux choisis, ou désactivé.",
+                    "The registry's public access is limited to selected networks, or Disabled (then no IP rule counts).",
+                    "L’accès public du registre est limité à des réseaux choisis, ou Disabled (alors aucune règle IP ne compte).",
                 ),
                 t!(
                     "The client should have used the private endpoint but resolved the public address.",
                     "Le client aurait dû passer par le point de terminaison privé mais a résolu l’adresse publique.",
                 ),
+                t!(
+                    "The caller is an Azure service (ACR Tasks, Defender, Container Instances, App Service) whose addresses no rule can follow.",
+                    "L’appelant est un service Azure (ACR Tasks, Defender, Container Instances, App Service) dont aucune règle ne peut suivre les adresses.",
+                ),
             ],
             fixes: &[
+                NETWORK_SETTINGS,
                 fix!(
                     t!(
-                        "Look at the registry's network rules.",
-                        "Regardez les règles réseau du registre.",
-                    ),
-                    "az acr show -n {name} --query networkRuleSet",
-                ),
-                fix!(
-                    t!(
-                        "Allow the address the registry saw, if it is yours.",
-                        "Autorisez l’adresse vue par le registre, si elle est la vôtre.",
+                        "If the tier is Premium and public access Enabled: allow the address the registry saw, if it is yours and fixed.",
+                        "Si le niveau est Premium et l’accès public Enabled : autorisez l’adresse vue par le registre, si elle est la vôtre et fixe.",
                     ),
                     "az acr network-rule add -n {name} --ip-address {ip}",
                 ),
+                NETWORK_SELECTED,
+                NETWORK_TRUSTED,
                 fix!(
                     t!(
                         "Or use the private endpoint: check what the name resolves to from this machine.",
@@ -1318,8 +1462,7 @@ pub fn text(code: Code) -> Text {
                     "nslookup {server}",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: &[NETWORK_CAVEAT],
         },
         Code::AccessDenied => Text {
             summary: t!(
@@ -1332,8 +1475,8 @@ pub fn text(code: Code) -> Text {
             ),
             causes: &[
                 t!(
-                    "The identity lacks the role (AcrPull, AcrPush) or the repository permission (ABAC, ACR tokens).",
-                    "L’identité n’a pas le rôle (AcrPull, AcrPush) ou l’autorisation du dépôt (ABAC, jetons ACR).",
+                    "The identity lacks the role for this action in the registry's mode (AcrPull or AcrPush in the legacy mode; in ABAC mode a Container Registry Repository role, whose condition may leave this repository out), or an ACR token's scope map does not cover it.",
+                    "L’identité n’a pas le rôle voulu dans le mode du registre (AcrPull ou AcrPush en mode historique ; en mode ABAC un rôle Container Registry Repository, dont la condition peut exclure ce dépôt), ou la carte de portées d’un jeton ACR ne le couvre pas.",
                 ),
                 t!(
                     "The image name lacks the registry's host, so Docker Hub was asked.",
@@ -1349,23 +1492,13 @@ pub fn text(code: Code) -> Text {
                     "Name the image with its registry: <registry>.azurecr.io/<repository>:<tag>.",
                     "Nommez l’image avec son registre : <registre>.azurecr.io/<dépôt>:<tag>.",
                 )),
-                fix!(
-                    t!(
-                        "Check the roles on the registry.",
-                        "Vérifiez les rôles sur le registre.",
-                    ),
-                    "az role assignment list --scope $(az acr show -n {name} --query id -o tsv) -o table",
-                ),
-                fix!(
-                    t!(
-                        "Check the registry's network rules.",
-                        "Vérifiez les règles réseau du registre.",
-                    ),
-                    "az acr show -n {name} --query networkRuleSet",
-                ),
+                ROLE_MODE,
+                ROLES_HELD,
+                GRANT_LEGACY,
+                GRANT_ABAC,
+                NETWORK_SETTINGS,
             ],
-            caveats: &[
-            ],
+            caveats: &[ROLE_DELAY],
         },
         Code::TooManyRequests => Text {
             summary: t!(
@@ -1373,13 +1506,14 @@ pub fn text(code: Code) -> Text {
                 "Limité : trop de requêtes (HTTP 429).",
             ),
             meaning: t!(
-                "The registry refused requests for a while because too many came in: each service tier has a request rate. When the message names a cache rule, it is the rule's upstream registry (such as Docker Hub) that throttled ACR, not your registry's tier.",
-                "Le registre a refusé des requêtes un moment parce qu’il en arrivait trop : chaque niveau de service a son débit. Quand le message nomme une règle de cache, c’est le registre amont de la règle (comme Docker Hub) qui a limité ACR, pas le niveau de votre registre.",
+                "The registry refused requests for a while because too many came in at once. When the message names a cache rule, it is the rule's upstream registry (such as Docker Hub) that throttled ACR, not your registry.",
+                "Le registre a refusé des requêtes un moment parce qu’il en arrivait trop à la fois. Quand le message nomme une règle de cache, c’est le registre amont de la règle (comme Docker Hub) qui a limité ACR, pas votre registre.",
             ),
+            // Source: https://learn.microsoft.com/azure/container-registry/container-registry-skus
             causes: &[
                 t!(
-                    "Many parallel pulls (a cluster scaling out, a build farm) on a Basic or Standard registry.",
-                    "Beaucoup de pulls en parallèle (un cluster qui s’agrandit, une ferme de build) sur un registre Basic ou Standard.",
+                    "A burst of pulls or sign-ins (a cluster scaling out, a build farm, a loop): every tier throttles bursts, Premium included; each tier has its own request rate.",
+                    "Une rafale de pulls ou de connexions (un cluster qui s’agrandit, une ferme de build, une boucle) : chaque niveau limite les rafales, Premium compris ; chacun a son propre débit de requêtes.",
                 ),
                 t!(
                     "A cache rule's upstream limits anonymous or free pulls.",
@@ -1388,15 +1522,15 @@ pub fn text(code: Code) -> Text {
             ],
             fixes: &[
                 step!(t!(
-                    "Wait and retry; spread the pulls in time.",
-                    "Attendez et réessayez ; étalez les pulls dans le temps.",
+                    "Wait and retry with a growing delay; spread the pulls in time, and pull each image once per node (imagePullPolicy: IfNotPresent).",
+                    "Attendez et réessayez avec un délai croissant ; étalez les pulls dans le temps, et tirez chaque image une fois par nœud (imagePullPolicy: IfNotPresent).",
                 )),
                 fix!(
                     t!(
-                        "See the registry's tier; Premium allows the most requests.",
-                        "Voyez le niveau du registre ; Premium autorise le plus de requêtes.",
+                        "See the registry's tier: a higher tier allows more requests.",
+                        "Voyez le niveau du registre : un niveau supérieur autorise plus de requêtes.",
                     ),
-                    "az acr show -n {name} --query sku.name",
+                    "az acr show -n {name} --query sku.name -o tsv",
                 ),
                 fix!(
                     t!(
@@ -1406,7 +1540,12 @@ pub fn text(code: Code) -> Text {
                     "az acr cache list -r {name} -o table",
                 ),
             ],
+            // Source: kubelet's registryPullQPS and registryBurst (kubernetes.io, kubelet configuration).
             caveats: &[
+                t!(
+                    "kubelet's \"pull QPS exceeded\" is not the registry: it is the node's own limit on image pulls (registryPullQPS). Pull less often (imagePullPolicy: IfNotPresent) rather than changing the registry.",
+                    "Le « pull QPS exceeded » du kubelet ne vient pas du registre : c’est la limite du nœud lui-même sur les pulls d’images (registryPullQPS). Tirez moins souvent (imagePullPolicy: IfNotPresent) plutôt que de changer le registre.",
+                ),
             ],
         },
         Code::ManifestUnknown => Text {
@@ -1457,13 +1596,19 @@ pub fn text(code: Code) -> Text {
                 "Le registre a refusé une écriture ou une suppression.",
             ),
             meaning: t!(
-                "ACR answered REGISTRY_DISALLOWED_OPERATION (docker shows \"unknown: The operation is disallowed\"): the repository or tag is locked against writes or deletes, or a registry-wide limit was reached.",
-                "ACR a répondu REGISTRY_DISALLOWED_OPERATION (docker affiche « unknown: The operation is disallowed ») : le dépôt ou le tag est verrouillé contre l’écriture ou la suppression, ou une limite du registre est atteinte.",
+                "ACR answered REGISTRY_DISALLOWED_OPERATION (docker shows \"unknown: The operation is disallowed\"): the repository or tag is locked against writes or deletes, the image is held in quarantine, or a registry-wide limit was reached.",
+                "ACR a répondu REGISTRY_DISALLOWED_OPERATION (docker affiche « unknown: The operation is disallowed ») : le dépôt ou le tag est verrouillé contre l’écriture ou la suppression, l’image est en quarantaine, ou une limite du registre est atteinte.",
             ),
+            // Sources: https://learn.microsoft.com/azure/container-registry/container-registry-image-lock
+            // and https://learn.microsoft.com/azure/container-registry/container-registry-skus
             causes: &[
                 t!(
-                    "The repository or tag is locked (write-enabled or delete-enabled false).",
-                    "Le dépôt ou le tag est verrouillé (write-enabled ou delete-enabled à false).",
+                    "The repository or tag is locked (writeEnabled or deleteEnabled false).",
+                    "Le dépôt ou le tag est verrouillé (writeEnabled ou deleteEnabled à false).",
+                ),
+                t!(
+                    "The registry quarantines new images until a scanner releases them: a quarantined image may not be pulled.",
+                    "Le registre met les nouvelles images en quarantaine jusqu’à ce qu’un scanner les libère : une image en quarantaine ne peut pas être tirée.",
                 ),
                 t!(
                     "The registry's storage limit is reached.",
@@ -1473,10 +1618,17 @@ pub fn text(code: Code) -> Text {
             fixes: &[
                 fix!(
                     t!(
-                        "See the repository's locks.",
-                        "Voyez les verrous du dépôt.",
+                        "See the repository's locks (writeEnabled, deleteEnabled).",
+                        "Voyez les verrous du dépôt (writeEnabled, deleteEnabled).",
                     ),
                     "az acr repository show -n {name} --repository {repository}",
+                ),
+                fix!(
+                    t!(
+                        "If writes are locked and should not be, unlock them (--delete-enabled true does the same for deletes).",
+                        "Si l’écriture est verrouillée à tort, déverrouillez-la (--delete-enabled true fait de même pour la suppression).",
+                    ),
+                    "az acr repository update -n {name} --repository {repository} --write-enabled true",
                 ),
                 fix!(
                     t!(
@@ -1524,7 +1676,7 @@ pub fn text(code: Code) -> Text {
             ),
             meaning: t!(
                 "The client (often the Docker daemon or a node, which may use another resolver than your shell) could not turn the host name into an address: a typo, a deleted registry, a broken resolver, or a private DNS zone not linked to this network.",
-                "Le client (souvent le démon Docker ou un nœud, qui peut utiliser un autre résolveur que votre shell) n’a pas pu changer le nom d’hôte en adresse : une faute, un registre supprimé, un résolveur en panne, ou une zone DNS privée non liée à ce réseau.",
+                "Le client (souvent le démon Docker ou un nœud, qui peut utiliser un autre résolveur que votre shell) n’a pas pu résoudre le nom d’hôte en adresse : une faute, un registre supprimé, un résolveur en panne, ou une zone DNS privée non liée à ce réseau.",
             ),
             causes: &[
                 t!(
@@ -1643,7 +1795,7 @@ pub fn text(code: Code) -> Text {
             ),
             meaning: t!(
                 "The certificate is valid for *.azurecr.io, but the client asked another name: the privatelink name or the private endpoint's IP address. A private endpoint is reached through the registry's usual name, which the private DNS zone maps to the private address.",
-                "Le certificat vaut pour *.azurecr.io, mais le client a demandé un autre nom : le nom privatelink ou l’adresse IP du point de terminaison privé. On joint un point de terminaison privé par le nom habituel du registre, que la zone DNS privée mène à l’adresse privée.",
+                "Le certificat vaut pour *.azurecr.io, mais le client a demandé un autre nom : le nom privatelink ou l’adresse IP du point de terminaison privé. On joint un point de terminaison privé par le nom habituel du registre, que la zone DNS privée fait pointer vers l’adresse privée.",
             ),
             causes: &[
                 t!(
@@ -1662,7 +1814,7 @@ pub fn text(code: Code) -> Text {
                 fix!(
                     t!(
                         "Check that the usual name resolves to the private address here.",
-                        "Vérifiez qu’ici le nom habituel mène à l’adresse privée.",
+                        "Vérifiez qu’ici le nom habituel pointe vers l’adresse privée.",
                     ),
                     "nslookup {server}",
                 ),
@@ -1757,9 +1909,11 @@ pub fn text(code: Code) -> Text {
                     "No desktop session for the keyring (a server, SSH, CI: \"Cannot autolaunch D-Bus\").",
                     "Pas de session de bureau pour le trousseau (serveur, SSH, CI : « Cannot autolaunch D-Bus »).",
                 ),
+                // CRED_MAX_CREDENTIAL_BLOB_SIZE is 5 * 512 bytes. Source:
+                // https://learn.microsoft.com/windows/win32/api/wincred/ns-wincred-credentiala
                 t!(
-                    "An old Windows credential manager that cannot hold tokens over 4 KB.",
-                    "Un ancien gestionnaire d’identifiants Windows qui ne peut pas garder de jetons de plus de 4 Ko.",
+                    "On Windows, the credential manager holds at most 2,560 bytes a secret (today's limit, CRED_MAX_CREDENTIAL_BLOB_SIZE): a larger token fails with \"The stub received bad data\".",
+                    "Sous Windows, le gestionnaire d’identifiants garde au plus 2 560 octets par secret (la limite actuelle, CRED_MAX_CREDENTIAL_BLOB_SIZE) : un jeton plus gros échoue avec « The stub received bad data ».",
                 ),
             ],
             fixes: &[
@@ -1822,31 +1976,40 @@ pub fn text(code: Code) -> Text {
                 "Une règle de cache d’artefacts n’a pas pu récupérer depuis son registre amont.",
             ),
             meaning: t!(
-                "The repository is served through a cache rule: ACR fetches the image from the upstream registry on first pull. That fetch failed: the upstream refused the rule's credentials, or has no such tag.",
-                "Le dépôt passe par une règle de cache : ACR récupère l’image chez le registre amont au premier pull. Cette récupération a échoué : l’amont a refusé les identifiants de la règle, ou n’a pas ce tag.",
+                "The repository is served through a cache rule: ACR fetches the image from the upstream registry on first pull. That fetch failed: the upstream refused the rule's credentials, has no such image or tag, or is not one the cache supports.",
+                "Le dépôt passe par une règle de cache : ACR récupère l’image chez le registre amont au premier pull. Cette récupération a échoué : l’amont a refusé les identifiants de la règle, n’a pas cette image ou ce tag, ou n’est pas pris en charge par le cache.",
             ),
+            // Source: https://learn.microsoft.com/azure/container-registry/troubleshoot-artifact-cache
             causes: &[
                 t!(
-                    "The rule's credential set is missing, wrong or expired (its Key Vault secrets).",
-                    "Le jeu d’identifiants de la règle manque, est erroné ou expiré (ses secrets Key Vault).",
+                    "The rule's credential set is missing, wrong or expired (its Key Vault secrets), or its identity may not read those secrets (it needs Key Vault secret read).",
+                    "Le jeu d’identifiants de la règle manque, est erroné ou expiré (ses secrets Key Vault), ou son identité ne peut pas lire ces secrets (il lui faut la lecture des secrets Key Vault).",
                 ),
                 t!(
-                    "The tag does not exist upstream.",
-                    "Le tag n’existe pas en amont.",
+                    "A Docker Hub official image named without its namespace: the source must be docker.io/library/<repository>.",
+                    "Une image officielle de Docker Hub nommée sans son espace de noms : la source doit être docker.io/library/<dépôt>.",
+                ),
+                t!(
+                    "The tag does not exist upstream, or the upstream is not a registry the cache supports.",
+                    "Le tag n’existe pas en amont, ou l’amont n’est pas un registre pris en charge par le cache.",
+                ),
+                t!(
+                    "The registry already has as many cache rules as it may.",
+                    "Le registre a déjà autant de règles de cache qu’il le peut.",
                 ),
             ],
             fixes: &[
                 fix!(
                     t!(
-                        "See the cache rules and their credential sets.",
-                        "Voyez les règles de cache et leurs jeux d’identifiants.",
+                        "See the cache rules, their sources and their credential sets.",
+                        "Voyez les règles de cache, leurs sources et leurs jeux d’identifiants.",
                     ),
                     "az acr cache list -r {name} -o table",
                 ),
                 fix!(
                     t!(
-                        "Check the credential set's state.",
-                        "Vérifiez l’état du jeu d’identifiants.",
+                        "Check the credential set's state: \"Unhealthy\" means its secrets cannot be read or were refused.",
+                        "Vérifiez l’état du jeu d’identifiants : « Unhealthy » signifie que ses secrets ne peuvent pas être lus ou ont été refusés.",
                     ),
                     "az acr credential-set list -r {name} -o table",
                 ),
@@ -1900,22 +2063,23 @@ pub fn text(code: Code) -> Text {
             ),
             causes: &[
                 t!(
-                    "The kubelet identity has no AcrPull on the registry.",
-                    "L’identité du kubelet n’a pas AcrPull sur le registre.",
+                    "The kubelet identity has no role that reaches images: AcrPull in the legacy mode, Container Registry Repository Reader in ABAC mode (where --attach-acr's AcrPull is not honoured).",
+                    "L’identité du kubelet n’a aucun rôle donnant accès aux images : AcrPull en mode historique, Container Registry Repository Reader en mode ABAC (où l’AcrPull de --attach-acr est ignoré).",
                 ),
                 t!(
-                    "The node cannot reach the registry (firewall, private endpoint, DNS).",
-                    "Le nœud ne peut pas joindre le registre (pare-feu, point de terminaison privé, DNS).",
+                    "The kubelet identity was removed from the node pool's scale set.",
+                    "L’identité du kubelet a été retirée du groupe identique du pool de nœuds.",
+                ),
+                t!(
+                    "The node cannot reach the registry (firewall, private endpoint, a private DNS zone not linked to the cluster's network).",
+                    "Le nœud ne peut pas joindre le registre (pare-feu, point de terminaison privé, zone DNS privée non liée au réseau du cluster).",
                 ),
             ],
             fixes: &[
-                fix!(
-                    t!(
-                        "Attach the registry to the cluster (gives the kubelet AcrPull).",
-                        "Attachez le registre au cluster (donne AcrPull au kubelet).",
-                    ),
-                    "az aks update -g <resource-group> -n <cluster-name> --attach-acr {name}",
-                ),
+                ROLE_MODE,
+                KUBELET_ATTACH,
+                KUBELET_ABAC,
+                KUBELET_RECONCILE,
                 fix!(
                     t!(
                         "Run the check again afterwards.",
@@ -1924,8 +2088,7 @@ pub fn text(code: Code) -> Text {
                     "az aks check-acr -g <resource-group> -n <cluster-name> --acr {server}",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: &[ROLE_DELAY],
         },
     }
 }
@@ -1935,14 +2098,19 @@ pub fn status_causes(status: u16) -> &'static [T] {
     match status {
         401 => &[
             t!(
-                "401: the registry does not accept this identity — no role on the registry, a stale sign-in, or another tenant. Run `az login` again and check the role assignments.",
-                "401 : le registre n’accepte pas cette identité — aucun rôle sur le registre, une connexion périmée ou un autre locataire. Relancez `az login` et vérifiez les attributions de rôle.",
+                "401: the registry does not accept this identity — no role that reaches images in the registry's role-assignment mode, a role given minutes ago, a stale sign-in, or another tenant. Run `az login` again and check the role assignments.",
+                "401 : le registre n’accepte pas cette identité — aucun rôle donnant accès aux images dans le mode d’attribution des rôles du registre, un rôle donné il y a quelques minutes, une connexion périmée ou un autre locataire. Relancez `az login` et vérifiez les attributions de rôle.",
+            ),
+            // Source: https://learn.microsoft.com/azure/container-registry/container-registry-disable-authentication-as-arm
+            t!(
+                "401 on the exchange can also mean the registry refuses tokens made for Azure Resource Manager: `az acr config authentication-as-arm show -r <registry-name>` says disabled, and `az login --scope https://containerregistry.azure.net/.default` gets a token it accepts.",
+                "Un 401 sur l’échange peut aussi signifier que le registre refuse les jetons faits pour Azure Resource Manager : `az acr config authentication-as-arm show -r <registry-name>` répond disabled, et `az login --scope https://containerregistry.azure.net/.default` obtient un jeton qu’il accepte.",
             ),
         ],
         403 => &[
             t!(
-                "403: refused by the registry's network rules — public access disabled or a firewall rule. Signing in again will not help; check networkRuleSet and publicNetworkAccess.",
-                "403 : refus par les règles réseau du registre — accès public désactivé ou règle de pare-feu. Se reconnecter n’y changera rien ; vérifiez networkRuleSet et publicNetworkAccess.",
+                "403: refused by the registry's network rules — public access disabled or a firewall rule. Signing in again will not help; check networkRuleSet and publicNetworkAccess. If the message says \"identity associated with the registry is inactive\", it is the encryption key's identity instead (CMK_ERROR).",
+                "403 : refus par les règles réseau du registre — accès public désactivé ou règle de pare-feu. Se reconnecter n’y changera rien ; vérifiez networkRuleSet et publicNetworkAccess. Si le message dit « identity associated with the registry is inactive », c’est plutôt l’identité de la clé de chiffrement (CMK_ERROR).",
             ),
         ],
         404 => &[

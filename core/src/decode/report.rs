@@ -184,8 +184,12 @@ impl Endpoint {
 /// Client defects that print what looks like a registry error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KnownBug {
-    /// Helm 3.13.0 and 3.13.1: 401 on OCI pulls and pushes (fixed in 3.13.2).
+    /// Helm 3.13.0 and 3.13.1: 401 on an OCI pull's manifest request after a good sign-in
+    /// (fixed in 3.13.2).
     Helm313Oci,
+    /// Helm 3.18.0 to 3.18.2: `helm registry login` to ACR fails with 401 (3.18.3 restores the
+    /// OAuth2 flow).
+    Helm318Login,
     /// `az aks check-acr`: `KeyError: 'serverVersion'`.
     CheckAcrServerVersion,
     /// check-health 2.74: `'NoneType' object has no attribute 'role_assignment_mode'`.
@@ -201,6 +205,7 @@ impl KnownBug {
     pub fn id(self) -> &'static str {
         match self {
             KnownBug::Helm313Oci => "helm-3.13-oci-401",
+            KnownBug::Helm318Login => "helm-3.18-login-401",
             KnownBug::CheckAcrServerVersion => "check-acr-serverversion",
             KnownBug::CheckHealthRoleAssignmentMode => "check-health-2.74-role-assignment-mode",
             KnownBug::PodmanBase64 => "podman-illegal-base64",

@@ -488,6 +488,9 @@ impl Decoder {
                 Some(Code::RegistryUnauthorized | Code::TokenRejected) if paste_facts.helm_313 => {
                     Some(KnownBug::Helm313Oci)
                 }
+                Some(Code::RegistryUnauthorized | Code::TokenRejected) if paste_facts.helm_318 => {
+                    Some(KnownBug::Helm318Login)
+                }
                 Some(Code::CliCrash) if paste_facts.server_version_key_error => {
                     Some(KnownBug::CheckAcrServerVersion)
                 }
@@ -613,15 +616,22 @@ fn docker_hub(t: &str) -> bool {
 #[derive(Default)]
 pub(super) struct PasteFacts {
     helm_313: bool,
+    helm_318: bool,
     server_version_key_error: bool,
     role_assignment_mode: bool,
 }
 
 impl PasteFacts {
     pub(super) fn line(&mut self, text: &Hay) {
+        let helm = || text.contains("Version:") || text.to_ascii_lowercase().contains("helm");
         if text.contains("v3.13.0") || text.contains("v3.13.1") {
-            self.helm_313 |=
-                text.contains("Version:") || text.to_ascii_lowercase().contains("helm");
+            self.helm_313 |= helm();
+        }
+        if ["v3.18.0", "v3.18.1", "v3.18.2"]
+            .iter()
+            .any(|v| text.contains(v))
+        {
+            self.helm_318 |= helm();
         }
         self.server_version_key_error |= text.contains("KeyError: 'serverVersion'");
         self.role_assignment_mode |= text.contains("has no attribute 'role_assignment_mode'");

@@ -379,7 +379,12 @@ pub fn skipped(reason: SkipReason) -> Judged {
 
 /// The terminal command that checks the same thing from the person's machine.
 pub fn command(step: StepId, target: &Target) -> String {
-    let template = match step {
+    fill(command_template(step), target)
+}
+
+/// [`command`] before the target's values are put in.
+pub fn command_template(step: StepId) -> &'static str {
+    match step {
         StepId::Dns => "nslookup {host}",
         StepId::Reachability | StepId::Challenge => "curl -si {origin}/v2/",
         StepId::RefreshToken => "az acr login -n {name} --expose-token",
@@ -387,19 +392,19 @@ pub fn command(step: StepId, target: &Target) -> String {
         StepId::Tls => "openssl s_client -connect {server} -servername {host}",
         StepId::Manifest => "az acr repository show-tags -n {name} --repository <repository>",
         StepId::DataEndpoint => "az acr show-endpoints -n {name}",
-    };
-    fill(template, target)
+    }
 }
+
+/// What to run instead when the browser may not read the registry's answers, before the
+/// target's values are put in.
+pub const BLOCKED_COMMANDS: [&str; 2] = [
+    "curl -si {origin}/v2/",
+    "az acr check-health -n {name} --yes",
+];
 
 /// What to run instead when the browser may not read the registry's answers.
 pub fn blocked_commands(target: &Target) -> Vec<String> {
-    [
-        "curl -si {origin}/v2/",
-        "az acr check-health -n {name} --yes",
-    ]
-    .into_iter()
-    .map(|t| fill(t, target))
-    .collect()
+    BLOCKED_COMMANDS.iter().map(|t| fill(t, target)).collect()
 }
 
 fn fill(template: &str, target: &Target) -> String {

@@ -7,6 +7,10 @@ use super::token::{Claims, Kind, Problem, Provenance, TokenError};
 use crate::catalog::Lang;
 use crate::{tr, trf};
 
+/// The command that prints an Entra token for the registry's audience, for the person to paste.
+pub const ENTRA_TOKEN_COMMAND: &str =
+    "az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv";
+
 /// A step's title when the kit ran it: where the kit ran, not this browser.
 pub fn kit_step_title(step: StepId, lang: Lang) -> &'static str {
     match step {
@@ -142,7 +146,7 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
         }
         Outcome::NoChallenge { status } => trf!(lang, "HTTP {status} without a usable challenge: the CLI reports this as \"did not issue a challenge\" (a proxy or another server may be answering)."; "HTTP {status} sans demande d’authentification exploitable : la CLI le signale comme « did not issue a challenge » (un proxy ou un autre serveur répond peut-être)."),
         Outcome::NotBearer { scheme } => trf!(lang, "The challenge asks for {scheme}, not Bearer: Entra sign-in cannot work here."; "La demande est de type {scheme}, pas Bearer : la connexion Entra ne peut pas fonctionner ici."),
-        Outcome::Unreadable => tr!(lang, "Blocked by the browser: the registry answered, but sends no CORS headers, so this page may not read the answer (Azure's registries never do: Azure/acr#752). What is unknown: the status and the challenge. Run the commands below and paste their output into the explainer above.", "Bloqué par le navigateur : le registre a répondu, mais n’envoie pas d’en-têtes CORS, donc cette page ne peut pas lire la réponse (les registres Azure n’en envoient jamais : Azure/acr#752). Ce qui reste inconnu : le statut et la demande d’authentification. Lancez les commandes ci-dessous et collez leur sortie dans l’explicateur ci-dessus.").to_owned(),
+        Outcome::Unreadable => tr!(lang, "Blocked by the browser: the registry answered, but does not allow this page's origin (no Access-Control-Allow-Origin for it), so this page may not read the answer. Azure's registries send some CORS headers (Access-Control-Expose-Headers) but never allow other origins: Azure/acr#752. What is unknown: the status and the challenge. Run the commands below and paste their output into the explainer above.", "Bloqué par le navigateur : le registre a répondu, mais n’autorise pas l’origine de cette page (pas d’Access-Control-Allow-Origin pour elle), donc cette page ne peut pas lire la réponse. Les registres Azure envoient certains en-têtes CORS (Access-Control-Expose-Headers) mais n’autorisent jamais d’autre origine : Azure/acr#752. Ce qui reste inconnu : le statut et la demande d’authentification. Lancez les commandes ci-dessous et collez leur sortie dans l’explicateur ci-dessus.").to_owned(),
         Outcome::ChallengeFailed(f) => trf!(lang, "GET /v2/ failed: {}.", failure(*f, lang); "GET /v2/ a échoué : {}.", failure(*f, lang)),
         Outcome::Exchanged => tr!(lang, "The registry exchanged the Entra token for a refresh token.", "Le registre a échangé le jeton Entra contre un jeton d’actualisation.").to_owned(),
         Outcome::TokenRefused { status, detail } => {
@@ -208,7 +212,7 @@ fn skip_text(r: &SkipReason, lang: Lang) -> String {
         SkipReason::Address(SkipDns::Address) => tr!(lang, "Skipped: the registry is given as an IP address, there is no name to resolve.", "Sauté : le registre est donné par une adresse IP, il n’y a pas de nom à résoudre.").to_owned(),
         SkipReason::Address(SkipDns::Localhost) => tr!(lang, "Skipped: localhost is resolved by this machine, not by DNS.", "Sauté : localhost est résolu par cette machine, pas par le DNS.").to_owned(),
         SkipReason::After(step) => trf!(lang, "Skipped: it needs \"{}\", which did not succeed.", step_title(*step, lang); "Sauté : cette étape a besoin de « {} », qui n’a pas réussi.", step_title(*step, lang)),
-        SkipReason::NoEntraToken => tr!(lang, "Skipped: no Entra token given. Paste the output of `az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv` to check this step.", "Sauté : aucun jeton Entra fourni. Collez la sortie de `az account get-access-token --resource https://containerregistry.azure.net --query accessToken -o tsv` pour vérifier cette étape.").to_owned(),
+        SkipReason::NoEntraToken => trf!(lang, "Skipped: no Entra token given. Paste the output of `{ENTRA_TOKEN_COMMAND}` to check this step."; "Sauté : aucun jeton Entra fourni. Collez la sortie de `{ENTRA_TOKEN_COMMAND}` pour vérifier cette étape."),
         SkipReason::RefreshTokenGiven => tr!(lang, "Skipped: an ACR refresh token was given, so there is nothing to exchange.", "Sauté : un jeton d’actualisation ACR a été fourni, il n’y a rien à échanger.").to_owned(),
         SkipReason::BasicCredentials => tr!(lang, "Skipped: a user name and password are used instead (admin user or repository-scoped token).", "Sauté : un nom d’utilisateur et un mot de passe sont utilisés à la place (utilisateur administrateur ou jeton limité à un dépôt).").to_owned(),
         SkipReason::NoCredentials => tr!(lang, "Skipped: no token or credentials given.", "Sauté : aucun jeton ni identifiant fourni.").to_owned(),
