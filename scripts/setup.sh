@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what acr-doctor needs on a fresh Debian 12 machine, skipping what is already there at
 # the right version. `scripts/setup.sh build` installs the build tools (Rust target, Trunk,
-# wasm-bindgen-cli, npm's wasm-opt); `scripts/setup.sh test` adds Chromium and its driver.
+# wasm-bindgen-cli, npm's wasm-opt); `scripts/setup.sh test` adds Chromium and its driver, the real services
+# and the pinned az CLI the command checks run.
 # Nothing here downloads a binary outside the package registries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,8 @@ if [ "$want" = test ]; then
   command -v openssl >/dev/null || apt_packages+=(openssl)
   command -v curl >/dev/null || apt_packages+=(curl)
   [ -x /usr/sbin/nginx ] || apt_packages+=(nginx-light)
+  # Python's venv, for the pinned az CLI.
+  python3 -m venv -h >/dev/null 2>&1 || apt_packages+=(python3-venv)
 fi
 # npm brings wasm-opt (binaryen) for every build; Node also runs the end-to-end suite.
 command -v npm >/dev/null || apt_packages+=(nodejs npm)
@@ -62,6 +65,18 @@ fi
 if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.installed-lock 2>/dev/null; then
   log "npm: binaryen (wasm-opt), playwright-core, axe-core and marked"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock)
+fi
+
+if [ "$want" = test ]; then
+  # The real az CLI, pinned, that checks every az command the page offers (tests/commands).
+  AZURE_CLI_VERSION=2.91.0
+  venv=target/tools/azure-cli
+  if ! compgen -G "$venv/lib/python3*/site-packages/azure_cli-$AZURE_CLI_VERSION.dist-info" >/dev/null; then
+    log "pip: azure-cli $AZURE_CLI_VERSION in $venv (about a minute)"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "azure-cli==$AZURE_CLI_VERSION"
+  fi
 fi
 
 # Trunk.toml sets offline = true, which passes --offline to cargo.

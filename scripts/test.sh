@@ -19,6 +19,10 @@ cargo clippy -p acr-doctor --target wasm32-unknown-unknown --tests --quiet -- -D
 step "native tests of the core"
 cargo test --workspace --quiet
 
+step "every command the page offers, run by the real az and kubectl"
+cargo run --quiet -p acr-doctor-core --example commands \
+  | python3 tests/commands/check.py "$PWD/target/tools/azure-cli/bin/az" "$(command -v kubectl)"
+
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \

@@ -4,6 +4,7 @@
 #![deny(clippy::unwrap_used)]
 
 pub mod catalog;
+pub mod commands;
 pub mod decode;
 pub mod explain;
 pub mod json;
