@@ -162,6 +162,12 @@ fn known_client_defects_and_registries_that_are_not_yours() {
     let r = decode("version.BuildInfo{Version:\"v3.18.3\", GitCommit:\"x\"}\nError: login attempt to https://r.azurecr.io/v2/ failed with status: 401 Unauthorized\n");
     assert_eq!(r.findings[0].detail.known_bug, None);
 
+    let r = decode("Warning  Failed  12s  kubelet  Failed to pull image \"contoso.azurecr.io/app:v1\": pull QPS exceeded");
+    assert_eq!(codes(&r), ["TOO_MANY_REQUESTS"]);
+    assert_eq!(r.findings[0].http_status, None);
+    assert!(r.findings[0].signs.contains(&Sign::NodePullQps));
+    assert_eq!(r.findings[0].detail.check_health, None);
+
     let r = decode("Failed to pull image \"mcr.microsoft.com/dotnet/aspnet:8.0\": failed to resolve reference: failed to fetch anonymous token: unexpected status from GET request to https://mcrprod.azurecr.io/oauth2/token: 401 Unauthorized");
     assert!(
         r.findings[0].signs.contains(&Sign::MicrosoftRegistry),

@@ -102,6 +102,8 @@ pub enum Sign {
     UpperCaseRepository,
     /// `:443` in the image reference.
     PortInReference,
+    /// kubelet's "pull QPS exceeded": the node's own limit on pulls, not the registry's.
+    NodePullQps,
     /// The image name has no registry host: Docker Hub was asked.
     DockerHub,
     /// The kubelet pulled: the cluster's identity, not the person's.

@@ -94,6 +94,9 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
         || l.contains(": 429 ")
     {
         add(Code::TooManyRequests, Some(429));
+    } else if l.contains("pull qps exceeded") {
+        // kubelet's own limit (registryPullQPS): no request reached the registry.
+        add(Code::TooManyRequests, None);
     } else if l.contains("for cache rule '")
         || l.contains("from remote: not found")
         || l.contains("error from registry:")
@@ -333,7 +336,8 @@ fn check_health(code: Code, status: Option<u16>, detail: &Detail) -> Option<Code
         Code::TokenRejected => Some(Code::ConnectivityRefreshToken),
         Code::AnonymousTokenRejected if status == Some(403) => Some(Code::ConnectivityForbidden),
         Code::ClientIpNotAllowed => Some(Code::ConnectivityForbidden),
-        Code::TooManyRequests if detail.cache_rule.is_none() => {
+        // A 429 from the registry itself (kubelet's own pull limit has no status).
+        Code::TooManyRequests if detail.cache_rule.is_none() && status == Some(429) => {
             Some(Code::ConnectivityTooManyRequests)
         }
         Code::DnsLookupFailed => Some(Code::ConnectivityDns),
@@ -537,6 +541,9 @@ fn reference_signs(text: &str, registry: Option<&str>, d: &Detail) -> Vec<Sign> 
         signs.push(Sign::DockerHub);
     }
     let l = text.to_ascii_lowercase();
+    if l.contains("pull qps exceeded") {
+        signs.push(Sign::NodePullQps);
+    }
     if registry.is_some_and(|h| h.eq_ignore_ascii_case("mcrprod.azurecr.io"))
         || l.contains("mcr.microsoft.com/")
     {
