@@ -206,7 +206,7 @@ async fn a_blocked_probe_step_shows_what_is_unknown_and_the_commands() {
         ["challenge"]
     );
     let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("sends no CORS headers"), "{text}");
+    assert!(text.contains("does not allow this page's origin"), "{text}");
     assert!(
         text.contains("curl -si https://contoso.azurecr.io/v2/"),
         "{text}"

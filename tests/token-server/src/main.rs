@@ -12,7 +12,7 @@
 //! * `OPTIONS` answers CORS preflights; every answer carries CORS headers.
 //!
 //! `--fault` changes one behaviour: `deny` (403 DENIED on /v2/), `notfound` (404 on /v2/),
-//! `basic` (a Basic challenge), `nocors` (no CORS headers at all, as Azure), `throttle` (429 on the
+//! `basic` (a Basic challenge), `nocors` (as Azure: `Access-Control-Expose-Headers` but no `Access-Control-Allow-Origin`), `throttle` (429 on the
 //! exchange), `scope-denied` (403 on /oauth2/token), `scope-empty` (a token that grants none of
 //! the actions asked, as a token server does for an identity without the role), `hang` (accept connections, never answer),
 //! `foreign-realm` (the challenge names another host as its realm), `realm-elsewhere` (its realm
@@ -134,7 +134,16 @@ fn handle(c: &Config, req: &mut tiny_http::Request) -> Reply {
         (Method::Get, "/oauth2/token") => token_basic(c, req, query),
         _ => error(404, "NOT_FOUND", "not found"),
     };
-    if c.fault != "nocors" {
+    if c.fault == "nocors" {
+        // What an Azure registry sends to another origin: headers exposed, the origin not allowed.
+        reply.add_header(
+            tiny_http::Header::from_bytes(
+                "Access-Control-Expose-Headers",
+                "Docker-Content-Digest, WWW-Authenticate, Link, X-Ms-Correlation-Request-Id",
+            )
+            .expect("header"),
+        );
+    } else {
         for (k, v) in [
             (
                 "Access-Control-Allow-Origin",
