@@ -177,7 +177,9 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     {
         Some("show-tags")
     } else if f.signs.contains(&Sign::Kubelet) {
-        Some("az aks ")
+        // The cluster's own check; the fixes that depend on the registry's mode keep their
+        // order behind the mode's check.
+        Some("az aks check-acr")
     } else if f.detail.endpoint == Some(Endpoint::Data) {
         Some("show-endpoints")
     } else if f.detail.cache_rule.is_some() {

@@ -472,3 +472,48 @@ fn every_report_and_what_the_page_says_of_it() {
 fn every_probe_judgement_and_its_words() {
     compare("probes.txt", probes());
 }
+
+/// A fix that depends on the registry's role-assignment mode, tier or public access comes after
+/// the check that tells which applies, in every explanation of every paste.
+#[test]
+fn a_fix_for_one_answer_comes_after_its_check() {
+    for (name, paste) in corpus() {
+        let report = decode(&paste);
+        for f in &report.findings {
+            for lang in LANGS {
+                let fixes = explain(f, lang).fixes;
+                let index = |needle: &str| {
+                    fixes
+                        .iter()
+                        .position(|x| x.command.as_deref().is_some_and(|c| c.contains(needle)))
+                };
+                let mode = index("roleAssignmentMode");
+                let network = index("publicNetworkAccess");
+                for (i, fix) in fixes.iter().enumerate() {
+                    let t = &fix.text;
+                    let check = if t.contains("LegacyRegistryPermissions:")
+                        || t.contains("AbacRepositoryPermissions:")
+                    {
+                        Some(("mode", mode))
+                    } else if t.contains("If the tier is")
+                        || t.contains("Si le niveau est")
+                        || t.contains("If public access is Disabled")
+                        || t.contains("Si l’accès public est Disabled")
+                    {
+                        Some(("network settings", network))
+                    } else {
+                        None
+                    };
+                    if let Some((what, at)) = check {
+                        assert!(
+                            at.is_some_and(|at| at < i),
+                            "{name} {:?} {lang:?}: fix {} ({t}) before the {what} check",
+                            f.code,
+                            i + 1
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
