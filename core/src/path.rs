@@ -201,7 +201,9 @@ pub fn from_report(report: &Report) -> Option<Vec<(Hop, HopState)>> {
             Check::RefreshToken { .. } => &[Hop::Exchange],
             Check::AccessToken { .. } | Check::RepositoryToken { .. } => &[Hop::AccessToken],
             // A cluster that can pull from this registry: every hop was crossed.
-            Check::ClusterCanPull { .. } => &Hop::ALL,
+            Check::ClusterCanPull { .. } | Check::Pulled { .. } => &Hop::ALL,
+            // A sign-in: the registry answered and gave a token.
+            Check::LoggedIn { .. } => &[Hop::Client, Hop::Dns, Hop::LoginServer, Hop::AccessToken],
         };
         for hop in passed {
             states[at(*hop)] = HopState::Passed;

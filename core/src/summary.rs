@@ -76,6 +76,18 @@ pub fn check_text(check: &Check, lang: Lang) -> String {
         Check::ClusterCanPull { server } => {
             trf!(lang, "The cluster can pull from {server} (az aks check-acr)"; "Le cluster peut tirer depuis {server} (az aks check-acr)")
         }
+        Check::Pulled {
+            tool,
+            image: Some(image),
+        } => {
+            trf!(lang, "{tool} pulled {image}"; "{tool} a tiré {image}")
+        }
+        Check::Pulled { tool, image: None } => {
+            trf!(lang, "{tool} pulled the image"; "{tool} a tiré l’image")
+        }
+        Check::LoggedIn { tool } => {
+            trf!(lang, "{tool} signed in to the registry"; "{tool} s’est connecté au registre")
+        }
         Check::Helm { version } => trf!(lang, "Helm {version}"; "Helm {version}"),
         Check::Notary { version } => {
             trf!(lang, "Notary {version}{}", notary_hint(version, lang); "Notary {version}{}", notary_hint(version, lang))

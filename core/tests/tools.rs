@@ -191,3 +191,54 @@ fn a_csv_export_of_events() {
     assert_eq!(r.findings[0].registry.as_deref(), Some("shop.azurecr.io"));
     assert_eq!(r.findings[0].detail.tag.as_deref(), Some("3"));
 }
+
+/// Reading by principle: the registry's own words and a status in any client's phrasing, a
+/// prefix that is not a cause, a success the page knows.
+#[test]
+fn principles_not_samples() {
+    // Docker's prefix for every registry error names no cache rule.
+    let r = decode("Error response from daemon: error from registry: unauthorized: authentication required, visit https://aka.ms/acr/authorization for more information.");
+    assert_eq!(codes(&r), ["REGISTRY_UNAUTHORIZED"]);
+    let r = decode("Error response from daemon: error from registry: failed to fetch from remote: not found for cache rule 'hub'");
+    assert_eq!(codes(&r), ["CACHE_RULE_UPSTREAM_ERROR"]);
+    // containers/image says "invalid username/password" for any refusal of the token endpoint.
+    let r = decode("Error: initializing source docker://r.azurecr.io/a:1: unable to retrieve auth token: invalid username/password: unauthorized: authentication required");
+    assert_eq!(codes(&r), ["TOKEN_REJECTED"]);
+    assert_eq!(r.findings[0].http_status, Some(401));
+    // A status with its reason phrase, however the client wraps it.
+    for (line, code, status) in [
+        ("pinging container registry r.azurecr.io: invalid status code from registry 403 (Forbidden)", "ACCESS_DENIED", 403),
+        ("ctr: failed to resolve reference \"r.azurecr.io/a:1\": pulling from host r.azurecr.io failed with status code [manifests 1]: 403 Forbidden", "ACCESS_DENIED", 403),
+        ("ctr: failed commit on ref \"manifest-sha256:ab\": unexpected status: 405 Method Not Allowed", "OPERATION_DISALLOWED", 405),
+        ("com.azure.core.exception.HttpResponseException: Status code 401, \"401 Unauthorized\"", "REGISTRY_UNAUTHORIZED", 401),
+        ("error pulling image configuration: download failed after attempts=6: toomanyrequests", "TOO_MANY_REQUESTS", 429),
+    ] {
+        let r = decode(line);
+        assert_eq!(codes(&r), [code], "{line}");
+        assert_eq!(r.findings[0].http_status, Some(status), "{line}");
+    }
+    // The CLI's own code name is not the registry's word.
+    let r = decode("I saw CONNECTIVITY_TOOMANYREQUESTS_ERROR yesterday");
+    assert!(
+        codes(&r).iter().all(|c| *c != "TOO_MANY_REQUESTS"),
+        "{:?}",
+        codes(&r)
+    );
+    // 404 and 5xx alone say too little to name a cause.
+    assert!(decode("unexpected status: 404 Not Found")
+        .findings
+        .is_empty());
+    // Successes the page knows make a paste healthy; with an error, never.
+    for ok in [
+        "Login Succeeded\nStatus: Downloaded newer image for r.azurecr.io/a:1\n",
+        "Copying config sha256:ab\nWriting manifest to image destination\nStoring signatures\n",
+        "unpacking linux/amd64 sha256:f499ad826d06329b40d8141534d5046323b6828fdc1956bd21e04045721a780e...\ndone: 12ms\n",
+    ] {
+        assert_eq!(decode(ok).verdict(), Verdict::Healthy, "{ok}");
+    }
+    let r = decode("Login Succeeded\nError response from daemon: manifest for r.azurecr.io/a:9 not found: manifest unknown: manifest tagged by \"9\" is not found\n");
+    assert_eq!(r.verdict(), Verdict::Errors);
+    // curl: a trusted certificate for another name is not an inspecting proxy.
+    let r = decode("curl: (60) SSL: no alternative certificate subject name matches target host name 'r.azurecr.io'");
+    assert_eq!(codes(&r), ["TLS_NAME_MISMATCH"]);
+}

@@ -89,7 +89,15 @@ impl Decoder {
 
     /// curl could not get an answer: the same failures the CLI reports for its request.
     pub(super) fn curl_error(&mut self, n: usize, code: u16, message: &str) {
+        let lower = message.to_ascii_lowercase();
         let code = match code {
+            // The certificate is trusted but names another host: not an inspecting proxy.
+            51 | 60
+                if lower.contains("subject name")
+                    || lower.contains("does not match target host name") =>
+            {
+                Code::TlsNameMismatch
+            }
             6 => Code::ConnectivityDns,
             35 | 51 | 58 | 59 | 60 | 77 | 83 | 90 | 91 => Code::ConnectivitySsl,
             5 | 7 | 28 | 52 | 55 | 56 => Code::ConnectivityChallenge,

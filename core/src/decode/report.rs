@@ -262,6 +262,17 @@ pub enum Check {
     ClusterCanPull {
         server: String,
     },
+    /// A client's own words that an image arrived: docker's `Status: Downloaded newer image for
+    /// <image>` (or `Image is up to date for`), containerd's `unpacking <platform> sha256:…`,
+    /// podman's and skopeo's `Storing signatures`.
+    Pulled {
+        tool: String,
+        image: Option<String>,
+    },
+    /// `Login Succeeded`: the registry gave a token for the credentials.
+    LoggedIn {
+        tool: String,
+    },
 }
 
 /// A recognised line that is not a code: context for the findings.

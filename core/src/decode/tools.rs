@@ -76,6 +76,17 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
             Code::TokenRejected,
             status_after(l, "unexpected status").or_else(|| status_after(l, "status")),
         );
+    } else if l.contains("unable to retrieve auth token") {
+        // containers/image (podman, skopeo, buildah): the token endpoint refused, whatever its
+        // "invalid username/password" says (an anonymous request reads the same).
+        add(
+            Code::TokenRejected,
+            if l.contains("unauthorized") {
+                Some(401)
+            } else {
+                status_after(l, "status")
+            },
+        );
     }
     let client_ip = l.contains("client with ip '") && l.contains("is not allowed access");
     if client_ip {
@@ -89,6 +100,7 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
     }
     // (`toomanyrequests` alone would match the CLI's own code name, CONNECTIVITY_TOOMANYREQUESTS_ERROR.)
     if l.contains("toomanyrequests:")
+        || whole_word(l, "toomanyrequests")
         || l.contains("\"code\":\"toomanyrequests\"")
         || l.contains("too many requests")
         || l.contains(": 429 ")
@@ -97,10 +109,9 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
     } else if l.contains("pull qps exceeded") {
         // kubelet's own limit (registryPullQPS): no request reached the registry.
         add(Code::TooManyRequests, None);
-    } else if l.contains("for cache rule '")
-        || l.contains("from remote: not found")
-        || l.contains("error from registry:")
-    {
+    } else if l.contains("for cache rule '") || l.contains("from remote: not found") {
+        // Docker's `error from registry:` prefixes every registry error: only a rule named, or
+        // the upstream's own words, say a cache rule failed.
         add(Code::CacheRuleUpstreamError, None);
     }
     if l.contains("manifest unknown")
@@ -171,12 +182,61 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
     if l.contains("validating image pull permission: failed") {
         add(Code::AksPullPermissionFailed, None);
     }
+    // A status in a client's own phrasing, when nothing more precise was said.
+    if out.is_empty() {
+        if let Some((status, code)) = status_phrase(l) {
+            out.push(Found {
+                code,
+                status: Some(status),
+                registry: None,
+                detail: Detail::default(),
+            });
+        }
+    }
     out
+}
+
+/// `word` in `l` with no letter, digit or `_` on either side: the registry's error code as a
+/// client prints it bare (`attempts=6: toomanyrequests`), not a part of the CLI's own code names
+/// (`CONNECTIVITY_TOOMANYREQUESTS_ERROR`).
+fn whole_word(l: &LowerHay, word: &str) -> bool {
+    let bytes = l.as_bytes();
+    let edge = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+    };
+    let mut from = 0;
+    while let Some(i) = l[from..].find(word).map(|i| i + from) {
+        if edge(i.checked_sub(1)) && edge(Some(i + word.len())) {
+            return true;
+        }
+        from = i + word.len();
+    }
+    false
+}
+
+/// An HTTP status as clients print it: the number with its reason phrase (`403 Forbidden`,
+/// `403 (Forbidden)`, `405 Method Not Allowed`), and what it means from a registry. 404 and 5xx
+/// are left alone: which resource was missing, or what failed on the service, is not said.
+fn status_phrase(l: &LowerHay) -> Option<(u16, Code)> {
+    const PHRASES: [(u16, &str, Code); 4] = [
+        (401, "unauthorized", Code::RegistryUnauthorized),
+        (403, "forbidden", Code::AccessDenied),
+        (405, "method not allowed", Code::OperationDisallowed),
+        (429, "too many requests", Code::TooManyRequests),
+    ];
+    PHRASES.iter().find_map(|(status, reason, code)| {
+        (l.contains(&format!("{status} {reason}")) || l.contains(&format!("{status} ({reason})")))
+            .then_some((*status, *code))
+    })
 }
 
 /// A 401 from the registry on its API: docker's and ACR's words, the JSON body, an SDK's status.
 fn unauthorized(l: &LowerHay) -> bool {
-    if l.contains("fetch oauth token") || l.contains("fetch anonymous token") {
+    if l.contains("fetch oauth token")
+        || l.contains("fetch anonymous token")
+        || l.contains("unable to retrieve auth token")
+    {
         return false;
     }
     l.contains("unauthorized: authentication required")

@@ -129,8 +129,10 @@ pub(in crate::decode) fn classify_in(text: &Hay) -> Line {
 }
 
 /// The line shapes without a colon or a quote.
-const QUOTELESS: [&str; 8] = [
+const QUOTELESS: [&str; 10] = [
     "Your cluster can pull images from",
+    "Login Succeeded",
+    "Storing signatures",
     "HTTP/",
     "< HTTP/",
     "Skipping pull check",
@@ -254,6 +256,46 @@ fn header_shaped(text: &str) -> bool {
 }
 
 fn check(text: &Hay) -> Option<Check> {
+    let image = |rest: &str| {
+        let r = rest.trim();
+        (!r.is_empty() && !r.contains(char::is_whitespace) && r.len() <= 300).then(|| r.to_owned())
+    };
+    for prefix in [
+        "Status: Downloaded newer image for ",
+        "Status: Image is up to date for ",
+    ] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            return Some(Check::Pulled {
+                tool: "docker".into(),
+                image: image(rest),
+            });
+        }
+    }
+    if text.starts_with("unpacking ") && text.contains("/") && text.contains(" sha256:") {
+        return Some(Check::Pulled {
+            tool: "containerd".into(),
+            image: None,
+        });
+    }
+    match text.trim_end() {
+        "Storing signatures" => {
+            return Some(Check::Pulled {
+                tool: "podman".into(),
+                image: None,
+            })
+        }
+        "Login Succeeded" => {
+            return Some(Check::LoggedIn {
+                tool: "docker".into(),
+            })
+        }
+        "Login Succeeded!" => {
+            return Some(Check::LoggedIn {
+                tool: "podman".into(),
+            })
+        }
+        _ => {}
+    }
     if let Some(rest) = text.strip_prefix("Your cluster can pull images from ") {
         return Some(Check::ClusterCanPull {
             server: rest.trim_end().trim_end_matches('!').to_owned(),
