@@ -25,6 +25,11 @@ if [ "$want" = test ]; then
   command -v openssl >/dev/null || apt_packages+=(openssl)
   command -v curl >/dev/null || apt_packages+=(curl)
   [ -x /usr/sbin/nginx ] || apt_packages+=(nginx-light)
+  # The real clients run against the ACR double (tests/acr-double).
+  [ -x /usr/sbin/dockerd ] || apt_packages+=(docker.io)
+  command -v containerd >/dev/null || apt_packages+=(containerd)
+  command -v podman >/dev/null || apt_packages+=(podman)
+  command -v skopeo >/dev/null || apt_packages+=(skopeo)
   # Python's venv, for the pinned az CLI.
   python3 -m venv -h >/dev/null 2>&1 || apt_packages+=(python3-venv)
 fi

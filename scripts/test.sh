@@ -38,6 +38,22 @@ services=$(mktemp -d)
 trap 'tests/services/stop.sh "$services"; rm -rf "$services"' EXIT
 tests/services/start.sh "$services" "$PWD/target/debug/acr-test-token-server"
 
+step "real clients against the ACR double (docker, containerd, podman, skopeo, curl, az)"
+double=$(mktemp -d)
+trap 'tests/services/stop.sh "$services"; rm -rf "$services"; tests/acr-double/stop.sh "$double"; rm -rf "$double"' EXIT
+tests/acr-double/start.sh "$double" "$PWD/target/debug/acr-test-token-server"
+tests/acr-double/run.sh "$double" "$double/live" "$PWD/target/tools/azure-cli/bin/az"
+ACR_LIVE_DIR="$double/live" cargo test --quiet -p acr-doctor-core --test live
+# A client whose words changed shows here (the stored corpus is what the native tests read;
+# tests/acr-double/run.sh … core/tests/fixtures/live stores a new one).
+for f in "$double"/live/*.txt; do
+  stored=core/tests/fixtures/live/$(basename "$f")
+  if ! cmp -s <(sed -E -f tests/acr-double/normalize.sed "$stored" 2>/dev/null | sort -u) \
+              <(sed -E -f tests/acr-double/normalize.sed "$f" | sort -u); then
+    echo "  words changed since the stored corpus: $(basename "$f")"
+  fi
+done
+
 step "benchmarks (reported, not asserted)"
 scripts/bench.sh
 

@@ -22,6 +22,15 @@
 //! `blob-hang`, `blob-tls`, `blob-gopher`, `blob-foreign` (a blob `GET`
 //! answers 307 to `--redirect-to`, as ACR sends layers to a data endpoint or storage, with a
 //! signed-looking query that must never be printed).
+//!
+//! The ACR double (tests/acr-double) runs it with `--public-host <name>.azurecr.io` behind a TLS
+//! front: the challenge is ACR's (`Bearer realm="https://<name>.azurecr.io/oauth2/token",
+//! service="<name>.azurecr.io"`), errors carry ACR's words, every `/v2/` method is proxied (pushes
+//! too), `POST /oauth2/token` also takes the password grant, `/acr/v1/_catalog` and
+//! `/acr/v1/<repo>/_tags` answer `az acr repository`, and with `--data-host` a layer's `GET`
+//! answers 307 to that data endpoint, which this front also serves (`/data/…`). Its own faults:
+//! `disallowed` (405 REGISTRY_DISALLOWED_OPERATION on a manifest push or delete), `throttle-blob`
+//! (429 on a layer), `upload-unknown` (404 BLOB_UPLOAD_UNKNOWN on an upload), `token-401`.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -45,7 +54,40 @@ struct Config {
     entra_secret: String,
     admin: (String, String),
     redirect_to: Option<String>,
+    /// The ACR double: the login server's public name (`<name>.azurecr.io`, served over https by
+    /// a TLS front), named in the challenge's realm and service, with ACR's error bodies.
+    public_host: Option<String>,
+    /// The double's data endpoint (`<name>.<region>.data.azurecr.io`): layers are redirected there.
+    data_host: Option<String>,
 }
+
+impl Config {
+    /// The origin clients reach this front at.
+    fn origin(&self) -> String {
+        match &self.public_host {
+            Some(h) => format!("https://{h}"),
+            None => format!("http://{}", self.listen),
+        }
+    }
+
+    /// A `service=` this front answers for: the registry's, or the double's public name.
+    fn service_ok(&self, s: &str) -> bool {
+        s == self.service || self.public_host.as_deref() == Some(s)
+    }
+
+    /// 401 as this front words it: ACR's text for the double.
+    fn unauthorized(&self, plain: &str) -> Reply {
+        if self.public_host.is_some() {
+            error(401, "UNAUTHORIZED", ACR_UNAUTHORIZED)
+        } else {
+            error(401, "UNAUTHORIZED", plain)
+        }
+    }
+}
+
+/// What ACR says to a request without a token it accepts.
+const ACR_UNAUTHORIZED: &str =
+    "authentication required, visit https://aka.ms/acr/authorization for more information.";
 
 const ACR_AUDIENCE: &str = "https://containerregistry.azure.net";
 const ARM_AUDIENCES: [&str; 2] = [
@@ -91,6 +133,8 @@ fn main() {
         entra_secret: arg("entra-secret"),
         admin: ("testadmin".into(), "testpassword".into()),
         redirect_to: args.get("redirect-to").cloned(),
+        public_host: args.get("public-host").cloned(),
+        data_host: args.get("data-host").cloned(),
     };
     if config.fault == "hang" {
         hang(&config.listen);
@@ -126,7 +170,13 @@ fn handle(c: &Config, req: &mut tiny_http::Request) -> Reply {
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let mut reply = match (req.method(), path) {
         (Method::Options, _) => Response::from_data(Vec::new()).with_status_code(204),
+        (Method::Get, p) if p.starts_with("/data/") && c.data_host.is_some() => data(c, p, query),
+        (Method::Get, p) if p.starts_with("/acr/v1/") && c.public_host.is_some() => {
+            acr_v1(c, req, p)
+        }
         (Method::Get | Method::Head, p) if p.starts_with("/v2/") || p == "/v2" => v2(c, req, &url),
+        // Pushes and deletes: only the double proxies them.
+        (_, p) if p.starts_with("/v2/") && c.public_host.is_some() => v2(c, req, &url),
         (Method::Post, p @ "/oauth2/exchange") if c.fault == "redirect-exchange" => redirect(c, p),
         (Method::Post, p @ "/oauth2/token") if c.fault == "redirect-token" => redirect(c, p),
         (Method::Post, "/oauth2/exchange") => exchange(c, &form(req)),
@@ -134,7 +184,8 @@ fn handle(c: &Config, req: &mut tiny_http::Request) -> Reply {
         (Method::Get, "/oauth2/token") => token_basic(c, req, query),
         _ => error(404, "NOT_FOUND", "not found"),
     };
-    if c.fault == "nocors" {
+    // The double answers as Azure does: headers exposed, other origins not allowed.
+    if c.fault == "nocors" || c.public_host.is_some() {
         // What an Azure registry sends to another origin: headers exposed, the origin not allowed.
         reply.add_header(
             tiny_http::Header::from_bytes(
@@ -179,7 +230,48 @@ fn redirect(c: &Config, path: &str) -> Reply {
         .with_header(tiny_http::Header::from_bytes("Location", format!("{to}{path}")).expect("h"))
 }
 
-fn v2(c: &Config, req: &tiny_http::Request, url: &str) -> Reply {
+fn v2(c: &Config, req: &mut tiny_http::Request, url: &str) -> Reply {
+    let method = req.method().as_str().to_owned();
+    let path = url.split('?').next().unwrap_or(url);
+    let authorized = header(req, "Authorization").is_some();
+    match c.fault.as_str() {
+        "disallowed" if (method == "PUT" || method == "DELETE") && path.contains("/manifests/") => {
+            return error(
+                405,
+                "REGISTRY_DISALLOWED_OPERATION",
+                "The operation is disallowed.",
+            );
+        }
+        "throttle-blob" if method == "GET" && path.contains("/blobs/sha256:") && authorized => {
+            return error(429, "TOOMANYREQUESTS", "too many requests");
+        }
+        "upload-unknown"
+            if (method == "PATCH" || method == "PUT") && path.contains("/blobs/uploads/") =>
+        {
+            return error(
+                404,
+                "BLOB_UPLOAD_UNKNOWN",
+                "blob upload unknown to registry",
+            );
+        }
+        _ => {}
+    }
+    // ACR sends a layer's bytes from its data endpoint: a 307 with a signed URL.
+    if let Some(data_host) = &c.data_host {
+        if method == "GET" && path.contains("/blobs/sha256:") && authorized {
+            let (repo, digest) = path
+                .trim_start_matches("/v2/")
+                .rsplit_once("/blobs/")
+                .unwrap_or(("", ""));
+            return Response::from_data(Vec::new()).with_status_code(307).with_header(
+                tiny_http::Header::from_bytes(
+                    "Location",
+                    format!("https://{data_host}/data/{repo}/{digest}?se=2099-01-01&sig=SECRET-SAS-SIGNATURE-DO-NOT-PRINT"),
+                )
+                .expect("h"),
+            );
+        }
+    }
     if c.fault.starts_with("blob-")
         && url.contains("/blobs/sha256:")
         && header(req, "Authorization").is_some()
@@ -210,15 +302,31 @@ fn v2(c: &Config, req: &tiny_http::Request, url: &str) -> Reply {
         }
         _ => {}
     }
-    let mut call = ureq::get(&format!("http://{}{url}", c.registry));
-    if let Some(auth) = header(req, "Authorization") {
-        call = call.set("Authorization", &auth);
-    }
+    let mut call = ureq::request(&method, &format!("http://{}{url}", c.registry));
     // A client names the manifest types it reads; without them distribution refuses OCI ones.
-    if let Some(accept) = header(req, "Accept") {
-        call = call.set("Accept", &accept);
+    for name in ["Authorization", "Content-Type", "Content-Range", "Range"] {
+        if let Some(value) = header(req, name) {
+            call = call.set(name, &value);
+        }
     }
-    let response = match call.call() {
+    // Docker sends one Accept header per manifest type: all of them count.
+    let accept: Vec<&str> = req
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv("Accept"))
+        .map(|h| h.value.as_str())
+        .collect();
+    if !accept.is_empty() {
+        call = call.set("Accept", &accept.join(", "));
+    }
+    let mut body = Vec::new();
+    let _ = req.as_reader().take(64 << 20).read_to_end(&mut body);
+    let sent = if matches!(method.as_str(), "GET" | "HEAD" | "DELETE") && body.is_empty() {
+        call.call()
+    } else {
+        call.send_bytes(&body)
+    };
+    let response = match sent {
         Ok(r) | Err(ureq::Error::Status(_, r)) => r,
         Err(e) => return error(502, "UNAVAILABLE", &format!("registry unreachable: {e}")),
     };
@@ -235,20 +343,186 @@ fn v2(c: &Config, req: &tiny_http::Request, url: &str) -> Reply {
     };
     let challenge = response
         .header("WWW-Authenticate")
-        .map(|h| rewrite_realm(h, realm_host));
-    let content_type = response
-        .header("Content-Type")
-        .unwrap_or("application/json")
-        .to_owned();
-    let mut body = Vec::new();
-    let _ = response.into_reader().take(1 << 20).read_to_end(&mut body);
-    let mut reply = Response::from_data(body)
-        .with_status_code(status)
-        .with_header(tiny_http::Header::from_bytes("Content-Type", content_type).expect("h"));
-    if let Some(ch) = challenge {
-        reply.add_header(tiny_http::Header::from_bytes("WWW-Authenticate", ch).expect("h"));
+        .map(|h| match &c.public_host {
+            // ACR's own: `Bearer realm="https://<name>.azurecr.io/oauth2/token",service="<name>.azurecr.io"`,
+            // with the scope the registry asked for.
+            Some(host) => {
+                let scope = h
+                    .split_once("scope=\"")
+                    .and_then(|(_, r)| r.split_once('"'))
+                    .map(|(s, _)| format!(",scope=\"{s}\""))
+                    .unwrap_or_default();
+                format!("Bearer realm=\"https://{host}/oauth2/token\",service=\"{host}\"{scope}")
+            }
+            None => rewrite_realm(h, realm_host),
+        });
+    // Every header the registry sent (digests, upload locations, ranges), but the framing ones;
+    // its own address in a Location becomes this front's.
+    let registry_origin = format!("http://{}", c.registry);
+    let mut headers = Vec::new();
+    for name in response.headers_names() {
+        let lower = name.to_ascii_lowercase();
+        if matches!(
+            lower.as_str(),
+            "connection"
+                | "transfer-encoding"
+                | "content-length"
+                | "www-authenticate"
+                | "date"
+                | "keep-alive"
+        ) {
+            continue;
+        }
+        if let Some(value) = response.header(&name) {
+            let value = value.replace(&registry_origin, &c.origin());
+            headers
+                .push(tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("h"));
+        }
     }
-    reply
+    if let Some(ch) = challenge {
+        headers.push(tiny_http::Header::from_bytes("WWW-Authenticate", ch).expect("h"));
+    }
+    let length: Option<usize> = response
+        .header("Content-Length")
+        .and_then(|l| l.parse().ok());
+    let mut body = Vec::new();
+    let _ = response.into_reader().take(64 << 20).read_to_end(&mut body);
+    // Only an error is reworded: a manifest's bytes are its digest.
+    if c.public_host.is_some() && status >= 400 {
+        body = acr_body(status, body);
+    }
+    // A HEAD answer keeps the registry's length (a manifest's size), with no body.
+    let length = if method == "HEAD" {
+        length
+    } else {
+        Some(body.len())
+    };
+    Response::new(
+        tiny_http::StatusCode(status),
+        headers,
+        std::io::Cursor::new(body),
+        length,
+        None,
+    )
+}
+
+/// The registry's error bodies as ACR words them.
+fn acr_body(status: u16, body: Vec<u8>) -> Vec<u8> {
+    let Ok(mut v) = serde_json::from_slice::<Value>(&body) else {
+        return body;
+    };
+    if let Some(errors) = v.get_mut("errors").and_then(Value::as_array_mut) {
+        for e in errors {
+            let code = e
+                .get("code")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned();
+            let tag = e
+                .pointer("/detail/Tag")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            match (status, code.as_str(), tag) {
+                (401, "UNAUTHORIZED", _) => {
+                    e["message"] = json!(ACR_UNAUTHORIZED);
+                    e["detail"] = Value::Null;
+                }
+                (404, "MANIFEST_UNKNOWN", Some(tag)) => {
+                    e["message"] = json!(format!("manifest tagged by \"{tag}\" is not found"));
+                }
+                _ => {}
+            }
+        }
+    }
+    v.to_string().into_bytes()
+}
+
+/// ACR's own listing API, which `az acr repository` reads: `/acr/v1/_catalog` and
+/// `/acr/v1/<repository>/_tags`, answered from the registry's `/v2/` lists.
+fn acr_v1(c: &Config, req: &tiny_http::Request, path: &str) -> Reply {
+    if header(req, "Authorization").is_none() {
+        return c.unauthorized("");
+    }
+    if c.fault == "deny" {
+        return error(403, "DENIED", "client with IP '127.0.0.1' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.");
+    }
+    let rest = path.trim_start_matches("/acr/v1/");
+    let (upstream, scope, repo) = if rest == "_catalog" {
+        (
+            "/v2/_catalog".to_owned(),
+            "registry:catalog:*".to_owned(),
+            None,
+        )
+    } else if let Some(repo) = rest.strip_suffix("/_tags") {
+        (
+            format!("/v2/{repo}/tags/list"),
+            format!("repository:{repo}:pull"),
+            Some(repo.to_owned()),
+        )
+    } else {
+        return error(404, "NOT_FOUND", "not found");
+    };
+    let token = mint(c, "acr-listing", &scope);
+    let answer = match ureq::get(&format!("http://{}{upstream}", c.registry))
+        .set("Authorization", &format!("Bearer {token}"))
+        .call()
+    {
+        Ok(r) => {
+            let mut body = Vec::new();
+            let _ = r.into_reader().take(1 << 20).read_to_end(&mut body);
+            serde_json::from_slice::<Value>(&body).unwrap_or(Value::Null)
+        }
+        Err(ureq::Error::Status(status, r)) => {
+            let mut body = Vec::new();
+            let _ = r.into_reader().take(1 << 20).read_to_end(&mut body);
+            return Response::from_data(acr_body(status, body)).with_status_code(status);
+        }
+        Err(e) => return error(502, "UNAVAILABLE", &format!("registry unreachable: {e}")),
+    };
+    let host = c.public_host.clone().unwrap_or_default();
+    let body = match repo {
+        None => answer,
+        Some(repo) => {
+            let tags: Vec<Value> = answer["tags"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|t| json!({"name": t, "signed": false, "changeableAttributes": {
+                    "deleteEnabled": true, "writeEnabled": true, "readEnabled": true, "listEnabled": true}}))
+                .collect();
+            json!({"registry": host, "imageName": repo, "tags": tags})
+        }
+    };
+    json_reply(200, body)
+}
+
+/// The data endpoint: a layer's bytes, for the signed URL the login server redirected to.
+fn data(c: &Config, path: &str, query: &str) -> Reply {
+    if !query.contains("sig=") {
+        return error(
+            403,
+            "AuthenticationFailed",
+            "Server failed to authenticate the request.",
+        );
+    }
+    let Some((repo, digest)) = path.trim_start_matches("/data/").rsplit_once('/') else {
+        return error(404, "BlobNotFound", "The specified blob does not exist.");
+    };
+    let token = mint(c, "acr-data-endpoint", &format!("repository:{repo}:pull"));
+    match ureq::get(&format!("http://{}/v2/{repo}/blobs/{digest}", c.registry))
+        .set("Authorization", &format!("Bearer {token}"))
+        .call()
+    {
+        Ok(r) => {
+            let mut body = Vec::new();
+            let _ = r.into_reader().take(64 << 20).read_to_end(&mut body);
+            Response::from_data(body).with_header(
+                tiny_http::Header::from_bytes("Content-Type", "application/octet-stream")
+                    .expect("h"),
+            )
+        }
+        Err(_) => error(404, "BlobNotFound", "The specified blob does not exist."),
+    }
 }
 
 /// The registry names one realm; each front names its own origin, as ACR's realm is its login server.
@@ -266,7 +540,7 @@ fn exchange(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
         return error(429, "TOOMANYREQUESTS", "too many requests");
     }
     let get = |k: &str| first(f, k);
-    if get("service") != c.service {
+    if !c.service_ok(&get("service")) {
         return error(400, "UNSUPPORTED", "unknown service");
     }
     if get("grant_type") != "access_token" || get("access_token").is_empty() {
@@ -300,8 +574,33 @@ fn exchange(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
 
 fn token_post(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
     let get = |k: &str| first(f, k);
-    if get("service") != c.service {
+    if !c.service_ok(&get("service")) {
         return error(400, "UNSUPPORTED", "unknown service");
+    }
+    if c.fault == "token-401" {
+        return c.unauthorized("invalid credentials");
+    }
+    // The password grant (ACR accepts it; az and containerd send it): an access token and a
+    // refresh token, as docker stores for its next login.
+    if get("grant_type") == "password" {
+        if (get("username"), get("password")) != (c.admin.0.clone(), c.admin.1.clone()) {
+            return c.unauthorized("invalid credentials");
+        }
+        let mut reply = access_claims(
+            c,
+            &get("username"),
+            f.get("scope").cloned().unwrap_or_default(),
+        );
+        let refresh = json!({
+            "jti": jti(), "sub": get("username"), "nbf": now() - 5, "iat": now(), "exp": now() + 3 * 3600,
+            "iss": c.issuer, "aud": c.service, "version": "1.0", "grant_type": "refresh_token",
+        });
+        reply["refresh_token"] =
+            json!(
+                jsonwebtoken::encode(&Header::new(Algorithm::RS256), &refresh, &c.refresh_key)
+                    .expect("sign")
+            );
+        return json_reply(200, reply);
     }
     if get("grant_type") != "refresh_token" {
         return error(400, "UNSUPPORTED", "grant_type must be refresh_token");
@@ -310,7 +609,7 @@ fn token_post(c: &Config, f: &HashMap<String, Vec<String>>) -> Reply {
     v.set_audience(&[&c.service]);
     v.set_issuer(&[&c.issuer]);
     let Ok(rt) = jsonwebtoken::decode::<Value>(&get("refresh_token"), &c.refresh_public, &v) else {
-        return error(401, "UNAUTHORIZED", "invalid refresh token");
+        return c.unauthorized("invalid refresh token");
     };
     if rt.claims.get("grant_type").and_then(Value::as_str) != Some("refresh_token") {
         return error(401, "UNAUTHORIZED", "not a refresh token");
@@ -329,15 +628,23 @@ fn token_basic(c: &Config, req: &tiny_http::Request, query: &str) -> Reply {
         .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
         .and_then(|b| String::from_utf8(b).ok());
     let Some((user, password)) = basic.as_deref().and_then(|b| b.split_once(':')) else {
+        // An anonymous token: ACR refuses it unless anonymous pull is on.
+        if c.public_host.is_some() {
+            return c.unauthorized("");
+        }
         return error(401, "UNAUTHORIZED", "authentication required").with_header(
             tiny_http::Header::from_bytes("WWW-Authenticate", "Basic realm=\"acr-doctor-test\"")
                 .expect("h"),
         );
     };
-    if (user, password) != (c.admin.0.as_str(), c.admin.1.as_str()) {
-        return error(401, "UNAUTHORIZED", "invalid credentials");
+    if (user, password) != (c.admin.0.as_str(), c.admin.1.as_str()) || c.fault == "token-401" {
+        return c.unauthorized("invalid credentials");
     }
-    if q.get("service").and_then(|v| v.first()) != Some(&c.service) {
+    if !q
+        .get("service")
+        .and_then(|v| v.first())
+        .is_some_and(|s| c.service_ok(s))
+    {
         return error(400, "UNSUPPORTED", "unknown service");
     }
     if c.fault == "scope-denied" {
@@ -347,6 +654,19 @@ fn token_basic(c: &Config, req: &tiny_http::Request, query: &str) -> Reply {
 }
 
 fn access_token(c: &Config, subject: &str, scopes: Vec<String>) -> Reply {
+    json_reply(200, access_claims(c, subject, scopes))
+}
+
+/// A signed access token for one scope, for the data endpoint's own read.
+fn mint(c: &Config, subject: &str, scope: &str) -> String {
+    access_claims(c, subject, vec![scope.to_owned()])["access_token"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// `{"access_token": …}` for the scopes asked.
+fn access_claims(c: &Config, subject: &str, scopes: Vec<String>) -> Value {
     let access: Vec<Value> = scopes
         .iter()
         .flat_map(|s| s.split(' '))
@@ -369,7 +689,7 @@ fn access_token(c: &Config, subject: &str, scopes: Vec<String>) -> Reply {
     let mut h = Header::new(Algorithm::RS256);
     h.x5c = Some(vec![c.cert_der_b64.clone()]);
     let token = jsonwebtoken::encode(&h, &claims, &c.access_key).expect("sign");
-    json_reply(200, json!({ "access_token": token }))
+    json!({ "access_token": token })
 }
 
 /// The first value of a form field, or "".

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 1000, height: 900 } });
+await p.goto('http://127.0.0.1:18080/' + (process.argv[4] || ''));
+await p.locator('textarea').first().fill(process.argv[2]);
+await p.getByRole('button', { name: /Explain|Expliquer/ }).first().click();
+await p.waitForTimeout(800);
+const card = p.locator('[data-testid=finding]').first();
+await card.screenshot({ path: process.argv[3] });
+await b.close();
