@@ -238,6 +238,13 @@ fn principles_not_samples() {
     }
     let r = decode("Login Succeeded\nError response from daemon: manifest for r.azurecr.io/a:9 not found: manifest unknown: manifest tagged by \"9\" is not found\n");
     assert_eq!(r.verdict(), Verdict::Errors);
+    // kubectl events that are all Normal, with the pull among them: healthy, saying what passed.
+    let r = decode("  Normal   Pulling    2m    kubelet            Pulling image \"r.azurecr.io/web:v1\"\n  Normal   Pulled     2m    kubelet            Successfully pulled image \"r.azurecr.io/web:v1\" in 1.2s (1.2s including waiting)\n  Normal   Started    2m    kubelet            Started container web\n");
+    assert_eq!(r.verdict(), Verdict::Healthy);
+    assert_eq!(r.checks.len(), 1);
+    // Two refusals in one event are two findings.
+    let r = decode("  Warning  Failed  10s  kubelet  Failed to pull image \"r.azurecr.io/web:v1\": [rpc error: code = Unknown desc = failed to resolve reference \"r.azurecr.io/web:v1\": failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized, rpc error: code = Unknown desc = failed to resolve reference \"r.azurecr.io/web:v1\": pulling from host r.azurecr.io failed with status code [manifests v1]: 403 Forbidden]");
+    assert_eq!(codes(&r), ["ANONYMOUS_TOKEN_REJECTED", "ACCESS_DENIED"]);
     // curl: a trusted certificate for another name is not an inspecting proxy.
     let r = decode("curl: (60) SSL: no alternative certificate subject name matches target host name 'r.azurecr.io'");
     assert_eq!(codes(&r), ["TLS_NAME_MISMATCH"]);

@@ -182,9 +182,13 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
     if l.contains("validating image pull permission: failed") {
         add(Code::AksPullPermissionFailed, None);
     }
-    // A status in a client's own phrasing, when nothing more precise was said.
-    if out.is_empty() {
-        if let Some((status, code)) = status_phrase(l) {
+    // A status in a client's own phrasing, when nothing more precise said that status: a
+    // second refusal in the same event (kubelet joins its attempts in one line) is its own.
+    for (status, code) in status_phrases(l) {
+        if !out
+            .iter()
+            .any(|f| f.status == Some(status) || f.code == code)
+        {
             out.push(Found {
                 code,
                 status: Some(status),
@@ -218,17 +222,20 @@ fn whole_word(l: &LowerHay, word: &str) -> bool {
 /// An HTTP status as clients print it: the number with its reason phrase (`403 Forbidden`,
 /// `403 (Forbidden)`, `405 Method Not Allowed`), and what it means from a registry. 404 and 5xx
 /// are left alone: which resource was missing, or what failed on the service, is not said.
-fn status_phrase(l: &LowerHay) -> Option<(u16, Code)> {
+fn status_phrases(l: &LowerHay) -> Vec<(u16, Code)> {
     const PHRASES: [(u16, &str, Code); 4] = [
         (401, "unauthorized", Code::RegistryUnauthorized),
         (403, "forbidden", Code::AccessDenied),
         (405, "method not allowed", Code::OperationDisallowed),
         (429, "too many requests", Code::TooManyRequests),
     ];
-    PHRASES.iter().find_map(|(status, reason, code)| {
-        (l.contains(&format!("{status} {reason}")) || l.contains(&format!("{status} ({reason})")))
-            .then_some((*status, *code))
-    })
+    PHRASES
+        .iter()
+        .filter(|(status, reason, _)| {
+            l.contains(&format!("{status} {reason}")) || l.contains(&format!("{status} ({reason})"))
+        })
+        .map(|(status, _, code)| (*status, *code))
+        .collect()
 }
 
 /// A 401 from the registry on its API: docker's and ACR's words, the JSON body, an SDK's status.

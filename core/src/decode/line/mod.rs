@@ -271,6 +271,14 @@ fn check(text: &Hay) -> Option<Check> {
             });
         }
     }
+    // kubelet's event: `Successfully pulled image "<image>" in 1.2s`.
+    if let Some(at) = text.find("Successfully pulled image \"") {
+        let rest = &text[at + "Successfully pulled image \"".len()..];
+        return Some(Check::Pulled {
+            tool: "kubelet".into(),
+            image: rest.split_once('"').and_then(|(i, _)| image(i)),
+        });
+    }
     if text.starts_with("unpacking ") && text.contains("/") && text.contains(" sha256:") {
         return Some(Check::Pulled {
             tool: "containerd".into(),
