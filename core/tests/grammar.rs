@@ -385,8 +385,11 @@ fn a_chained_traceback_ending_in_a_code_is_that_code_not_a_crash() {
     let r = decode("Traceback (most recent call last):\n  File \"requests/models.py\", line 943, in raise_for_status\nrequests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://t.azurecr.io/oauth2/exchange\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File \"knack/cli.py\", line 233, in invoke\nknack.util.CLIError: 2022-01-01 10:00:00.1 An error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR\nAccess to registry 't.azurecr.io' was denied. Response code: 401. Please try running 'az login' again to refresh permissions.\n");
     assert_eq!(codes(&r), ["CONNECTIVITY_REFRESH_TOKEN_ERROR"]);
     assert_eq!(r.verdict(), Verdict::Errors);
-    // The same chain ending in another exception stays a crash.
-    let r = decode("Traceback (most recent call last):\n  File \"a.py\", line 1\nValueError: x\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File \"b.py\", line 2\nKeyError: 'y'\n");
+    // The same chain of az's ending in another exception stays a crash.
+    let r = decode("Traceback (most recent call last):\n  File \"/usr/lib/az/lib/python3.11/site-packages/azure/cli/core/util.py\", line 1\nValueError: x\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File \"/usr/lib/az/lib/python3.11/site-packages/knack/cli.py\", line 2\nKeyError: 'y'\n");
     assert_eq!(codes(&r), ["CLI_CRASH"]);
     assert_eq!(r.findings[0].tool_output, ["KeyError: 'y'"]);
+    // Another Python program's traceback is not the CLI's crash: what it says is read.
+    let r = decode("Traceback (most recent call last):\n  File \"/app/list_tags.py\", line 9, in <module>\n  File \"/venv/lib/python3.11/site-packages/azure/core/exceptions.py\", line 163, in map_error\nazure.core.exceptions.ServiceRequestError: HTTPSConnection(host='r.azurecr.io', port=443): Failed to resolve 'r.azurecr.io' ([Errno -2] Name or service not known)\n");
+    assert_eq!(codes(&r), ["DNS_LOOKUP_FAILED"]);
 }

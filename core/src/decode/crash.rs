@@ -25,6 +25,8 @@ pub(super) enum Crash {
         crash: Option<usize>,
         has_code: bool,
         bare: Option<usize>,
+        /// A frame in the Azure CLI's code (`azure/cli/`, `knack/`): the traceback is az's.
+        cli_frames: bool,
     },
     /// Right after a traceback: a chained one belongs to `chain`; `bare` is a crash made from a
     /// bare traceback, dropped if the chain ends in a CLI error.
@@ -63,6 +65,7 @@ impl Decoder {
                 crash,
                 has_code,
                 bare,
+                cli_frames,
             } => {
                 let body = raw
                     .strip_prefix('>')
@@ -74,10 +77,12 @@ impl Decoder {
                     extend(&mut self.report.findings[i], n);
                 }
                 if frame {
+                    let cli_frames = cli_frames || is_cli_frame(text);
                     self.crash.0 = Crash::Traceback {
                         crash,
                         has_code,
                         bare,
+                        cli_frames,
                     };
                     return true;
                 }
@@ -111,7 +116,14 @@ impl Decoder {
                             bare,
                         }
                     }
-                    None if !has_code && self.report.findings.len() < MAX_FINDINGS => {
+                    // A bare traceback is the CLI's crash only when it is az's: another Python
+                    // program's (an SDK's) unhandled error is told by what its exception says.
+                    None if !has_code
+                        && (cli_frames
+                            || is_cli_frame(text)
+                            || self.report.cli_version.is_some())
+                        && self.report.findings.len() < MAX_FINDINGS =>
+                    {
                         let mut f =
                             Finding::new(n, FindingCode::Known(Code::CliCrash), Source::Printed);
                         f.message.push(exception);
@@ -187,6 +199,7 @@ impl Decoder {
             crash,
             has_code: false,
             bare,
+            cli_frames: false,
         };
     }
 
@@ -195,10 +208,13 @@ impl Decoder {
         if let Crash::Traceback {
             crash: None,
             has_code: false,
+            cli_frames,
             ..
         } = std::mem::take(&mut self.crash.0)
         {
-            if self.report.findings.len() < MAX_FINDINGS {
+            if (cli_frames || self.report.cli_version.is_some())
+                && self.report.findings.len() < MAX_FINDINGS
+            {
                 let mut f = Finding::new(
                     self.report.lines,
                     FindingCode::Known(Code::CliCrash),
@@ -210,4 +226,18 @@ impl Decoder {
             }
         }
     }
+}
+
+/// A traceback frame in the Azure CLI's own code, or an exception of its modules.
+fn is_cli_frame(text: &str) -> bool {
+    [
+        "azure/cli/",
+        "azure\\cli\\",
+        "knack/",
+        "knack\\",
+        "knack.",
+        "azure.cli.",
+    ]
+    .iter()
+    .any(|p| text.contains(p))
 }
