@@ -82,6 +82,15 @@ if [ "$want" = test ]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check "azure-cli==$AZURE_CLI_VERSION"
   fi
+  # The Azure SDK for Python, a client of the ACR double (tests/acr-double/sdk.py).
+  SDK_VERSION=1.2.0
+  sdk=target/tools/acr-sdk
+  if ! compgen -G "$sdk/lib/python3*/site-packages/azure_containerregistry-$SDK_VERSION.dist-info" >/dev/null; then
+    log "pip: azure-containerregistry $SDK_VERSION in $sdk"
+    rm -rf "$sdk"
+    python3 -m venv "$sdk"
+    "$sdk/bin/pip" install --quiet --disable-pip-version-check "azure-containerregistry==$SDK_VERSION"
+  fi
 fi
 
 # Trunk.toml sets offline = true, which passes --offline to cargo.

@@ -42,7 +42,7 @@ step "real clients against the ACR double (docker, containerd, podman, skopeo, c
 double=$(mktemp -d)
 trap 'tests/services/stop.sh "$services"; rm -rf "$services"; tests/acr-double/stop.sh "$double"; rm -rf "$double"' EXIT
 tests/acr-double/start.sh "$double" "$PWD/target/debug/acr-test-token-server"
-tests/acr-double/run.sh "$double" "$double/live" "$PWD/target/tools/azure-cli/bin/az"
+tests/acr-double/run.sh "$double" "$double/live" "$PWD/target/tools/azure-cli/bin/az" "$PWD/target/tools/acr-sdk/bin/python"
 ACR_LIVE_DIR="$double/live" cargo test --quiet -p acr-doctor-core --test live
 # A client whose words changed shows here (the stored corpus is what the native tests read;
 # tests/acr-double/run.sh … core/tests/fixtures/live stores a new one).

@@ -4,10 +4,10 @@
 # the client's version, the fault and the command. Writes OUTDIR/<client>-<fault>.txt.
 # The double must be running (start.sh RUNDIR). Docker's daemon and containerd are started here,
 # inside the double's namespace, with state of their own.
-# Usage: run.sh RUNDIR OUTDIR AZ
+# Usage: run.sh RUNDIR OUTDIR AZ SDK_PYTHON
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-run=${1:?run dir}; out=${2:?output dir}; az=${3:?az}
+run=${1:?run dir}; out=${2:?output dir}; az=${3:?az}; sdk_python=${4:?python with azure-containerregistry}
 mkdir -p "$out"
 . "$here/faults.sh"
 ns() { "$here/ns.sh" "$run" "$@"; }
@@ -61,6 +61,7 @@ version() {
     podman) podman --version ;;
     ctr) ctr --version ;;
     docker) echo "docker CLI $(docker -H "unix://$run/docker/sock" version --format '{{.Client.Version}}, daemon {{.Server.Version}}' 2>/dev/null)" ;;
+    py-sdk) echo "azure-containerregistry $("$sdk_python" -c 'import azure.containerregistry as m; print(m.__version__)') (Python)" ;;
     az-*) echo "azure-cli $("$az" version --query '"azure-cli"' -o tsv 2>/dev/null)" ;;
   esac
 }
@@ -117,6 +118,12 @@ case_command() {  # client fault → sets CMD (shown) and RUNS (run)
       [ "$f" = wrong-password ] && pw=wrong
       RUN=("$az" acr repository show-tags -n "$n" --username testadmin --password "$pw" --repository "$repo")
       SHOWN="az acr repository show-tags -n $n --username testadmin --password *** --repository $repo" ;;
+    py-sdk)
+      local repo=hello mode=entra
+      [ "$f" = missing-repository ] && repo=nope
+      [ "$f" = anonymous ] && mode=anonymous
+      RUN=("$sdk_python" "$here/sdk.py" "https://$host" "$mode" "$repo")
+      SHOWN="python list_tags.py https://$host $repo (azure-containerregistry, $mode credential)" ;;
     az-health)
       RUN=(env "DOCKER_HOST=unix://$run/docker/sock" "$az" acr check-health -n "$n" --yes --ignore-errors)
       SHOWN="az acr check-health -n $n --yes --ignore-errors (not signed in; Docker running; no Helm)" ;;
@@ -130,6 +137,8 @@ docker_start || exit 1
 fails=0
 while IFS=$'\t' read -r client fault codes verdict; do
   case $client in ''|'#'*) continue ;; esac
+  # ONLY=<client> runs one client's cases (while working on it).
+  if [ -n "${ONLY:-}" ] && [ "$client" != "$ONLY" ]; then continue; fi
   SHOWN=""; RUN=()
   fresh_home
   case_command "$client" "$fault"

@@ -440,13 +440,26 @@ fn acr_body(status: u16, body: Vec<u8>) -> Vec<u8> {
 /// ACR's own listing API, which `az acr repository` reads: `/acr/v1/_catalog` and
 /// `/acr/v1/<repository>/_tags`, answered from the registry's `/v2/` lists.
 fn acr_v1(c: &Config, req: &tiny_http::Request, path: &str) -> Reply {
-    if header(req, "Authorization").is_none() {
-        return c.unauthorized("");
-    }
+    // The firewall answers before anything else.
     if c.fault == "deny" {
         return error(403, "DENIED", "client with IP '127.0.0.1' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.");
     }
     let rest = path.trim_start_matches("/acr/v1/");
+    if header(req, "Authorization").is_none() {
+        // ACR's challenge, with the scope this listing needs.
+        let host = c.public_host.clone().unwrap_or_default();
+        let scope = match rest.strip_suffix("/_tags") {
+            Some(repo) => format!("repository:{repo}:metadata_read"),
+            None => "registry:catalog:*".to_owned(),
+        };
+        return c.unauthorized("").with_header(
+            tiny_http::Header::from_bytes(
+                "WWW-Authenticate",
+                format!("Bearer realm=\"https://{host}/oauth2/token\",service=\"{host}\",scope=\"{scope}\""),
+            )
+            .expect("h"),
+        );
+    }
     let (upstream, scope, repo) = if rest == "_catalog" {
         (
             "/v2/_catalog".to_owned(),
