@@ -245,6 +245,18 @@ fn principles_not_samples() {
     // Two refusals in one event are two findings.
     let r = decode("  Warning  Failed  10s  kubelet  Failed to pull image \"r.azurecr.io/web:v1\": [rpc error: code = Unknown desc = failed to resolve reference \"r.azurecr.io/web:v1\": failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized, rpc error: code = Unknown desc = failed to resolve reference \"r.azurecr.io/web:v1\": pulling from host r.azurecr.io failed with status code [manifests v1]: 403 Forbidden]");
     assert_eq!(codes(&r), ["ANONYMOUS_TOKEN_REJECTED", "ACCESS_DENIED"]);
+    // Not sent is not refused: a token request that got no answer is a connection failure.
+    let r = decode("Failed to pull image \"r.azurecr.io/web:v1\": failed to authorize: failed to fetch oauth token: Post \"https://r.azurecr.io/oauth2/token\": dial tcp 20.61.99.10:443: i/o timeout");
+    assert_eq!(codes(&r), ["CONNECTION_FAILED"]);
+    assert_eq!(r.findings[0].detail.endpoint, Some(Endpoint::Token));
+    // A digest reference asked for that digest, not for `latest`.
+    let r = decode("Error: failed to pull and unpack image \"r.azurecr.io/web@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\": failed to copy: httpReadSeeker: failed open: failed to do request: Get \"https://r.westeurope.data.azurecr.io/docker/registry/v2/blobs/sha256/01/data?sig=x\": dial tcp 10.1.2.3:443: connect: connection refused");
+    assert_eq!(codes(&r), ["CONNECTION_FAILED"]);
+    assert_eq!(r.findings[0].detail.endpoint, Some(Endpoint::Data));
+    assert!(r.findings[0].signs.is_empty(), "{:?}", r.findings[0].signs);
+    // check-health's message without its title is still its code.
+    let r = decode("Registry 'r.azurecr.io' did not issue a challenge.");
+    assert_eq!(codes(&r), ["CONNECTIVITY_CHALLENGE_ERROR"]);
     // curl: a trusted certificate for another name is not an inspecting proxy.
     let r = decode("curl: (60) SSL: no alternative certificate subject name matches target host name 'r.azurecr.io'");
     assert_eq!(codes(&r), ["TLS_NAME_MISMATCH"]);

@@ -66,12 +66,14 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
     if secret {
         add(Code::SpCredentialsInvalid, Some(401));
     }
-    if l.contains("failed to fetch anonymous token") {
+    if l.contains("failed to fetch anonymous token") && !unanswered(l) {
         add(
             Code::AnonymousTokenRejected,
             status_after(l, "unexpected status"),
         );
-    } else if l.contains("failed to fetch oauth token") || l.contains("rejected token exchange") {
+    } else if (l.contains("failed to fetch oauth token") || l.contains("rejected token exchange"))
+        && !unanswered(l)
+    {
         add(
             Code::TokenRejected,
             status_after(l, "unexpected status").or_else(|| status_after(l, "status")),
@@ -168,6 +170,10 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
     if l.contains("could not connect to the registry login server") {
         add(Code::LoginServerUnreachable, None);
     }
+    // check-health's message for CONNECTIVITY_CHALLENGE_ERROR, pasted without its title.
+    if l.contains("did not issue a challenge") {
+        add(Code::ConnectivityChallenge, None);
+    }
     if l.contains("error saving credentials")
         || l.contains("illegal base64 data")
         || l.contains("error storing credentials")
@@ -198,6 +204,27 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The request never got an answer: no status, and the network's own failure instead. Not sent
+/// is not refused: that is a connection failure to the endpoint, read as such below.
+fn unanswered(l: &LowerHay) -> bool {
+    !l.contains("unexpected status")
+        && !l.contains(" status ")
+        && [
+            "i/o timeout",
+            "connection refused",
+            "connection reset",
+            "no such host",
+            "tls handshake timeout",
+            "context deadline exceeded",
+            "certificate signed by unknown authority",
+            "client.timeout exceeded",
+            "network is unreachable",
+            "no route to host",
+        ]
+        .iter()
+        .any(|m| l.contains(m))
 }
 
 /// `word` in `l` with no letter, digit or `_` on either side: the registry's error code as a
@@ -340,8 +367,10 @@ fn image_in(t: &str, registry: &str) -> (Option<String>, Option<String>) {
                 let repository = rest[..end].to_owned();
                 let tag: String = rest[end + kind.len()..]
                     .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+                    // A tag, or a digest (`sha256:…`).
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'))
                     .collect();
+                let tag = tag.trim_end_matches(':').to_owned();
                 let tag = (kind == "/manifests/" && !tag.is_empty()).then_some(tag);
                 return (Some(repository), tag);
             }
@@ -359,6 +388,13 @@ fn image_in(t: &str, registry: &str) -> (Option<String>, Option<String>) {
         .collect();
     if reference.starts_with("v2/") || reference.starts_with("oauth2/") {
         return (None, None);
+    }
+    // `repo@sha256:…` names a digest: that is what was asked, not `latest`.
+    if let Some((name, digest)) = reference.split_once('@') {
+        let repo = name.rsplit_once(':').map_or(name, |(r, _)| r);
+        if !repo.is_empty() && digest.contains(':') {
+            return (Some(repo.to_owned()), Some(digest.to_owned()));
+        }
     }
     let reference = reference.split('@').next().unwrap_or("").to_owned();
     match reference.rsplit_once(':') {
@@ -449,7 +485,8 @@ impl Decoder {
             || text.contains("unknown")
             || text.contains("could not be found")
             || text.contains("AADSTS")
-            || text.contains("denied");
+            || text.contains("denied")
+            || text.contains("did not issue a challenge");
         if !quick {
             return;
         }
