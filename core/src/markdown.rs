@@ -36,6 +36,86 @@ pub struct Extras<'a> {
     pub lines: Option<&'a BTreeMap<usize, String>>,
 }
 
+/// A pasted line as a report quotes it, its secrets replaced by `***`: a signed URL's signature
+/// and token fields (`sig=`, `access_token=`…), an `Authorization` header's credentials, a JWT,
+/// a password given on a command line. The report goes to tickets and issues; the person's page
+/// still shows the line as pasted.
+pub fn mask_secrets(line: &str) -> String {
+    const FIELDS: [&str; 8] = [
+        "sig=",
+        "signature=",
+        "access_token=",
+        "refresh_token=",
+        "client_secret=",
+        "password=",
+        "token=",
+        "code=",
+    ];
+    const STOP: [char; 7] = ['&', '"', '\'', ' ', '\t', ')', '>'];
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    'scan: while !rest.is_empty() {
+        let lower = rest.to_ascii_lowercase();
+        // The earliest secret-bearing marker in what is left.
+        let mut best: Option<(usize, usize)> = None;
+        for f in FIELDS {
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(f).map(|i| i + from) {
+                // A field of a query or form: after `?`, `&` or the line's start.
+                let at_field =
+                    i == 0 || matches!(lower.as_bytes()[i - 1], b'?' | b'&' | b' ' | b'"' | b'\'');
+                if at_field {
+                    if best.is_none_or(|(b, _)| i < b) {
+                        best = Some((i, f.len()));
+                    }
+                    break;
+                }
+                from = i + f.len();
+            }
+        }
+        for marker in ["bearer ", "basic "] {
+            if let Some(i) = lower.find(marker) {
+                if best.is_none_or(|(b, _)| i < b) {
+                    best = Some((i, marker.len()));
+                }
+            }
+        }
+        for marker in ["--password ", "-p "] {
+            if let Some(i) = lower.find(marker) {
+                let starts_word = i == 0 || lower.as_bytes()[i - 1] == b' ';
+                if starts_word && best.is_none_or(|(b, _)| i < b) {
+                    best = Some((i, marker.len()));
+                }
+            }
+        }
+        if let Some(i) = lower.find("eyj") {
+            let end = rest[i..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+                .map_or(rest.len(), |e| i + e);
+            if rest[i..end].matches('.').count() >= 2 && best.is_none_or(|(b, _)| i < b) {
+                out.push_str(&rest[..i]);
+                out.push_str("***");
+                rest = &rest[end..];
+                continue 'scan;
+            }
+        }
+        let Some((i, len)) = best else {
+            out.push_str(rest);
+            break;
+        };
+        let value_from = i + len;
+        let value_end = rest[value_from..]
+            .find(STOP)
+            .map_or(rest.len(), |e| value_from + e);
+        out.push_str(&rest[..value_from]);
+        if value_end > value_from {
+            out.push_str("***");
+        }
+        rest = &rest[value_end..];
+    }
+    out
+}
+
 /// Most lines from the paste quoted per finding.
 const MAX_QUOTED: usize = 12;
 
@@ -102,7 +182,7 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
                 .iter()
                 .flat_map(|s| s.first..=s.last)
                 .take(MAX_QUOTED)
-                .filter_map(|n| lines.get(&n).map(|l| format!("{n}: {l}")))
+                .filter_map(|n| lines.get(&n).map(|l| format!("{n}: {}", mask_secrets(l))))
                 .collect();
             if !quoted.is_empty() {
                 let _ = writeln!(
@@ -435,6 +515,24 @@ mod tests {
             md.contains("| Token | Error | `CONNECTIVITY_FORBIDDEN_ERROR` |  |"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn quoted_lines_lose_their_secrets() {
+        for (line, kept, gone) in [
+            ("Get \"https://r.westeurope.data.azurecr.io/data/x?se=2099-01-01&sig=SECRET%2Babc\": dial tcp", "se=2099-01-01&sig=***\"", "SECRET"),
+            ("curl -H 'Authorization: Bearer abc.def.ghi' https://r.azurecr.io/v2/", "Authorization: Bearer ***'", "abc.def"),
+            ("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl end", "token *** end", "eyJhbGci"),
+            ("az acr login -n r -u admin -p S3cret! --verbose", "-p *** --verbose", "S3cret"),
+            ("grant_type=refresh_token&refresh_token=r.t.x&service=r.azurecr.io", "refresh_token=***&service", "r.t.x"),
+        ] {
+            let masked = mask_secrets(line);
+            assert!(masked.contains(kept), "{masked}");
+            assert!(!masked.contains(gone), "{masked}");
+        }
+        // Nothing else changes.
+        let plain = "Error response from daemon: Get \"https://r.azurecr.io/v2/\": unauthorized: authentication required";
+        assert_eq!(mask_secrets(plain), plain);
     }
 
     #[test]

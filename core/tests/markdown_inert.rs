@@ -214,3 +214,31 @@ proptest! {
         check(&TEMPLATES[t].replace("{}", &v))?;
     }
 }
+
+proptest::proptest! {
+    /// Masking a quoted line never panics, whatever bytes and markers it holds, and a line with
+    /// no secret marker comes back as it was.
+    #[test]
+    fn masking_any_line_is_safe(
+        pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[ -~é€😀]{0,12}").expect("regex"),
+                proptest::sample::select(vec![
+                    "sig=", "?sig=", "&token=", "Bearer ", "basic ", "-p ", "--password ",
+                    "eyJ", ".", "&", "\"", "'", " ",
+                ]).prop_map(str::to_owned),
+            ],
+            0..12,
+        )
+    ) {
+        let line: String = pieces.concat();
+        let masked = acr_doctor_core::markdown::mask_secrets(&line);
+        let lower = line.to_ascii_lowercase();
+        let marked = ["sig=", "signature=", "token=", "client_secret=", "password=", "code=", "bearer ", "basic ", "-p ", "--password ", "eyj"]
+            .iter()
+            .any(|m| lower.contains(m));
+        if !marked {
+            proptest::prop_assert_eq!(masked, line);
+        }
+    }
+}
