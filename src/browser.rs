@@ -379,3 +379,15 @@ pub fn focus_paste_box() {
         let _ = el.focus();
     }
 }
+
+/// A number as the browser reads it (`Number(text)`): `NaN` for anything that is not one.
+pub fn number(text: &str) -> f64 {
+    // Unary plus, which is what Number(text) does to a string.
+    wasm_bindgen::JsValue::from_str(text).unchecked_into_f64()
+}
+
+/// Text in lower case as the browser folds it (`toLowerCase`): the reference search compares
+/// with it, and the page carries no case tables of its own.
+pub fn lower_case(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
+}

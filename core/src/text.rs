@@ -77,45 +77,9 @@ macro_rules! trf {
     };
 }
 
-/// A text folded for a search that ignores case. The page's texts are English and French, so
-/// ASCII and Latin-1 capitals (and Œ, Ÿ) are folded, the same as `str::to_lowercase` does; any
-/// other character is kept as it is. The Unicode case tables behind `to_lowercase` would add about
-/// 10 KB (gzipped) to the page for letters its texts never hold.
-pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
-}
-
-fn fold_char(c: char) -> char {
-    match c {
-        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
-        'Œ' => 'œ',
-        'Ÿ' => 'ÿ',
-        _ => c,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// On the letters of English and French, folding is lowercasing.
-        #[test]
-        fn fold_is_lowercase_for_latin1(s in "[\\x00-\\xFFŒŸœ]*") {
-            prop_assert_eq!(fold(&s), s.to_lowercase());
-        }
-
-        /// Any other character is kept, so a search never matches more than it should.
-        #[test]
-        fn fold_keeps_other_characters(s in "\\PC*") {
-            let folded = fold(&s);
-            prop_assert_eq!(folded.chars().count(), s.chars().count());
-            for (a, b) in s.chars().zip(folded.chars()) {
-                prop_assert!(a == b || a.to_lowercase().eq([b]));
-            }
-        }
-    }
 
     #[test]
     fn browser_languages() {

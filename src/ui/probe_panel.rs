@@ -206,7 +206,10 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                 doh: String::clone(&fields.doh),
                 trusted_origin: (*ticked).clone(),
             };
-            on_run.emit((input, settings::timeout_ms(&fields.timeout)));
+            on_run.emit((
+                input,
+                settings::timeout_ms(crate::browser::number(&fields.timeout)),
+            ));
         })
     };
     let on_clear = {
@@ -363,7 +366,7 @@ impl Link {
         let timeout_param = param("timeout");
         let timeout_refused = timeout_param
             .as_deref()
-            .is_some_and(|t| !settings::timeout_ok(t));
+            .is_some_and(|t| !settings::timeout_ok(crate::browser::number(t)));
         let doh_param = param("doh");
         let doh_refused = doh_param
             .as_deref()

@@ -1,7 +1,6 @@
 //! Every code, searchable.
 
 use acr_doctor_core::catalog::entry;
-use acr_doctor_core::text::fold;
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::{Code, Lang};
 use yew::prelude::*;
@@ -20,6 +19,7 @@ pub struct ReferenceProps {
 
 /// Whether a code matches the search, in the page's language (or by its title in any case).
 pub fn matches(code: Code, lang: Lang, query: &str) -> bool {
+    let fold = browser::lower_case;
     let q = fold(query.trim());
     if q.is_empty() {
         return true;
