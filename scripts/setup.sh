@@ -72,25 +72,23 @@ if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.installed-lock 2
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock)
 fi
 
-if [ "$want" = test ]; then
-  # The real az CLI, pinned, that checks every az command the page offers (tests/commands).
-  AZURE_CLI_VERSION=2.91.0
-  venv=target/tools/azure-cli
-  if ! compgen -G "$venv/lib/python3*/site-packages/azure_cli-$AZURE_CLI_VERSION.dist-info" >/dev/null; then
-    log "pip: azure-cli $AZURE_CLI_VERSION in $venv (about a minute)"
+# A Python package from PyPI, pinned, in a venv of its own under target/tools (kept while its
+# version is the one asked).
+pip_venv() {  # directory, package, version
+  local venv=target/tools/$1 dist
+  dist=$(printf '%s' "$2" | tr '-' '_')-$3.dist-info
+  if ! compgen -G "$venv/lib/python3*/site-packages/$dist" >/dev/null; then
+    log "pip: $2 $3 in $venv"
     rm -rf "$venv"
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check "azure-cli==$AZURE_CLI_VERSION"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "$2==$3"
   fi
+}
+if [ "$want" = test ]; then
+  # The real az CLI that checks every az command the page offers (tests/commands; about a minute).
+  pip_venv azure-cli azure-cli 2.91.0
   # The Azure SDK for Python, a client of the ACR double (tests/acr-double/sdk.py).
-  SDK_VERSION=1.2.0
-  sdk=target/tools/acr-sdk
-  if ! compgen -G "$sdk/lib/python3*/site-packages/azure_containerregistry-$SDK_VERSION.dist-info" >/dev/null; then
-    log "pip: azure-containerregistry $SDK_VERSION in $sdk"
-    rm -rf "$sdk"
-    python3 -m venv "$sdk"
-    "$sdk/bin/pip" install --quiet --disable-pip-version-check "azure-containerregistry==$SDK_VERSION"
-  fi
+  pip_venv acr-sdk azure-containerregistry 1.2.0
 fi
 
 # Trunk.toml sets offline = true, which passes --offline to cargo.
