@@ -102,7 +102,7 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
     }
     // (`toomanyrequests` alone would match the CLI's own code name, CONNECTIVITY_TOOMANYREQUESTS_ERROR.)
     if l.contains("toomanyrequests:")
-        || whole_word(l, "toomanyrequests")
+        || (l.contains("toomanyrequests") && whole_word(l, "toomanyrequests"))
         || l.contains("\"code\":\"toomanyrequests\"")
         || l.contains("too many requests")
         || l.contains(": 429 ")
@@ -250,17 +250,31 @@ fn whole_word(l: &LowerHay, word: &str) -> bool {
 /// `403 (Forbidden)`, `405 Method Not Allowed`), and what it means from a registry. 404 and 5xx
 /// are left alone: which resource was missing, or what failed on the service, is not said.
 fn status_phrases(l: &LowerHay) -> Vec<(u16, Code)> {
-    const PHRASES: [(u16, &str, Code); 4] = [
-        (401, "unauthorized", Code::RegistryUnauthorized),
-        (403, "forbidden", Code::AccessDenied),
-        (405, "method not allowed", Code::OperationDisallowed),
-        (429, "too many requests", Code::TooManyRequests),
+    const PHRASES: [(u16, [&str; 2], Code); 4] = [
+        (
+            401,
+            ["401 unauthorized", "401 (unauthorized)"],
+            Code::RegistryUnauthorized,
+        ),
+        (
+            403,
+            ["403 forbidden", "403 (forbidden)"],
+            Code::AccessDenied,
+        ),
+        (
+            405,
+            ["405 method not allowed", "405 (method not allowed)"],
+            Code::OperationDisallowed,
+        ),
+        (
+            429,
+            ["429 too many requests", "429 (too many requests)"],
+            Code::TooManyRequests,
+        ),
     ];
     PHRASES
         .iter()
-        .filter(|(status, reason, _)| {
-            l.contains(&format!("{status} {reason}")) || l.contains(&format!("{status} ({reason})"))
-        })
+        .filter(|(_, phrases, _)| phrases.iter().any(|p| l.contains(p)))
         .map(|(status, _, code)| (*status, *code))
         .collect()
 }
