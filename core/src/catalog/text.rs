@@ -46,8 +46,8 @@ const RERUN: TextFix = fix!(
 // https://learn.microsoft.com/azure/container-registry/container-registry-rbac-abac-repository-permissions
 const ROLE_MODE: TextFix = fix!(
     t!(
-        "First see the registry's role-assignment mode, which decides the roles that count: LegacyRegistryPermissions (AcrPull, AcrPush, Owner, Contributor) or AbacRepositoryPermissions (only the Container Registry Repository roles reach images).",
-        "Regardez d’abord le mode d’attribution des rôles du registre, qui décide des rôles pris en compte : LegacyRegistryPermissions (AcrPull, AcrPush, Propriétaire, Contributeur) ou AbacRepositoryPermissions (seuls les rôles Container Registry Repository donnent accès aux images).",
+        "First see the registry's role-assignment mode: LegacyRegistryPermissions (AcrPull, AcrPush count) or AbacRepositoryPermissions (only the Container Registry Repository roles reach images).",
+        "Regardez d’abord le mode d’attribution des rôles du registre : LegacyRegistryPermissions (AcrPull, AcrPush comptent) ou AbacRepositoryPermissions (seuls les rôles Container Registry Repository donnent accès aux images).",
     ),
     "az acr show -n {name} --query roleAssignmentMode -o tsv",
 );
@@ -56,8 +56,8 @@ const ROLE_MODE: TextFix = fix!(
 // exactly the registry's scope. Source: https://learn.microsoft.com/cli/azure/role/assignment#az-role-assignment-list
 const ROLES_HELD: TextFix = fix!(
     t!(
-        "See the roles the identity holds on the registry, including those inherited from the resource group or subscription and those given to its groups (<assignee>: a sign-in name, or the object ID of a group, service principal or managed identity).",
-        "Voyez les rôles de l’identité sur le registre, y compris ceux hérités du groupe de ressources ou de l’abonnement et ceux donnés à ses groupes (<assignee> : un nom de connexion, ou l’ID d’objet d’un groupe, d’un principal de service ou d’une identité managée).",
+        "See the identity's roles on the registry, inherited and through groups included (<assignee>: a sign-in name or an object ID).",
+        "Voyez les rôles de l’identité sur le registre, hérités et par groupes compris (<assignee> : un nom de connexion ou un ID d’objet).",
     ),
     "az role assignment list --assignee <assignee> --scope $(az acr show -n {name} --query id -o tsv) --include-inherited --include-groups -o table",
 );
@@ -107,8 +107,8 @@ const KUBELET_ATTACH: TextFix = fix!(
 
 const KUBELET_ABAC: TextFix = fix!(
     t!(
-        "If the mode is AbacRepositoryPermissions: --attach-acr cannot help (it gives AcrPull, which is not honoured there); give the kubelet identity Container Registry Repository Reader yourself.",
-        "Si le mode est AbacRepositoryPermissions : --attach-acr n’y peut rien (il donne AcrPull, ignoré dans ce mode) ; donnez vous-même Container Registry Repository Reader à l’identité du kubelet.",
+        "If the mode is AbacRepositoryPermissions: --attach-acr gives AcrPull, not honoured there; give the kubelet identity Container Registry Repository Reader.",
+        "Si le mode est AbacRepositoryPermissions : --attach-acr donne AcrPull, ignoré dans ce mode ; donnez Container Registry Repository Reader à l’identité du kubelet.",
     ),
     "az role assignment create --assignee-object-id $(az aks show -g <resource-group> -n <cluster-name> --query identityProfile.kubeletidentity.objectId -o tsv) --assignee-principal-type ServicePrincipal --role \"Container Registry Repository Reader\" --scope $(az acr show -n {name} --query id -o tsv)",
 );
@@ -149,8 +149,8 @@ const NETWORK_TRUSTED: TextFix = fix!(
 );
 
 const NETWORK_CAVEAT: T = t!(
-    "A new rule takes a few minutes to apply. Microsoft-hosted build agents and an AKS cluster's default outbound traffic have no fixed address: give them a private endpoint or a fixed egress (a NAT gateway, self-hosted agents) rather than chasing their addresses.",
-    "Une nouvelle règle met quelques minutes à s’appliquer. Les agents de build hébergés par Microsoft et le trafic sortant par défaut d’un cluster AKS n’ont pas d’adresse fixe : donnez-leur un point de terminaison privé ou une sortie fixe (passerelle NAT, agents auto-hébergés) plutôt que de courir après leurs adresses.",
+    "A new rule takes a few minutes to apply. Microsoft-hosted build agents and AKS's default egress have no fixed address: use a private endpoint or a fixed egress (NAT gateway, self-hosted agents).",
+    "Une nouvelle règle met quelques minutes à s’appliquer. Les agents de build hébergés par Microsoft et la sortie par défaut d’AKS n’ont pas d’adresse fixe : utilisez un point de terminaison privé ou une sortie fixe (passerelle NAT, agents auto-hébergés).",
 );
 
 // Docker Content Trust is being retired on ACR; Notation (Notary Project) signs instead.
@@ -602,8 +602,8 @@ pub fn text(code: Code) -> Text {
                 "Le registre a refusé cette machine (HTTP 403) : en général ses règles réseau, parfois l’identité de son chiffrement.",
             ),
             meaning: t!(
-                "The registry's /v2/ endpoint answered 403 Forbidden. The registry is reachable but does not let this address in: its firewall allows other addresses, or public access is off. Read the message that comes with it: \"identity associated with the registry is inactive\" is not the firewall but a customer-managed key whose identity is gone.",
-                "Le point de terminaison /v2/ du registre a répondu 403 Forbidden. Le registre est joignable mais n’admet pas cette adresse : son pare-feu autorise d’autres adresses, ou l’accès public est coupé. Lisez le message qui l’accompagne : « identity associated with the registry is inactive » ne vient pas du pare-feu mais d’une clé gérée par le client dont l’identité a disparu.",
+                "The registry's /v2/ endpoint answered 403 Forbidden: it is reachable but does not let this address in (its firewall allows other addresses, or public access is off).",
+                "Le point de terminaison /v2/ du registre a répondu 403 Forbidden : il est joignable mais n’admet pas cette adresse (son pare-feu autorise d’autres adresses, ou l’accès public est coupé).",
             ),
             causes: &[
                 t!(
@@ -1374,8 +1374,8 @@ pub fn text(code: Code) -> Text {
                 "Le client a demandé un jeton anonyme : il n’a envoyé aucun identifiant.",
             ),
             meaning: t!(
-                "containerd (a Kubernetes node) fetched an anonymous token from the registry and was refused. AKS always tries an anonymous pull first, so this line alone does not say the identity is wrong: a wrong image name or tag gives the same 401. If the identity's own try failed too: on AKS the kubelet's identity is missing, not attached, or has no role that reaches images; elsewhere, no pull secret was configured.",
-                "containerd (un nœud Kubernetes) a demandé un jeton anonyme au registre et a été refusé. AKS tente toujours d’abord un pull anonyme : cette ligne seule ne dit pas que l’identité est en cause, un nom d’image ou un tag erroné donne le même 401. Si l’essai avec l’identité a échoué aussi : sur AKS, l’identité du kubelet manque, n’est pas attachée ou n’a aucun rôle donnant accès aux images ; ailleurs, aucun secret de pull n’est configuré.",
+                "containerd (a Kubernetes node) asked for an anonymous token and was refused. AKS always tries anonymously first, so this alone does not blame the identity: a wrong image name or tag gives the same 401. If the identity's try failed too, the kubelet identity is missing, not attached or without a role that reaches images (elsewhere: no pull secret).",
+                "containerd (un nœud Kubernetes) a demandé un jeton anonyme et a été refusé. AKS essaie toujours d’abord en anonyme : cela seul n’accuse pas l’identité, un nom d’image ou un tag erroné donne le même 401. Si l’essai avec l’identité a échoué aussi, l’identité du kubelet manque, n’est pas attachée ou n’a aucun rôle donnant accès aux images (ailleurs : pas de secret de pull).",
             ),
             // Source: MicrosoftDocs/SupportArticles-docs
             // support/azure/azure-kubernetes/connectivity/cannot-pull-image-from-acr-to-aks-cluster.md
@@ -2100,11 +2100,6 @@ pub fn status_causes(status: u16) -> &'static [T] {
             t!(
                 "401: the registry does not accept this identity — no role that reaches images in the registry's role-assignment mode, a role given minutes ago, a stale sign-in, or another tenant. Run `az login` again and check the role assignments.",
                 "401 : le registre n’accepte pas cette identité — aucun rôle donnant accès aux images dans le mode d’attribution des rôles du registre, un rôle donné il y a quelques minutes, une connexion périmée ou un autre locataire. Relancez `az login` et vérifiez les attributions de rôle.",
-            ),
-            // Source: https://learn.microsoft.com/azure/container-registry/container-registry-disable-authentication-as-arm
-            t!(
-                "401 on the exchange can also mean the registry refuses tokens made for Azure Resource Manager: `az acr config authentication-as-arm show -r <registry-name>` says disabled, and `az login --scope https://containerregistry.azure.net/.default` gets a token it accepts.",
-                "Un 401 sur l’échange peut aussi signifier que le registre refuse les jetons faits pour Azure Resource Manager : `az acr config authentication-as-arm show -r <registry-name>` répond disabled, et `az login --scope https://containerregistry.azure.net/.default` obtient un jeton qu’il accepte.",
             ),
         ],
         403 => &[
