@@ -30,6 +30,8 @@ if [ "$want" = test ]; then
   command -v containerd >/dev/null || apt_packages+=(containerd)
   command -v podman >/dev/null || apt_packages+=(podman)
   command -v skopeo >/dev/null || apt_packages+=(skopeo)
+  # kubectl checks the kit's `kubectl run` lines (tests/commands); Debian's is kubernetes-client.
+  command -v kubectl >/dev/null || apt_packages+=(kubernetes-client)
   # Python's venv, for the pinned az CLI.
   python3 -m venv -h >/dev/null 2>&1 || apt_packages+=(python3-venv)
 fi

@@ -41,6 +41,8 @@ pub struct Extras<'a> {
 /// a password given on a command line. The report goes to tickets and issues; the person's page
 /// still shows the line as pasted.
 pub fn mask_secrets(line: &str) -> String {
+    // Where a secret's value starts: after a field of a query or form, an Authorization scheme,
+    // or a password option. Found in one pass over the lower-cased line, then cut in order.
     const FIELDS: [&str; 8] = [
         "sig=",
         "signature=",
@@ -52,67 +54,55 @@ pub fn mask_secrets(line: &str) -> String {
         "code=",
     ];
     const STOP: [char; 7] = ['&', '"', '\'', ' ', '\t', ')', '>'];
+    let lower = line.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let before = |i: usize| (i > 0).then(|| bytes[i - 1]);
+    // (start of the value, or of a JWT; whether it is a JWT)
+    let mut starts: Vec<(usize, bool)> = Vec::new();
+    for f in FIELDS {
+        for (i, _) in lower.match_indices(f) {
+            if before(i).is_none_or(|b| matches!(b, b'?' | b'&' | b' ' | b'"' | b'\'')) {
+                starts.push((i + f.len(), false));
+            }
+        }
+    }
+    for m in ["bearer ", "basic "] {
+        starts.extend(lower.match_indices(m).map(|(i, _)| (i + m.len(), false)));
+    }
+    for m in ["--password ", "-p "] {
+        for (i, _) in lower.match_indices(m) {
+            if before(i).is_none_or(|b| b == b' ') {
+                starts.push((i + m.len(), false));
+            }
+        }
+    }
+    starts.extend(lower.match_indices("eyj").map(|(i, _)| (i, true)));
+    starts.sort_unstable();
     let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    'scan: while !rest.is_empty() {
-        let lower = rest.to_ascii_lowercase();
-        // The earliest secret-bearing marker in what is left.
-        let mut best: Option<(usize, usize)> = None;
-        for f in FIELDS {
-            let mut from = 0;
-            while let Some(i) = lower[from..].find(f).map(|i| i + from) {
-                // A field of a query or form: after `?`, `&` or the line's start.
-                let at_field =
-                    i == 0 || matches!(lower.as_bytes()[i - 1], b'?' | b'&' | b' ' | b'"' | b'\'');
-                if at_field {
-                    if best.is_none_or(|(b, _)| i < b) {
-                        best = Some((i, f.len()));
-                    }
-                    break;
-                }
-                from = i + f.len();
-            }
+    let mut at = 0;
+    for (start, jwt) in starts {
+        if start < at {
+            continue;
         }
-        for marker in ["bearer ", "basic "] {
-            if let Some(i) = lower.find(marker) {
-                if best.is_none_or(|(b, _)| i < b) {
-                    best = Some((i, marker.len()));
-                }
-            }
-        }
-        for marker in ["--password ", "-p "] {
-            if let Some(i) = lower.find(marker) {
-                let starts_word = i == 0 || lower.as_bytes()[i - 1] == b' ';
-                if starts_word && best.is_none_or(|(b, _)| i < b) {
-                    best = Some((i, marker.len()));
-                }
-            }
-        }
-        if let Some(i) = lower.find("eyj") {
-            let end = rest[i..]
+        let end = if jwt {
+            let end = line[start..]
                 .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
-                .map_or(rest.len(), |e| i + e);
-            if rest[i..end].matches('.').count() >= 2 && best.is_none_or(|(b, _)| i < b) {
-                out.push_str(&rest[..i]);
-                out.push_str("***");
-                rest = &rest[end..];
-                continue 'scan;
+                .map_or(line.len(), |e| start + e);
+            // Three dot-separated parts, or it is a word that starts with "eyJ".
+            if line[start..end].matches('.').count() < 2 {
+                continue;
             }
-        }
-        let Some((i, len)) = best else {
-            out.push_str(rest);
-            break;
+            end
+        } else {
+            line[start..].find(STOP).map_or(line.len(), |e| start + e)
         };
-        let value_from = i + len;
-        let value_end = rest[value_from..]
-            .find(STOP)
-            .map_or(rest.len(), |e| value_from + e);
-        out.push_str(&rest[..value_from]);
-        if value_end > value_from {
+        out.push_str(&line[at..start]);
+        if end > start {
             out.push_str("***");
         }
-        rest = &rest[value_end..];
+        at = end;
     }
+    out.push_str(&line[at..]);
     out
 }
 
@@ -530,6 +520,11 @@ mod tests {
             assert!(masked.contains(kept), "{masked}");
             assert!(!masked.contains(gone), "{masked}");
         }
+        // A long line full of markers is masked in one pass (a line of a pasted log may be
+        // megabytes long): this would take minutes if each marker rescanned the line.
+        let flood = "?sig=x -p y Bearer z ".repeat(50_000);
+        let masked = mask_secrets(&flood);
+        assert!(!masked.contains("sig=x") && masked.contains("sig=***"));
         // Nothing else changes.
         let plain = "Error response from daemon: Get \"https://r.azurecr.io/v2/\": unauthorized: authentication required";
         assert_eq!(mask_secrets(plain), plain);
