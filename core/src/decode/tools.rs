@@ -50,6 +50,35 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
             });
         }
     };
+    // How the network failed, if it did: read once, for the findings below and to tell a
+    // request that never got an answer from one the registry refused.
+    let dns = l.contains("no such host")
+        || (l.contains("lookup ") && l.contains(":53"))
+        || l.contains("getaddrinfo failed")
+        || l.contains("name or service not known")
+        || l.contains("temporary failure in name resolution")
+        || l.contains("nodename nor servname")
+        || l.contains("server can't find")
+        || l.contains("cannot assign requested address") && l.contains("dial udp");
+    let name_mismatch = (l.contains("certificate is valid for") && l.contains(", not "))
+        || l.contains("doesn't contain any ip sans");
+    let untrusted = l.contains("certificate signed by unknown authority")
+        || l.contains("certificate verify failed")
+        || l.contains("failed to verify certificate");
+    let connection = l.contains("i/o timeout")
+        || l.contains("client.timeout exceeded")
+        || l.contains("connection refused")
+        || l.contains("connection reset by peer")
+        || l.contains("context deadline exceeded")
+        || l.contains("winerror 10060")
+        || l.contains("tls handshake timeout")
+        || l.contains("connecttimeouterror")
+        || l.contains("network is unreachable")
+        || l.contains("no route to host");
+    // Not sent is not refused: no status, and the network's own failure instead.
+    let unanswered = (dns || name_mismatch || untrusted || connection)
+        && !l.contains("unexpected status")
+        && !l.contains(" status ");
     // Entra and the management plane: before the registry.
     if aadsts(t).is_some() {
         add(Code::EntraSigninError, None);
@@ -66,13 +95,13 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
     if secret {
         add(Code::SpCredentialsInvalid, Some(401));
     }
-    if l.contains("failed to fetch anonymous token") && !unanswered(l) {
+    if l.contains("failed to fetch anonymous token") && !unanswered {
         add(
             Code::AnonymousTokenRejected,
             status_after(l, "unexpected status"),
         );
     } else if (l.contains("failed to fetch oauth token") || l.contains("rejected token exchange"))
-        && !unanswered(l)
+        && !unanswered
     {
         add(
             Code::TokenRejected,
@@ -134,37 +163,15 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
         add(Code::RegistryUnauthorized, Some(401));
     }
     // The network: name, then TLS, then the connection.
-    let dns = l.contains("no such host")
-        || (l.contains("lookup ") && l.contains(":53"))
-        || l.contains("getaddrinfo failed")
-        || l.contains("name or service not known")
-        || l.contains("temporary failure in name resolution")
-        || l.contains("nodename nor servname")
-        || l.contains("server can't find")
-        || l.contains("cannot assign requested address") && l.contains("dial udp");
     if dns {
         add(Code::DnsLookupFailed, None);
     }
-    let name_mismatch = (l.contains("certificate is valid for") && l.contains(", not "))
-        || l.contains("doesn't contain any ip sans");
     if name_mismatch {
         add(Code::TlsNameMismatch, None);
-    } else if l.contains("certificate signed by unknown authority")
-        || l.contains("certificate verify failed")
-        || l.contains("failed to verify certificate")
-    {
+    } else if untrusted {
         add(Code::TlsUntrusted, None);
     }
-    if !dns
-        && (l.contains("i/o timeout")
-            || l.contains("client.timeout exceeded")
-            || l.contains("connection refused")
-            || l.contains("connection reset by peer")
-            || l.contains("context deadline exceeded")
-            || l.contains("winerror 10060")
-            || l.contains("tls handshake timeout")
-            || l.contains("connecttimeouterror"))
-    {
+    if connection && !dns {
         add(Code::ConnectionFailed, None);
     }
     if l.contains("could not connect to the registry login server") {
@@ -204,27 +211,6 @@ fn families(t: &Hay, l: &LowerHay) -> Vec<Found> {
         }
     }
     out
-}
-
-/// The request never got an answer: no status, and the network's own failure instead. Not sent
-/// is not refused: that is a connection failure to the endpoint, read as such below.
-fn unanswered(l: &LowerHay) -> bool {
-    !l.contains("unexpected status")
-        && !l.contains(" status ")
-        && [
-            "i/o timeout",
-            "connection refused",
-            "connection reset",
-            "no such host",
-            "tls handshake timeout",
-            "context deadline exceeded",
-            "certificate signed by unknown authority",
-            "client.timeout exceeded",
-            "network is unreachable",
-            "no route to host",
-        ]
-        .iter()
-        .any(|m| l.contains(m))
 }
 
 /// `word` in `l` with no letter, digit or `_` on either side: the registry's error code as a
