@@ -134,6 +134,8 @@ case_command() {  # client fault → sets CMD (shown) and RUNS (run)
 }
 
 docker_start || exit 1
+# Each client's version, asked once (az takes a second to say it).
+declare -A versions=()
 fails=0
 while IFS=$'\t' read -r client fault codes verdict; do
   case $client in ''|'#'*) continue ;; esac
@@ -146,7 +148,7 @@ while IFS=$'\t' read -r client fault codes verdict; do
   [ "$client" = podman ] && rm -rf "$run/podman"
   file="$out/$client-$fault.txt"
   {
-    echo "# client: $(version "$client")"
+    echo "# client: ${versions[$client]:=$(version "$client")}"
     echo "# fault: $fault (the ACR double, tests/acr-double; expected: $codes, $verdict)"
     echo "# command: $SHOWN"
     echo

@@ -85,6 +85,15 @@ impl Config {
     }
 }
 
+/// What ACR's firewall says to an address it does not allow (the clients here are all 127.0.0.1).
+fn firewall() -> Reply {
+    error(
+        403,
+        "DENIED",
+        "client with IP '127.0.0.1' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.",
+    )
+}
+
 /// What ACR says to a request without a token it accepts.
 const ACR_UNAUTHORIZED: &str =
     "authentication required, visit https://aka.ms/acr/authorization for more information.";
@@ -292,13 +301,13 @@ fn v2(c: &Config, req: &mut tiny_http::Request, url: &str) -> Reply {
             );
     }
     match c.fault.as_str() {
-        "deny" => {
-            return error(403, "DENIED", "client with IP '127.0.0.1' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.")
-        }
+        "deny" => return firewall(),
         "notfound" => return error(404, "NOT_FOUND", "not found"),
         "basic" => {
-            return error(401, "UNAUTHORIZED", "authentication required")
-                .with_header(tiny_http::Header::from_bytes("WWW-Authenticate", "Basic realm=\"Registry Realm\"").expect("h"))
+            return error(401, "UNAUTHORIZED", "authentication required").with_header(
+                tiny_http::Header::from_bytes("WWW-Authenticate", "Basic realm=\"Registry Realm\"")
+                    .expect("h"),
+            )
         }
         _ => {}
     }
@@ -442,7 +451,7 @@ fn acr_body(status: u16, body: Vec<u8>) -> Vec<u8> {
 fn acr_v1(c: &Config, req: &tiny_http::Request, path: &str) -> Reply {
     // The firewall answers before anything else.
     if c.fault == "deny" {
-        return error(403, "DENIED", "client with IP '127.0.0.1' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.");
+        return firewall();
     }
     let rest = path.trim_start_matches("/acr/v1/");
     if header(req, "Authorization").is_none() {
