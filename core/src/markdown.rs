@@ -41,66 +41,64 @@ pub struct Extras<'a> {
 /// a password given on a command line. The report goes to tickets and issues; the person's page
 /// still shows the line as pasted.
 pub fn mask_secrets(line: &str) -> String {
-    // Where a secret's value starts: after a field of a query or form, an Authorization scheme,
-    // or a password option. Found in one pass over the lower-cased line, then cut in order.
-    const FIELDS: [&str; 8] = [
-        "sig=",
-        "signature=",
-        "access_token=",
-        "refresh_token=",
-        "client_secret=",
-        "password=",
-        "token=",
-        "code=",
+    // Where a secret's value starts, and what may stand before the marker: a field of a query or
+    // form (after `?`, `&`, a space or a quote), an Authorization scheme (anything), a password
+    // option (a space), a JWT (`eyJ…`, anything). Found in one pass over the lower-cased line,
+    // then cut in order.
+    const FIELD: &[u8] = b"?& \"'";
+    const MARKERS: [(&str, &[u8]); 13] = [
+        ("sig=", FIELD),
+        ("signature=", FIELD),
+        ("access_token=", FIELD),
+        ("refresh_token=", FIELD),
+        ("client_secret=", FIELD),
+        ("password=", FIELD),
+        ("token=", FIELD),
+        ("code=", FIELD),
+        ("bearer ", b""),
+        ("basic ", b""),
+        ("--password ", b" "),
+        ("-p ", b" "),
+        ("eyj", b""),
     ];
     const STOP: [char; 7] = ['&', '"', '\'', ' ', '\t', ')', '>'];
     let lower = line.to_ascii_lowercase();
     let bytes = lower.as_bytes();
-    let before = |i: usize| (i > 0).then(|| bytes[i - 1]);
-    // (start of the value, or of a JWT; whether it is a JWT)
-    let mut starts: Vec<(usize, bool)> = Vec::new();
-    for f in FIELDS {
-        for (i, _) in lower.match_indices(f) {
-            if before(i).is_none_or(|b| matches!(b, b'?' | b'&' | b' ' | b'"' | b'\'')) {
-                starts.push((i + f.len(), false));
-            }
-        }
-    }
-    for m in ["bearer ", "basic "] {
-        starts.extend(lower.match_indices(m).map(|(i, _)| (i + m.len(), false)));
-    }
-    for m in ["--password ", "-p "] {
-        for (i, _) in lower.match_indices(m) {
-            if before(i).is_none_or(|b| b == b' ') {
-                starts.push((i + m.len(), false));
-            }
-        }
-    }
-    starts.extend(lower.match_indices("eyj").map(|(i, _)| (i, true)));
-    starts.sort_unstable();
     let mut out = String::with_capacity(line.len());
-    let mut at = 0;
-    for (start, jwt) in starts {
-        if start < at {
+    // One walk: at each byte, whether a marker starts there; a masked value is skipped whole.
+    let (mut at, mut i) = (0, 0);
+    while i < bytes.len() {
+        let found = MARKERS.iter().find(|(m, after)| {
+            bytes[i..].starts_with(m.as_bytes())
+                && (after.is_empty() || i == 0 || after.contains(&bytes[i - 1]))
+        });
+        let Some((marker, _)) = found else {
+            i += 1;
             continue;
-        }
-        let end = if jwt {
-            let end = line[start..]
+        };
+        let (start, end) = if *marker == "eyj" {
+            let end = line[i..]
                 .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
-                .map_or(line.len(), |e| start + e);
+                .map_or(line.len(), |e| i + e);
             // Three dot-separated parts, or it is a word that starts with "eyJ".
-            if line[start..end].matches('.').count() < 2 {
+            if line[i..end].matches('.').count() < 2 {
+                i += 1;
                 continue;
             }
-            end
+            (i, end)
         } else {
-            line[start..].find(STOP).map_or(line.len(), |e| start + e)
+            let start = i + marker.len();
+            (
+                start,
+                line[start..].find(STOP).map_or(line.len(), |e| start + e),
+            )
         };
         out.push_str(&line[at..start]);
         if end > start {
             out.push_str("***");
         }
         at = end;
+        i = end.max(start);
     }
     out.push_str(&line[at..]);
     out
