@@ -133,6 +133,11 @@ async fn nothing_recognised_says_what_the_page_reads() {
 
 #[wasm_bindgen_test]
 async fn the_language_switch_translates_the_page() {
+    // The French the built page fetches, read by the browser's JSON.parse and serde-wasm-bindgen
+    // (this harness serves no files, so it is handed over here).
+    let french = acr_doctor_core::french::read(FRENCH, acr_doctor::browser::parse_json)
+        .expect("the French file, read by the browser");
+    acr_doctor_core::french::take(french);
     let root = mount().await;
     let fr: HtmlElement = find(&root, "[data-testid=lang-fr]")
         .dyn_into()
@@ -151,6 +156,34 @@ async fn the_language_switch_translates_the_page() {
     en.click();
     yew::scheduler::flush().await;
     root.remove();
+}
+
+const FRENCH: &[u8] = include_bytes!("../static/data/acr-doctor-fr.json");
+
+/// JSON read as the page reads it: the browser parses, serde-wasm-bindgen hands the value to the
+/// core's serde types. A repeated field is the browser's last; nesting past the bound is refused
+/// before the browser sees it; a field of another shape is left out alone.
+#[wasm_bindgen_test]
+fn json_is_read_by_the_browser_into_the_cores_types() {
+    use acr_doctor_core::probe::steps::JsonAnswer;
+    let parse = acr_doctor::browser::parse_json;
+    let a = JsonAnswer::read(
+        br#"{"access_token":"one","tags":["v1",2,"v2"],"errors":{"code":"x"},"access_token":"two"}"#,
+        parse,
+    )
+    .expect("an object");
+    assert_eq!(a.access_token.as_deref(), Some("two"));
+    assert_eq!(a.tags, Some(vec!["v1".to_owned(), "v2".to_owned()]));
+    assert!(a.errors.is_empty());
+    assert_eq!(a.fields, ["access_token", "tags", "errors"]);
+    let deep = "[".repeat(100_000);
+    assert!(JsonAnswer::read(deep.as_bytes(), parse).is_none());
+    assert!(JsonAnswer::read(b"[1]", parse).is_none());
+    assert!(
+        JsonAnswer::read(b"{\"a\": 1e400}", parse).is_some(),
+        "Infinity is a number"
+    );
+    assert!(acr_doctor_core::french::read(FRENCH, parse).is_some());
 }
 
 #[wasm_bindgen_test]

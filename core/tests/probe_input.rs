@@ -1,5 +1,7 @@
 //! Whatever a registry, a resolver or a person sends, the probe knowledge answers without panic.
 
+mod util;
+
 use acr_doctor_core::probe::{challenge, dns, target, token};
 use proptest::prelude::*;
 
@@ -33,7 +35,7 @@ proptest! {
 
     #[test]
     fn any_pasted_token(t in any::<String>(), now in any::<i64>()) {
-        if let Ok(claims) = token::decode(&t) {
+        if let Ok(claims) = util::claims(&t) {
             let _ = token::diagnose(&claims, now, Some("r.azurecr.io"), Some("t"), Some(&token::scope_access(Some("app"))));
         }
     }
@@ -42,7 +44,7 @@ proptest! {
     #[test]
     fn jwt_shaped_tokens(claims in "\\{[ -~]{0,80}\\}", now in any::<i64>()) {
         let t = format!("eyJhbGciOiJub25lIn0.{}.", dns::base64url(claims.as_bytes()));
-        if let Ok(c) = token::decode(&t) {
+        if let Ok(c) = util::claims(&t) {
             let _ = token::diagnose(&c, now, None, None, None);
         }
     }
@@ -60,7 +62,7 @@ proptest! {
 #[test]
 fn timestamps_at_the_edges_do_not_overflow() {
     let t = format!("e30.{}.", dns::base64url(br#"{"exp":-9223372036854775808,"nbf":9223372036854775807,"access":[{"type":"registry"}]}"#));
-    let c = token::decode(&t).expect("decode");
+    let c = util::claims(&t).expect("decode");
     let _ = token::diagnose(&c, i64::MAX, None, None, None);
     let _ = token::diagnose(&c, i64::MIN, None, None, None);
 }
@@ -72,7 +74,7 @@ fn claim_rows_at_the_edges() {
         "e30.{}.",
         dns::base64url(br#"{"exp":-9223372036854775808}"#)
     );
-    let c = token::decode(&t).expect("decode");
+    let c = util::claims(&t).expect("decode");
     for lang in acr_doctor_core::Lang::ALL {
         let rows = claim_rows(&c, i64::MAX, lang);
         assert!(rows

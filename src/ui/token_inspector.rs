@@ -47,7 +47,7 @@ pub fn TokenInspector(props: &TokenInspectorProps) -> Html {
         label(Label::TokenInspector, lang),
         label(Label::TokenInspectorHelp, lang),
     );
-    let result = (!token.trim().is_empty()).then(|| decode(&token));
+    let result = (!token.trim().is_empty()).then(|| decode(&token, crate::browser::parse_json));
     html! {
         <section class="token-inspector" aria-labelledby="inspector-title">
             <h3 id="inspector-title">{ title }</h3>

@@ -3,8 +3,9 @@
 
 use super::target::{SkipDns, Target};
 use crate::catalog::Code;
-use crate::json::{self, Json};
+use crate::lenient::{self, kept, Loose, Parse};
 use crate::values::{self, Slot};
+use serde::Deserialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StepId {
@@ -134,30 +135,45 @@ pub struct RegistryError {
     pub message: String,
 }
 
+/// A registry's JSON answer as serde reads it; every field is [`Loose`].
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawAnswer {
+    errors: Loose<Vec<Loose<RawError>>>,
+    refresh_token: Loose<String>,
+    access_token: Loose<String>,
+    repositories: Loose<Vec<Loose<String>>>,
+    tags: Loose<Vec<Loose<String>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawError {
+    code: Loose<String>,
+    message: Loose<String>,
+}
+
 impl JsonAnswer {
-    /// A body read as one of the registry's JSON answers: `None` unless it is a JSON object.
-    pub fn parse(body: &[u8]) -> Option<JsonAnswer> {
-        let answer = json::parse(body)?;
-        let Json::Object(_) = answer else {
-            return None;
-        };
+    /// A body read as one of the registry's JSON answers, parsed by `parse` (the browser in the
+    /// page): `None` unless it is a JSON object nested at most [`lenient::MAX_DEPTH`] deep.
+    pub fn read(body: &[u8], parse: Parse) -> Option<JsonAnswer> {
+        let answer = lenient::within_bounds(body, parse)?;
+        let fields = answer.keys(MAX_FIELDS);
+        let raw: RawAnswer = lenient::read(answer)?;
         Some(JsonAnswer {
-            errors: answer
-                .objects("errors")
+            errors: kept(raw.errors)
+                .unwrap_or_default()
+                .into_iter()
                 .map(|e| RegistryError {
-                    code: e.text("code").unwrap_or_default(),
-                    message: e.text("message").unwrap_or_default(),
+                    code: e.code.get().unwrap_or_default(),
+                    message: e.message.get().unwrap_or_default(),
                 })
                 .collect(),
-            refresh_token: answer.text("refresh_token"),
-            access_token: answer.text("access_token"),
-            repositories: answer.texts("repositories"),
-            tags: answer.texts("tags"),
-            fields: answer
-                .keys(MAX_FIELDS)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
+            refresh_token: raw.refresh_token.get(),
+            access_token: raw.access_token.get(),
+            repositories: kept(raw.repositories),
+            tags: kept(raw.tags),
+            fields,
         })
     }
 }
@@ -431,9 +447,13 @@ fn fill(template: &str, target: &Target) -> String {
 mod tests {
     use super::*;
 
+    fn parse(body: &[u8]) -> Option<JsonAnswer> {
+        JsonAnswer::read(body, |b| serde_json::from_slice(b).ok())
+    }
+
     #[test]
     fn a_json_answer_keeps_what_the_probes_read() {
-        let a = JsonAnswer::parse(
+        let a = parse(
             br#"{"refresh_token":"s3cret","errors":[{"code":"DENIED","message":"no"},7],"tags":["v1",2],"refresh_token":"again"}"#,
         )
         .expect("an object");
@@ -448,9 +468,13 @@ mod tests {
         assert_eq!(a.tags, Some(vec!["v1".to_owned()]));
         assert_eq!(a.fields, ["refresh_token", "errors", "tags"]);
         let many: String = (0..50).map(|i| format!("\"k{i}\":0,")).collect();
-        let many = JsonAnswer::parse(format!("{{{many}\"end\":0}}").as_bytes()).expect("object");
+        let many = parse(format!("{{{many}\"end\":0}}").as_bytes()).expect("object");
         assert_eq!(many.fields.len(), MAX_FIELDS);
-        assert_eq!(JsonAnswer::parse(b"[1]"), None);
-        assert_eq!(JsonAnswer::parse(b"<html>"), None);
+        assert_eq!(parse(b"[1]"), None);
+        assert_eq!(parse(b"<html>"), None);
+        assert_eq!(
+            parse(br#"{"errors": {"code": "DENIED"}, "tags": "v1"}"#).map(|a| (a.errors, a.tags)),
+            Some((vec![], None))
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! Tokens decoded locally (never verified, never sent anywhere): what they grant, for how long,
 //! to whom — and what is wrong with them for this registry.
 
-use crate::json::{self, Json};
+use crate::lenient::{self, kept, Loose, Node, Parse};
+use serde::Deserialize;
 
 /// What kind of token the claims show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,10 +67,10 @@ const MANAGEMENT_AUDIENCES: [&str; 4] = [
 /// The audience ACR's documentation asks for.
 pub const ACR_AUDIENCE: &str = "https://containerregistry.azure.net";
 
-/// The claims of a token: its payload decoded from base64url, then read as a JSON object. A
-/// claim of another type than expected is ignored, not an error (tokens from other issuers carry
-/// claims of their own shapes).
-pub fn decode(token: &str) -> Result<Claims, TokenError> {
+/// The claims of a token: its payload decoded from base64url, then parsed by `parse` (the
+/// browser in the page) and read as a JSON object. A claim of another type than expected is
+/// ignored, not an error (tokens from other issuers carry claims of their own shapes).
+pub fn decode(token: &str, parse: Parse) -> Result<Claims, TokenError> {
     let token = token.trim().trim_start_matches("Bearer ").trim();
     let parts: Vec<&str> = token.split('.').collect();
     if parts.len() != 3 || parts[1].is_empty() {
@@ -77,60 +78,97 @@ pub fn decode(token: &str) -> Result<Claims, TokenError> {
     }
     let bytes = base64url_decode(parts[1]).ok_or(TokenError::Encoding)?;
     // Only an object is claims (a JSON array or string parses, but is not).
-    match json::parse(&bytes) {
-        Some(claims @ Json::Object(_)) => Ok(Claims::from_json(&claims)),
-        _ => Err(TokenError::Json),
-    }
+    lenient::within_bounds(&bytes, parse)
+        .and_then(lenient::read::<RawClaims>)
+        .map(Claims::from_raw)
+        .ok_or(TokenError::Json)
+}
+
+/// A token's claims as serde reads them; every field is [`Loose`], and the ones whose mere
+/// presence counts (or that take two shapes) are kept as they came.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawClaims {
+    iss: Loose<String>,
+    /// One audience, or a list of them.
+    aud: Option<Node>,
+    upn: Loose<String>,
+    unique_name: Loose<String>,
+    sub: Loose<String>,
+    tid: Option<Node>,
+    tenant: Loose<String>,
+    grant_type: Loose<String>,
+    exp: Loose<i64>,
+    nbf: Loose<i64>,
+    iat: Loose<i64>,
+    access: Option<Node>,
+    scp: Loose<String>,
+    roles: Loose<Vec<Loose<String>>>,
+}
+
+/// One `access` entry as serde reads it.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawAccess {
+    #[serde(rename = "type")]
+    kind: Loose<String>,
+    name: Loose<String>,
+    actions: Loose<Vec<Loose<String>>>,
 }
 
 impl Claims {
-    fn from_json(raw: &Json) -> Claims {
-        let audience = match raw.get("aud") {
-            Some(Json::Str(a)) => vec![a.clone()],
-            Some(Json::Array(_)) => raw.texts("aud").unwrap_or_default(),
-            _ => Vec::new(),
-        };
+    fn from_raw(raw: RawClaims) -> Claims {
+        let audience = raw
+            .aud
+            .and_then(|aud| {
+                lenient::read::<String>(aud.clone())
+                    .map(|one| vec![one])
+                    .or_else(|| kept(lenient::read(aud)?))
+            })
+            .unwrap_or_default();
+        let has_access = raw.access.is_some();
         let access = raw
-            .objects("access")
+            .access
+            .and_then(|a| kept::<RawAccess>(lenient::read(a)?))
+            .unwrap_or_default()
+            .into_iter()
             .map(|a| Access {
-                kind: a.text("type").unwrap_or_default(),
-                name: a.text("name").unwrap_or_default(),
-                actions: a.texts("actions").unwrap_or_default(),
+                kind: a.kind.get().unwrap_or_default(),
+                name: a.name.get().unwrap_or_default(),
+                actions: kept(a.actions).unwrap_or_default(),
             })
             .collect();
-        let issuer = raw.text("iss");
-        let grant_type = raw.text("grant_type");
+        let issuer = raw.iss.get();
+        let grant_type = raw.grant_type.get();
+        let tid = raw.tid;
         let kind = if issuer
             .as_deref()
             .is_some_and(|i| i.contains("sts.windows.net") || i.contains("login.microsoftonline"))
-            || raw.get("tid").is_some()
+            || tid.is_some()
         {
             Kind::Entra
         } else if grant_type.as_deref() == Some("refresh_token") {
             Kind::RegistryRefresh
-        } else if raw.get("access").is_some() {
+        } else if has_access {
             Kind::RegistryAccess
         } else {
             Kind::Other
         };
-        let time = |name| raw.get(name).and_then(Json::as_int);
         Claims {
             kind,
             issuer,
             audience,
-            subject: raw
-                .text("upn")
-                .or_else(|| raw.text("unique_name"))
-                .or_else(|| raw.text("sub")),
-            tenant: raw.text("tid").or_else(|| raw.text("tenant")),
+            subject: raw.upn.get().or(raw.unique_name.get()).or(raw.sub.get()),
+            tenant: tid.and_then(lenient::read::<String>).or(raw.tenant.get()),
             grant_type,
-            expires: time("exp"),
-            not_before: time("nbf"),
-            issued: time("iat"),
+            expires: raw.exp.get(),
+            not_before: raw.nbf.get(),
+            issued: raw.iat.get(),
             access,
             scopes: raw
-                .text("scp")
-                .or_else(|| raw.texts("roles").map(|r| r.join(" ")))
+                .scp
+                .get()
+                .or_else(|| kept(raw.roles).map(|r| r.join(" ")))
                 .filter(|s| !s.is_empty()),
         }
     }
@@ -306,6 +344,10 @@ fn base64url_decode(s: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
     use crate::probe::dns::base64url;
+
+    fn decode(token: &str) -> Result<Claims, TokenError> {
+        super::decode(token, |b| serde_json::from_slice(b).ok())
+    }
 
     fn jwt(claims: &str) -> String {
         format!(
