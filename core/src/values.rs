@@ -288,6 +288,28 @@ pub fn fill(template: &str, values: &[(Slot, Option<&str>)]) -> Filled {
     Filled { text, refused }
 }
 
+/// The registry's own name from its login server (`contoso.azurecr.io` → `contoso`,
+/// `contoso.westeurope.data.azurecr.io` → `contoso`), unless it is redacted or the server is not
+/// a host name at all (then nothing in it is trusted, not even its first label).
+pub fn registry_name_of(server: &str) -> Option<String> {
+    if !is_host_port(server) {
+        return None;
+    }
+    let first = server.split('.').next()?;
+    is_registry_name(first).then(|| first.to_ascii_lowercase())
+}
+
+/// Whether a dotted IPv4 address is in a private range (RFC 1918).
+pub fn is_private_ipv4(ip: &str) -> bool {
+    let parts: Vec<u8> = ip.split('.').filter_map(|p| p.parse().ok()).collect();
+    match parts.as_slice() {
+        [10, _, _, _] => true,
+        [172, b, _, _] => (16..=31).contains(b),
+        [192, 168, _, _] => true,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,8 @@
 //! HTTP status codes, registry names on a command line.
 
 use crate::values::{is_registry_name as plain_name, AZURE_REGISTRY_SUFFIXES as SUFFIXES};
+// Value helpers the probes share; they live in `values`.
+pub use crate::values::{is_private_ipv4, registry_name_of};
 
 /// The text inside the quotes that follow `marker`: `quoted_after("registry 'a.io'", "registry ")`.
 pub fn quoted_after(text: &str, marker: &str) -> Option<String> {
@@ -92,17 +94,6 @@ pub fn find_login_server(text: &str) -> Option<String> {
     best.map(|(_, h)| h)
 }
 
-/// The registry's own name from its login server (`contoso.azurecr.io` → `contoso`,
-/// `contoso.westeurope.data.azurecr.io` → `contoso`), unless it is redacted or the server is not
-/// a host name at all (then nothing in it is trusted, not even its first label).
-pub fn registry_name_of(server: &str) -> Option<String> {
-    if !crate::values::is_host_port(server) {
-        return None;
-    }
-    let first = server.split('.').next()?;
-    plain_name(first).then(|| first.to_ascii_lowercase())
-}
-
 /// A login server for `registry 'X'`/`Registry 'X'` in a message: `X` if it has a dot.
 pub fn server_or_name_in_message(text: &str) -> (Option<String>, Option<String>) {
     let quoted = quoted_after(text, "registry ").or_else(|| quoted_after(text, "Registry "));
@@ -125,17 +116,6 @@ pub fn response_code(text: &str) -> Option<u16> {
         .take_while(char::is_ascii_digit)
         .collect();
     (digits.len() == 3).then(|| digits.parse().ok()).flatten()
-}
-
-/// Whether a dotted IPv4 address is in a private range (RFC 1918).
-pub fn is_private_ipv4(ip: &str) -> bool {
-    let parts: Vec<u8> = ip.split('.').filter_map(|p| p.parse().ok()).collect();
-    match parts.as_slice() {
-        [10, _, _, _] => true,
-        [172, b, _, _] => (16..=31).contains(b),
-        [192, 168, _, _] => true,
-        _ => false,
-    }
 }
 
 /// The first `x.y.z` in a version line.

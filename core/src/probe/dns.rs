@@ -45,7 +45,7 @@ impl Answer {
         self.addresses
             .iter()
             .map(String::as_str)
-            .find(|a| crate::decode::is_private_ipv4(a))
+            .find(|a| crate::values::is_private_ipv4(a))
     }
 }
 

@@ -141,7 +141,7 @@ pub fn parse_target(input: &str) -> Result<Target, TargetError> {
     };
     let azure = scheme == "https" && is_azure_registry_host(&host);
     let name = azure
-        .then(|| crate::decode::registry_name_of(&host))
+        .then(|| crate::values::registry_name_of(&host))
         .flatten();
     let origin = match port {
         Some(p) => format!("{scheme}://{host}:{p}"),
