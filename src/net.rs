@@ -7,7 +7,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use acr_doctor_core::probe::request::{Mode, Request};
-use acr_doctor_core::probe::steps::{Failure, JsonAnswer, Reply};
+use acr_doctor_core::probe::run::HttpAnswer;
+use acr_doctor_core::probe::steps::Failure;
 use gloo_net::http::{Method, RequestBuilder, Response};
 use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -63,7 +64,7 @@ impl Net {
     }
 
     /// A `cors` request: the status, the challenge and the start of the body.
-    pub async fn send(&self, request: &Request) -> Result<Reply, Failure> {
+    pub async fn send(&self, request: &Request) -> Result<HttpAnswer, Failure> {
         let (response, guard) = self.fetch(request).await?;
         guard.run(reply(response)).await
     }
@@ -156,6 +157,21 @@ impl Net {
     }
 }
 
+/// One of the page's own files (`./name`, from its origin, kept by the service worker): its text,
+/// or `None` when it could not be had. Nothing of the person's goes with it.
+pub async fn own_file(name: &str) -> Option<String> {
+    let response = RequestBuilder::new(name)
+        .credentials(RequestCredentials::SameOrigin)
+        .referrer_policy(ReferrerPolicy::NoReferrer)
+        .send()
+        .await
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.text().await.ok()
+}
+
 /// Keeps a request's timeout running while its body is read, and tells why it failed.
 struct Guard {
     timed_out: Rc<Cell<bool>>,
@@ -214,14 +230,13 @@ async fn read_bytes(response: &Response) -> Result<Vec<u8>, ()> {
     Ok(out)
 }
 
-async fn reply(response: Response) -> Result<Reply, ()> {
+async fn reply(response: Response) -> Result<HttpAnswer, ()> {
     let status = response.status();
     let www_authenticate = response.headers().get("WWW-Authenticate");
-    let bytes = read_bytes(&response).await?;
-    Ok(Reply {
+    let body = read_bytes(&response).await?;
+    Ok(HttpAnswer {
         status,
         www_authenticate,
-        json: JsonAnswer::parse(&bytes),
-        body: String::from_utf8_lossy(&bytes).into_owned(),
+        body,
     })
 }

@@ -6,12 +6,14 @@
 //! ACR_SNAPSHOT=update cargo test -p acr-doctor-core --test snapshot
 //! ```
 
+mod util;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use acr_doctor_core::decode::decode;
 use acr_doctor_core::explain::explain;
-use acr_doctor_core::probe::steps::{self, Failure, JsonAnswer, Reply, SkipReason, StepId};
+use acr_doctor_core::probe::steps::{self, Failure, Reply, SkipReason, StepId};
 use acr_doctor_core::probe::target::parse_target;
 use acr_doctor_core::probe::token::{self, scope_access};
 use acr_doctor_core::probe::words::{outcome_text, problem_text, step_title};
@@ -108,59 +110,8 @@ fn reply(status: u16, header: Option<&str>, body: &str) -> Result<Reply, Failure
         status,
         www_authenticate: header.map(str::to_owned),
         body: body.to_owned(),
-        json: JsonAnswer::parse(body.as_bytes()),
+        json: util::answer(body.as_bytes()),
     })
-}
-
-/// A DNS answer: `name` CNAME `target` (when given), then `target` A `ip`.
-fn dns_answer(rcode: u8, name: &str, cname: Option<&str>, ip: Option<[u8; 4]>) -> Vec<u8> {
-    let encode = |n: &str| -> Vec<u8> {
-        let q = dns::query(n, dns::Qtype::A).expect("name");
-        q[12..q.len() - 4].to_vec()
-    };
-    let count = u8::from(cname.is_some()) + u8::from(ip.is_some());
-    let mut m = vec![0, 0, 0x81, 0x80 | rcode, 0, 1, 0, count, 0, 0, 0, 0];
-    m.extend(encode(name));
-    m.extend([0, 1, 0, 1]);
-    let mut owner = name.to_owned();
-    if let Some(c) = cname {
-        let target = encode(c);
-        m.extend(encode(&owner));
-        m.extend([0, 5, 0, 1, 0, 0, 0, 60, 0, target.len() as u8]);
-        m.extend(target);
-        owner = c.to_owned();
-    }
-    if let Some(ip) = ip {
-        m.extend(encode(&owner));
-        m.extend([0, 1, 0, 1, 0, 0, 0, 60, 0, 4]);
-        m.extend(ip);
-    }
-    m
-}
-
-/// An answer to an AAAA query for `name`: one address, or none.
-fn aaaa_answer(name: &str, ip: Option<[u8; 16]>) -> Vec<u8> {
-    let q = dns::query(name, dns::Qtype::Aaaa).expect("name");
-    let mut m = vec![
-        0,
-        0,
-        0x81,
-        0x80,
-        0,
-        1,
-        0,
-        u8::from(ip.is_some()),
-        0,
-        0,
-        0,
-        0,
-    ];
-    m.extend(&q[12..]);
-    if let Some(ip) = ip {
-        m.extend([0xc0, 12, 0, 28, 0, 1, 0, 0, 0, 60, 0, 16]);
-        m.extend(ip);
-    }
-    m
 }
 
 fn probes() -> String {
@@ -181,7 +132,7 @@ fn probes() -> String {
     for (what, answer) in [
         (
             "dns public",
-            Ok(dns_answer(
+            Ok(util::dns_answer(
                 0,
                 "r.azurecr.io",
                 Some("r.privatelink.azurecr.io"),
@@ -190,7 +141,7 @@ fn probes() -> String {
         ),
         (
             "dns private",
-            Ok(dns_answer(
+            Ok(util::dns_answer(
                 0,
                 "r.azurecr.io",
                 Some("r.privatelink.azurecr.io"),
@@ -199,16 +150,24 @@ fn probes() -> String {
         ),
         (
             "dns plain",
-            Ok(dns_answer(0, "r.azurecr.io", None, Some([20, 1, 2, 3]))),
+            Ok(util::dns_answer(
+                0,
+                "r.azurecr.io",
+                None,
+                Some([20, 1, 2, 3]),
+            )),
         ),
         (
             "dns nxdomain",
-            Ok(dns_answer(3, "r.azurecr.io", None, None)),
+            Ok(util::dns_answer(3, "r.azurecr.io", None, None)),
         ),
-        ("dns empty", Ok(dns_answer(0, "r.azurecr.io", None, None))),
+        (
+            "dns empty",
+            Ok(util::dns_answer(0, "r.azurecr.io", None, None)),
+        ),
         (
             "dns servfail",
-            Ok(dns_answer(2, "r.azurecr.io", None, None)),
+            Ok(util::dns_answer(2, "r.azurecr.io", None, None)),
         ),
         ("dns garbage", Ok(vec![1, 2, 3])),
         ("dns timeout", Err(Failure::Timeout)),
@@ -216,7 +175,7 @@ fn probes() -> String {
     ] {
         judged(what, judge::judge_dns(&public, answer));
     }
-    let regional = Ok(dns_answer(
+    let regional = Ok(util::dns_answer(
         0,
         "r.azurecr.io",
         Some("r0910sec-az.swedencentral.cloudapp.azure.com"),
@@ -230,11 +189,11 @@ fn probes() -> String {
     for (what, answer) in [
         (
             "dns region, ipv6",
-            Ok(aaaa_answer("r.azurecr.io", Some(v6))),
+            Ok(util::aaaa_answer("r.azurecr.io", Some(v6))),
         ),
         (
             "dns region, ipv4 only",
-            Ok(aaaa_answer("r.azurecr.io", None)),
+            Ok(util::aaaa_answer("r.azurecr.io", None)),
         ),
         ("dns region, aaaa garbage", Ok(vec![0, 1])),
     ] {
@@ -244,11 +203,11 @@ fn probes() -> String {
     for (what, answer) in [
         (
             "dns region, data endpoint found",
-            Ok(dns_answer(0, &data_host, None, Some([20, 1, 2, 9]))),
+            Ok(util::dns_answer(0, &data_host, None, Some([20, 1, 2, 9]))),
         ),
         (
             "dns region, data endpoint missing",
-            Ok(dns_answer(3, &data_host, None, None)),
+            Ok(util::dns_answer(3, &data_host, None, None)),
         ),
         ("dns region, data endpoint unknown", Err(Failure::Timeout)),
     ] {
@@ -421,7 +380,7 @@ fn probes() -> String {
             None,
         ),
     ] {
-        let c = token::decode(&jwt(claims)).expect("claims");
+        let c = util::claims(&jwt(claims)).expect("claims");
         let problems =
             token::diagnose(&c, 50, Some("r.azurecr.io"), Some("other"), needed.as_ref());
         let _ = writeln!(out, "=== token {what}\n{c:?}\n{problems:?}");

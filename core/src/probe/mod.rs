@@ -7,6 +7,7 @@ pub mod judge;
 pub mod kit;
 pub mod kit_script;
 pub mod request;
+pub mod run;
 pub mod settings;
 pub mod steps;
 pub mod target;
