@@ -94,6 +94,23 @@ pub fn from_cache() -> bool {
         .is_some()
 }
 
+/// A file the built page names for fetching when asked for (`<meta name="acr-doctor-files">`,
+/// written by scripts/page-files.py): `./<stem>-<hash>.<ext>`, or `None`.
+pub fn page_file(attr: &str, stem: &str, ext: &str) -> Option<String> {
+    let meta = web_sys::window()?
+        .document()?
+        .query_selector("meta[name=acr-doctor-files]")
+        .ok()??;
+    meta.get_attribute(attr).filter(|name| {
+        name.strip_prefix("./")
+            .and_then(|n| n.strip_prefix(stem))
+            .and_then(|n| n.strip_prefix('-'))
+            .and_then(|n| n.strip_suffix(ext))
+            .and_then(|n| n.strip_suffix('.'))
+            .is_some_and(|hash| !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    })
+}
+
 /// Before printing, open every closed `<details>` (paper cannot be clicked); after, close again
 /// the ones opened for it.
 pub fn open_details_for_print(printing: bool) {
@@ -124,17 +141,21 @@ pub fn open_details_for_print(printing: bool) {
     }
 }
 
-/// Remember the choice and set the document's `lang`.
+/// Set the document's `lang`.
 pub fn apply_lang(lang: Lang) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    if let Ok(Some(storage)) = window.local_storage() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Remember the language the person chose (not the one the page starts in).
+pub fn remember_lang(lang: Lang) {
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
         // Storage may be full or disabled; the page then simply does not remember.
         let _ = storage.set_item(LANG_KEY, lang.tag());
-    }
-    if let Some(root) = window.document().and_then(|d| d.document_element()) {
-        let _ = root.set_attribute("lang", lang.tag());
     }
 }
 
@@ -378,6 +399,15 @@ pub fn focus_paste_box() {
         el.scroll_into_view();
         let _ = el.focus();
     }
+}
+
+/// JSON the page received (a registry's answer, a token's claims), parsed by the browser's
+/// `JSON.parse` and handed to the core by serde-wasm-bindgen: the core's `lenient::Parse`.
+/// `None` for text that is not JSON. The core bounds the nesting before it calls this.
+pub fn parse_json(bytes: &[u8]) -> Option<acr_doctor_core::lenient::Node> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let value = js_sys::JSON::parse(text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
 /// A number as the browser reads it (`Number(text)`): `NaN` for anything that is not one.

@@ -5,7 +5,8 @@
 // - The page itself (a navigation): from the network first, so an online visit gets the new
 //   version; from the copy kept here when the network fails, marked so the page can say so.
 // - On install, the page and the hashed files it names are kept at once.
-// - Files named by their content hash (acr-doctor-<hash>.js, …_bg.wasm, style-<hash>.css): from
+// - Files named by their content hash (acr-doctor-<hash>.js, …_bg.wasm, style-<hash>.css, the
+//   kits acr-doctor-kit-<hash>.sh and .ps1, the catalogue's French acr-doctor-fr-<hash>.json): from
 //   the copy kept here first (a name never changes its content); one copy per kind is kept.
 'use strict';
 
@@ -14,7 +15,9 @@ const scope = new URL(self.registration.scope);
 // another path keeps its own. (A page on the same origin can still open this cache: the
 // origin is the browser's unit of trust; host the page on an origin of its own where that matters.)
 const CACHE = `acr-doctor:${scope.pathname}`;
-const HASHED = /^(acr-doctor-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css)$/;
+const HASHED = /^(acr-doctor-|acr-doctor-kit-|acr-doctor-fr-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json)$/;
+// A hashed file's kind: its name without the hash.
+const kindOf = (name) => name.replace(/[0-9a-f]+(?=(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json)$)/, '');
 
 // On install, keep the page and the files it names now, so a first visit already leaves a copy.
 self.addEventListener('install', (event) => {
@@ -73,10 +76,10 @@ async function hashed(request, name) {
   const response = await fetch(request);
   if (response.ok) {
     // The same kind under another hash is an older version: drop it.
-    const kind = name.replace(/[0-9a-f]+(?=(_bg\.wasm|\.js|\.css)$)/, '');
+    const kind = kindOf(name);
     for (const old of await cache.keys()) {
       const oldName = new URL(old.url).pathname.slice(scope.pathname.length);
-      if (oldName !== name && HASHED.test(oldName) && oldName.replace(/[0-9a-f]+(?=(_bg\.wasm|\.js|\.css)$)/, '') === kind) await cache.delete(old);
+      if (oldName !== name && HASHED.test(oldName) && kindOf(oldName) === kind) await cache.delete(old);
     }
     await cache.put(request, response.clone());
   }

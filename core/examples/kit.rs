@@ -1,6 +1,6 @@
 //! Print the probe kit for a registry (and an image): `cargo run -p acr-doctor-core --example kit -- REGISTRY [REPOSITORY:TAG] [--ps]`
 //! (`--ps`: the PowerShell kit).
-use acr_doctor_core::probe::kit_script::{ps, sh, Image};
+use acr_doctor_core::probe::kit_script::{files, ps, sh, Image};
 use acr_doctor_core::probe::target::parse_target;
 
 fn main() {
@@ -15,8 +15,14 @@ fn main() {
         .find(|a| *a != "--ps")
         .and_then(|i| Image::parse(i));
     if rest.iter().any(|a| a == "--ps") {
-        print!("{}", ps(&target, image.as_ref()));
+        print!(
+            "{}",
+            ps(files::PS, &target, image.as_ref()).unwrap_or_default()
+        );
     } else {
-        print!("{}", sh(&target, image.as_ref()));
+        print!(
+            "{}",
+            sh(files::SH, &target, image.as_ref()).unwrap_or_default()
+        );
     }
 }

@@ -49,19 +49,34 @@ pub struct T {
 }
 
 impl T {
-    pub const fn get(self, lang: Lang) -> &'static str {
+    /// The text in `lang`. A French left out of this build (the page's, see [`tr!`]) is read
+    /// from the French the page fetched ([`crate::french`]), or else is the English.
+    pub fn get(self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en,
+            Lang::Fr if self.fr.is_empty() => crate::french::text(self.en),
             Lang::Fr => self.fr,
         }
     }
 }
 
-/// A fixed text, chosen in place: `tr!(lang, "English", "Français")`.
+/// A fixed text, chosen in place: `tr!(lang, "English", "Français")`. In the page (wasm) the
+/// French is not compiled in: it is a data file the page reads when French is chosen
+/// ([`crate::french`]), so the first load carries one language.
+#[cfg(not(target_arch = "wasm32"))]
 #[macro_export]
 macro_rules! tr {
     ($lang:expr, $en:literal, $fr:literal $(,)?) => {
         $crate::text::T { en: $en, fr: $fr }.get($lang)
+    };
+}
+
+/// A fixed text, chosen in place (the page's build: the French is read from data).
+#[cfg(target_arch = "wasm32")]
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $en:literal, $fr:literal $(,)?) => {
+        $crate::text::T { en: $en, fr: "" }.get($lang)
     };
 }
 

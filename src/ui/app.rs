@@ -2,8 +2,10 @@
 
 use std::rc::Rc;
 
+use acr_doctor_core::french;
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::Lang;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::finding_card::FindingCard;
@@ -19,15 +21,33 @@ use super::state::{excerpt_lines, Action, State};
 use super::use_decode::use_decode;
 use super::use_probe::use_probe;
 use super::verdict::VerdictBanner;
-use crate::browser;
+use crate::{browser, net};
 
 /// Most finding cards rendered at once.
 const MAX_CARDS: usize = 100;
 
+/// The catalogue's French, fetched, read and kept; `false` when it could not be had (the
+/// catalogue then stays in English, the rest of the page is French).
+async fn fetch_french() -> bool {
+    let Some(name) = browser::page_file("data-fr", "acr-doctor-fr", "json") else {
+        return false;
+    };
+    let Some(text) = net::own_file(&name).await else {
+        return false;
+    };
+    french::read(text.as_bytes(), browser::parse_json).is_some_and(french::take)
+}
+
 #[component]
 pub fn App() -> Html {
+    // French waits for the catalogue's French (a data file, fetched below): until it is here,
+    // the page is in English rather than half in each.
+    let initial_lang = *use_memo((), |_| browser::initial_lang());
     let state = use_reducer(|| State {
-        lang: browser::initial_lang(),
+        lang: match initial_lang {
+            Lang::Fr if !french::present() => Lang::En,
+            lang => lang,
+        },
         dark: browser::initial_dark(),
         ..State::default()
     });
@@ -44,6 +64,18 @@ pub fn App() -> Html {
         });
     }
     use_effect_with(state.lang, |lang| browser::apply_lang(*lang));
+    // A French visitor: the page shows French once the catalogue's French is here.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if initial_lang == Lang::Fr && !french::present() {
+                spawn_local(async move {
+                    fetch_french().await;
+                    state.dispatch(Action::SetLang(Lang::Fr));
+                });
+            }
+        });
+    }
     // On paper every card is open.
     use_effect_with((), |_| {
         let before =
@@ -55,7 +87,18 @@ pub fn App() -> Html {
 
     let on_lang = {
         let state = state.clone();
-        Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
+        Callback::from(move |lang: Lang| {
+            browser::remember_lang(lang);
+            if lang == Lang::Fr && !french::present() {
+                let state = state.clone();
+                spawn_local(async move {
+                    fetch_french().await;
+                    state.dispatch(Action::SetLang(lang));
+                });
+            } else {
+                state.dispatch(Action::SetLang(lang));
+            }
+        })
     };
     let on_dark = {
         let state = state.clone();

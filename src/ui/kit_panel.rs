@@ -1,6 +1,8 @@
-//! The probe kit for the registry typed: the `sh` script in full, with Copy and Download, and the
-//! `kubectl` line that runs it in a pod of the cluster. What it prints is pasted back into the
-//! box above, where it becomes probe steps.
+//! The probe kit for the registry typed: the `sh` script in full, with Copy and Download, the
+//! PowerShell one, and the `kubectl` line that runs the `sh` kit in a pod of the cluster. What it
+//! prints is pasted back into the box above, where it becomes probe steps. The kits' text is one
+//! of the page's files, fetched when the panel first shows (the first load carries only the
+//! explainer); the registry's values are written into it by the core.
 
 use acr_doctor_core::probe::kit_script::{self, Image};
 use acr_doctor_core::probe::target::Target;
@@ -9,7 +11,8 @@ use acr_doctor_core::Lang;
 use yew::prelude::*;
 
 use super::command_line::CommandLine;
-use crate::browser;
+use super::kit_scripts::KitScripts;
+use crate::{browser, net};
 
 #[derive(Properties, PartialEq)]
 pub struct KitPanelProps {
@@ -19,24 +22,38 @@ pub struct KitPanelProps {
     pub lang: Lang,
 }
 
+/// The kits' files as served: `(sh, ps1)`.
+type Files = (String, String);
+
+async fn fetch_files() -> Option<Files> {
+    let sh = browser::page_file("data-kit-sh", "acr-doctor-kit", "sh")?;
+    let ps = browser::page_file("data-kit-ps", "acr-doctor-kit", "ps1")?;
+    Some((net::own_file(&sh).await?, net::own_file(&ps).await?))
+}
+
 #[component]
 pub fn KitPanel(props: &KitPanelProps) -> Html {
     let lang = props.lang;
+    // None while fetching; then the files, or None inside when they could not be had.
+    let files = use_state(|| None::<Option<Files>>);
+    {
+        let files = files.clone();
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move { files.set(Some(fetch_files().await)) });
+        });
+    }
     let image = Image::parse(&props.image);
-    let script = kit_script::sh(&props.target, image.as_ref());
-    let copied = use_state(|| false);
-    let on_copy = {
-        let script = script.clone();
-        let copied = copied.clone();
-        Callback::from(move |_| {
-            browser::copy(&script);
-            copied.set(true);
-        })
+    let kits = match &*files {
+        None => Err(Label::KitLoading),
+        Some(None) => Err(Label::KitUnavailable),
+        Some(Some((sh, ps))) => match (
+            kit_script::sh(sh, &props.target, image.as_ref()),
+            kit_script::ps(ps, &props.target, image.as_ref()),
+        ) {
+            (Some(sh), Some(ps)) => Ok((sh, ps)),
+            _ => Err(Label::KitUnavailable),
+        },
     };
-    let download = format!(
-        "data:text/x-shellscript;charset=utf-8,{}",
-        js_sys::encode_uri_component(&script)
-    );
     html! {
         <details class="kit" data-testid="kit">
             <summary>{ label(Label::KitTitle, lang) }</summary>
@@ -44,18 +61,16 @@ pub fn KitPanel(props: &KitPanelProps) -> Html {
             if image.is_none() && !props.image.trim().is_empty() {
                 <p class="warning">{ label(Label::KitImageInvalid, lang) }</p>
             }
-            <div class="kit-buttons">
-                <button type="button" class="copy" data-testid="kit-copy" onclick={on_copy}>
-                    { label(if *copied { Label::Copied } else { Label::Copy }, lang) }
-                </button>
-                <a class="button" href={download} download="acr-doctor-kit.sh" data-testid="kit-download">{ label(Label::KitDownload, lang) }</a>
-            </div>
-            <pre class="kit-script" data-testid="kit-sh" tabindex="0">{ script }</pre>
-            <details class="kit-ps">
-                <summary>{ label(Label::KitPowerShell, lang) }</summary>
-                <p class="muted">{ label(Label::KitPowerShellHelp, lang) }</p>
-                <pre class="kit-script" data-testid="kit-ps" tabindex="0">{ kit_script::ps(&props.target, image.as_ref()) }</pre>
-            </details>
+            {
+                match kits {
+                    Ok((sh, ps)) => html! {
+                        <KitScripts sh={AttrValue::from(sh)} ps={AttrValue::from(ps)} {lang} />
+                    },
+                    Err(why) => html! {
+                        <p class="muted" data-testid="kit-status">{ label(why, lang) }</p>
+                    },
+                }
+            }
             <p class="muted">{ label(Label::KitCluster, lang) }</p>
             <div data-testid="kit-kubectl"><CommandLine command={AttrValue::from(kit_script::KUBECTL)} {lang} /></div>
             <p class="muted">{ label(Label::KitClusterPod, lang) }</p>

@@ -7,6 +7,7 @@ pub mod finding_card;
 pub mod header;
 pub mod kit_panel;
 pub mod kit_result;
+pub mod kit_scripts;
 pub mod lang_switch;
 pub mod paste_box;
 pub mod path_diagram;

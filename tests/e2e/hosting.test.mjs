@@ -77,7 +77,7 @@ test('every hosting recipe sends, for every file of the page, the headers a meta
     for (const url of ['/', ...files.map((f) => `/${f}`)]) {
       const { 'cache-control': cache, ...security } = headersFor(rules, url);
       assert.deepEqual(security, REQUIRED, `${file} ${url}`);
-      const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(url);
+      const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|sh|ps1|json)$/.test(url);
       assert.equal(cache, hashed ? LONG : 'no-cache', `${file} ${url}`);
     }
   }
@@ -138,13 +138,13 @@ test('nginx itself, run with the recipe, sends every file its headers and type, 
   const served = await startNginx();
   try {
     const files = fs.readdirSync(dist);
-    const TYPE = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+    const TYPE = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.sh': 'text/plain', '.ps1': 'text/plain', '.json': 'application/json' };
     for (const url of ['', ...files]) {
       const res = await fetch(served.base + url);
       assert.equal(res.status, 200, url);
       const headers = Object.fromEntries(Object.keys(REQUIRED).map((k) => [k, res.headers.get(k)]));
       assert.deepEqual(headers, REQUIRED, url || '/');
-      const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(url);
+      const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|sh|ps1|json)$/.test(url);
       assert.equal(res.headers.get('cache-control'), hashed ? LONG : 'no-cache', url || '/');
       assert.equal(res.headers.get('content-type'), TYPE[path.extname(url || 'index.html')], url || '/');
       // Compressed on the wire (fetch asks for gzip and undoes it): every file of the page.

@@ -5,9 +5,19 @@
 use super::{Code, Text, TextFix};
 use crate::text::T;
 
+/// A text in both languages. In the page (wasm) the French is left out, as in [`crate::tr!`]:
+/// it is a data file the page reads when French is chosen ([`crate::french`]).
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! t {
     ($en:literal, $fr:literal $(,)?) => {
         T { en: $en, fr: $fr }
+    };
+}
+
+#[cfg(target_arch = "wasm32")]
+macro_rules! t {
+    ($en:literal, $fr:literal $(,)?) => {
+        T { en: $en, fr: "" }
     };
 }
 

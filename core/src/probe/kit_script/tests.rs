@@ -5,6 +5,27 @@ use super::*;
 use crate::probe::target::parse_target;
 use proptest::prelude::*;
 
+/// The `sh` kit from the served file.
+fn sh(t: &Target, image: Option<&Image>) -> String {
+    super::sh(files::SH, t, image).expect("the served file is a kit")
+}
+
+/// The PowerShell kit from the served file.
+fn ps(t: &Target, image: Option<&Image>) -> String {
+    super::ps(files::PS, t, image).expect("the served file is a kit")
+}
+
+#[test]
+fn a_text_without_exactly_one_values_line_is_no_kit() {
+    let t = parse_target("contoso").expect("target");
+    assert_eq!(super::sh("#!/bin/sh\necho hi\n", &t, None), None);
+    let twice = format!("{VALUES_LINE}{VALUES_LINE}");
+    assert_eq!(super::ps(&twice, &t, None), None);
+    let filled = super::sh(files::SH, &t, None).expect("kit");
+    assert!(!filled.contains(VALUES_LINE));
+    assert!(filled.starts_with("#!/bin/sh\n"));
+}
+
 #[test]
 fn the_script_holds_only_checked_values() {
     let t = parse_target("contoso").expect("target");
