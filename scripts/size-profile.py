@@ -11,6 +11,9 @@ import re
 import sys
 
 OWNERS = [
+    ("JSON through serde (serde, serde-wasm-bindgen, the core's lenient reading and derived types)",
+     r"serde|lenient|Deserialize|__Visitor|__FieldVisitor"),
+    ("float formatting (serde's error messages link it)", r"flt2dec|bignum|f64 as core.*fmt|WithDecimalPoint"),
     ("component views (our html!, in Yew's generic view)", r"CompStateInner<COMP>.*::view"),
     ("core: decode", r"acr_doctor_core::decode"),
     ("core: probe", r"acr_doctor_core::probe"),
@@ -133,8 +136,8 @@ def main(path):
     print(f"  other: {kb(other)}")
     print(f"data: {kb(len(data))} raw, {kb(len(gzip.compress(data, 9)))} gzipped")
     print(
-        f"  of which text (runs of 12+ printable characters: our texts in both languages, the kit's"
-        f" scripts, class names, test ids): {kb(len(texts))} raw, {kb(len(gzip.compress(texts, 9)))} gzipped"
+        f"  of which text (runs of 12+ printable characters: our English texts, the French of"
+        f" trf!'s formats, class names, test ids): {kb(len(texts))} raw, {kb(len(gzip.compress(texts, 9)))} gzipped"
     )
 
 

@@ -154,6 +154,10 @@ function bytesOf(dir) {
 }
 const floorDir = process.env.SIZE_FLOOR_DIST;
 row('wasm + js + css, gzip -9 (brotli 11)', bytesOf(dist), floorDir ? `knowledge alone: ${bytesOf(floorDir)}` : '', '≤ 300 KB (guard)');
+// Fetched only when asked for (scripts/page-files.py): French, the kits. Not in the guard.
+const onDemand = fs.readdirSync(dist).filter((n) => /^acr-doctor-(fr|kit)-[0-9a-f]+\.(json|sh|ps1)$/.test(n))
+  .map((f) => `${f.replace(/-[0-9a-f]+\./, '.')} ${(zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length / 1000).toFixed(1)}`);
+row('fetched when asked for, gzip -9', `${onDemand.join(', ')} KB`, '', 'not in the first load');
 
 const served = await serveDist();
 const browser = await launch();
