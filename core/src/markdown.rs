@@ -360,7 +360,10 @@ fn text(part: &str, out: &mut String) {
         let (bare, space) = word.split_at(word.trim_end().len());
         let lower = bare.to_ascii_lowercase();
         if lower.contains("://") || lower.contains("www.") || bare.contains('@') {
-            push_span(out, bare);
+            // A sentence's closing punctuation is not part of the link it follows.
+            let link = bare.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+            push_span(out, link);
+            escape(&bare[link.len()..], out);
             out.push_str(space);
             continue;
         }
@@ -428,6 +431,10 @@ mod tests {
         assert_eq!(
             inert("go to http://evil.example/x now"),
             "go to `http://evil.example/x` now"
+        );
+        assert_eq!(
+            inert("open an issue at https://aka.ms/acr/issues. Then wait"),
+            "open an issue at `https://aka.ms/acr/issues`. Then wait"
         );
     }
 
