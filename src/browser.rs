@@ -390,6 +390,16 @@ pub fn query_param(key: &str) -> Option<String> {
     params.get(key)
 }
 
+/// Move focus to the verdict (after Explain), bringing it into view.
+pub fn focus_verdict() {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-testid=verdict]").ok().flatten());
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Bring the paste box into view and focus it.
 pub fn focus_paste_box() {
     let el = web_sys::window()

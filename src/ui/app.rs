@@ -110,6 +110,18 @@ pub fn App() -> Html {
     // Whether the page is the service worker's kept copy: read once, it cannot change.
     let from_cache = *use_memo((), |_| browser::from_cache());
     let on_paste = use_decode(state.clone());
+    // Explain was pressed: the next verdict shown takes the focus (a keyboard or screen reader
+    // user lands on the answer, not back at the top of the box).
+    let focus_verdict = use_mut_ref(|| false);
+    let on_explain = {
+        let focus_verdict = focus_verdict.clone();
+        Callback::from(move |()| *focus_verdict.borrow_mut() = true)
+    };
+    use_effect_with(state.report.clone(), move |_| {
+        if std::mem::take(&mut *focus_verdict.borrow_mut()) {
+            browser::focus_verdict();
+        }
+    });
     let probe = use_probe(state.dispatcher());
     let on_query = {
         let state = state.clone();
@@ -157,7 +169,7 @@ pub fn App() -> Html {
                 if from_cache {
                     <p class="notice offline" data-testid="offline-notice" role="status">{ label(Label::FromCache, lang) }</p>
                 }
-                <PasteBox {lang} {on_paste} file_truncated={state.file_truncated} />
+                <PasteBox {lang} {on_paste} {on_explain} file_truncated={state.file_truncated} />
                 if state.from_link {
                     <p class="notice from-link" data-testid="shared-notice" role="status">{ label(Label::OpenedFromLink, lang) }</p>
                 }

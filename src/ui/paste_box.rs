@@ -18,6 +18,8 @@ pub struct PasteBoxProps {
     pub on_paste: Callback<(String, bool)>,
     /// The text being explained was cut to the read limit.
     pub file_truncated: bool,
+    /// Explain was pressed: the verdict takes the focus once it is shown.
+    pub on_explain: Callback<()>,
 }
 
 /// Typing waits for this pause before the box is read and decoded (a paste or a drop decodes at
@@ -243,7 +245,13 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         let read_box = read_box.clone();
         Callback::from(move |_: Event| read_box())
     };
-    let ondecode = Callback::from(move |_: MouseEvent| read_box());
+    let ondecode = {
+        let on_explain = props.on_explain.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_explain.emit(());
+            read_box()
+        })
+    };
     let onclear = {
         let area = area.clone();
         let on_paste = props.on_paste.clone();

@@ -18,7 +18,7 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
     let verdict = props.report.verdict();
     let (title, detail) = verdict_text(&props.report, props.lang);
     html! {
-        <section class={classes!("verdict", verdict.id())} data-testid="verdict" data-verdict={verdict.id()} role="status">
+        <section class={classes!("verdict", verdict.id())} data-testid="verdict" data-verdict={verdict.id()} role="status" tabindex="-1">
             <h2>{ title }</h2>
             <p>{ detail }</p>
         </section>

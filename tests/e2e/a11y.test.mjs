@@ -22,6 +22,8 @@ async function violations(page) {
 test('axe-core finds nothing: empty, every real sample, French, dark', async () => {
   for (const [locale, scheme] of [['en-US', 'light'], ['fr-FR', 'light'], ['en-US', 'dark']]) {
     const { page, context } = await openPage(shared.browser, shared.base, { locale });
+    // French comes with its texts (fetched when chosen): the page is checked once it is French.
+    if (locale === 'fr-FR') await page.waitForFunction(() => document.documentElement.lang === 'fr');
     await page.emulateMedia({ colorScheme: scheme });
     assert.deepEqual(await violations(page), [], `empty page, ${locale}, ${scheme}`);
     for (const name of samples) {
@@ -94,6 +96,37 @@ test('dark mode: from the system, and the toggle is remembered over the system',
   await context.close();
 });
 
+test('a focus ring is whole: no box around a Copy or a language button cuts it', async () => {
+  const { page, context } = await openPage(shared.browser, shared.base);
+  await paste(page, sample('01-acr458-challenge-powershell.txt'));
+  const copy = page.locator('[data-testid=finding] .command .copy').first();
+  await copy.waitFor();
+  for (const control of [page.locator('[data-testid=lang-fr]'), page.locator('[data-testid=lang-en]'), copy]) {
+    await control.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const clipped = await control.evaluate((button) => {
+      const style = getComputedStyle(button);
+      const ring = parseFloat(style.outlineWidth) + Math.max(0, parseFloat(style.outlineOffset));
+      if (style.outlineStyle === 'none' || !(ring > 0)) return 'no focus ring';
+      const r = button.getBoundingClientRect();
+      const box = { left: r.left - ring, right: r.right + ring, top: r.top - ring, bottom: r.bottom + ring };
+      for (let el = button.parentElement; el && el !== document.body; el = el.parentElement) {
+        const s = getComputedStyle(el);
+        if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+        const a = el.getBoundingClientRect();
+        if (box.left < a.left || box.right > a.right || box.top < a.top || box.bottom > a.bottom) {
+          return `cut by ${el.tagName}.${el.className}`;
+        }
+      }
+      return '';
+    });
+    assert.equal(clipped, '', await control.getAttribute('data-testid') ?? 'copy');
+  }
+  await page.screenshot({ path: path.join(artifacts, 'focus-copy.png'), clip: await copy.boundingBox().then((b) => ({ x: b.x - 300, y: b.y - 20, width: b.width + 320, height: b.height + 40 })) });
+  await context.close();
+});
+
 test('print: cards open, no buttons', async () => {
   const { page, context } = await openPage(shared.browser, shared.base);
   await paste(page, sample('09-acr490-ignore-errors-challenge-helm-notary.txt'));
@@ -140,6 +173,8 @@ test('the whole flow from the keyboard alone, with visible focus', async () => {
   await tabTo(page, '[data-testid=decode]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=finding]');
+  // Explain moves the focus to the verdict: the answer, not the top of the box.
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'verdict');
   // Copy a fix.
   await tabTo(page, '[data-testid=finding] .copy');
   await page.keyboard.press('Enter');
