@@ -122,6 +122,23 @@ test('the language follows the browser, switches, and is remembered', async () =
   await context.close();
 });
 
+test('unrelated text is unrecognised: a Python traceback with no Azure CLI in it is no CLI crash', async () => {
+  const { context, page, errors } = await openPage(shared.browser, shared.base);
+  await paste(page, [
+    'Traceback (most recent call last):',
+    '  File "/home/me/analysis/run.py", line 12, in <module>',
+    '    df = pd.read_csv("data/input.csv")',
+    '  File "/usr/lib/python3/dist-packages/pandas/io/parsers/readers.py", line 912, in read_csv',
+    '    return _read(filepath_or_buffer, kwds)',
+    "FileNotFoundError: [Errno 2] No such file or directory: 'data/input.csv'",
+  ].join('\n'));
+  assert.equal(await verdict(page), 'unrecognized');
+  assert.equal(await page.locator('[data-testid=finding]').count(), 0);
+  assert.doesNotMatch(await page.locator('main').innerText(), /az upgrade/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('bad input: html stays text, junk and huge pastes get a clear answer', async () => {
   const { context, page, errors, requests } = await openPage(shared.browser, shared.base);
   await paste(page, '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">\nAn error occurred: CONNECTIVITY_SSL_ERROR\n<b>Unable</b> to establish a secure connection to the registry \'x1.azurecr.io\'.');
