@@ -21,6 +21,11 @@ FILES = [
 staging = os.environ.get("TRUNK_STAGING_DIR")
 if not staging:
     sys.exit("page-files: TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)")
+present = [d for d in sorted({d for d, _, _ in FILES}) if os.path.isdir(os.path.join(staging, d))]
+if not present:
+    # A page that fetches nothing (tests/size-floor): nothing to name.
+    print("page-files: none in this build")
+    sys.exit(0)
 attrs = []
 for directory, name, attr in FILES:
     path = os.path.join(staging, directory, name)
