@@ -190,6 +190,8 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     if let Some(needle) = first {
         to_front(&mut fix_list, |c| c.contains(needle));
     }
+    // A fix the case's own facts rule out is not offered.
+    fix_list.retain(|fx| !fx.command.is_some_and(|c| ruled_out(f, c)));
     Explanation {
         summary: entry.summary.to_owned(),
         in_your_case: case,
@@ -206,6 +208,18 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
         doc_url: Some(catalog::doc_url(code, lang)),
         origin_label: origin_label(code, lang),
     }
+}
+
+/// Whether what the paste established rules out a fix's command: the kubelet pulled (the
+/// identity is the cluster's: this machine's sign-in or Docker's credentials change nothing), or
+/// the registry's network rules refused (403: signing in again does not help).
+fn ruled_out(f: &Finding, command: &str) -> bool {
+    let kubelet = f.signs.contains(&Sign::Kubelet)
+        && ["az acr login", "docker login", "docker logout", "az login"]
+            .iter()
+            .any(|c| command.starts_with(c));
+    let refused_by_rules = f.http_status == Some(403) && command == "az login";
+    kubelet || refused_by_rules
 }
 
 /// Moves the fixes whose command passes `wanted` to the front, each group keeping its order.
@@ -429,6 +443,12 @@ mod tests {
             .command
             .as_deref()
             .is_some_and(|c| c.contains("publicNetworkAccess")));
+        assert!(
+            e.fixes
+                .iter()
+                .all(|f| f.command.as_deref() != Some("az login")),
+            "a 403 from the network rules: signing in again does not help"
+        );
         let e = explain(&block(401).findings[0], Lang::En);
         assert_eq!(e.fixes[0].command.as_deref(), Some("az login"));
         let e = explain(&block(429).findings[0], Lang::En);

@@ -117,7 +117,7 @@ pub fn App() -> Html {
         let focus_verdict = focus_verdict.clone();
         Callback::from(move |()| *focus_verdict.borrow_mut() = true)
     };
-    use_effect_with(state.report.clone(), move |_| {
+    use_effect_with(state.decoded, move |_| {
         if std::mem::take(&mut *focus_verdict.borrow_mut()) {
             browser::focus_verdict();
         }

@@ -19,6 +19,8 @@ pub struct State {
     /// Whether anything has been pasted yet (an empty box shows no verdict).
     pub has_paste: bool,
     pub report: Rc<Report>,
+    /// How many texts were decoded: a new decode of the same text is still news (Explain's focus).
+    pub decoded: u32,
     /// The pasted lines each finding came from, by line number.
     pub excerpts: Rc<BTreeMap<usize, String>>,
     /// The explanation shown was opened from a report link (codes only, no paste).
@@ -79,6 +81,7 @@ impl Reducible for State {
                 truncated,
             } => {
                 next.excerpts = Rc::new(excerpts(&text, &report));
+                next.decoded = next.decoded.wrapping_add(1);
                 next.report = report;
                 next.has_paste = !text.trim().is_empty();
                 next.file_truncated = truncated;

@@ -1,8 +1,9 @@
 // The explainer, end to end: the release build served under a sub-path, driven in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowser, openPage, paste, fillBox, readFindings, verdict, sample, artifacts } from './harness.mjs';
+import { useBrowser, openPage, paste, fillBox, readFindings, verdict, sample, artifacts, root } from './harness.mjs';
 
 const shared = useBrowser();
 
@@ -119,6 +120,22 @@ test('the language follows the browser, switches, and is remembered', async () =
   // Only the language is stored, never the paste.
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
   assert.equal(stored, '{"acr-doctor.lang":"en"}');
+  await context.close();
+});
+
+test('fixes follow the facts: none the card\'s own reasoning rules out', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  const commands = () => page.$$eval('[data-testid=finding] .command code', (cs) => cs.map((c) => c.textContent));
+  // The kubelet pulled (shared/beyond/28): this machine's sign-in and Docker's credentials are not the cluster's.
+  await paste(page, fs.readFileSync(path.join(root, 'core/tests/fixtures/beyond/28-k8s-dockershim-manifest-unknown-missing-tag.txt'), 'utf8'));
+  const k = await commands();
+  assert.ok(k.length > 0);
+  assert.deepEqual(k.filter((c) => /^(az acr login|docker logout|docker login|az login)\b/.test(c)), [], k.join('\n'));
+  // A refresh token refused with 403 (the network rules): signing in again will not help.
+  await paste(page, sample('12-azuredocs85239-acr-login-refresh-token-403-warning-prefix.txt'));
+  const f = await commands();
+  assert.ok(f.length > 0 && !f.includes('az login'), f.join('\n'));
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
