@@ -292,7 +292,9 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                         { ui_text::use_pasted(&s, lang) }
                     </button>
                 }
-                <details class="probe-credentials" open=true>
+                // Folded for a first visit (the box's answer comes first); open when a link filled
+                // one of its fields, so what a link changed is in sight.
+                <details class="probe-credentials" open={link.fields.iter().any(|f| matches!(f, Field::Repository | Field::Tenant))}>
                     <summary>{ label(Label::Credentials, lang) }</summary>
                     { input(Field::Entra, "entra-token-input", label(Label::FieldEntra, lang), "password", "eyJ…") }
                     { input(Field::Refresh, "refresh-token-input", label(Label::FieldRefresh, lang), "password", "eyJ…") }
@@ -304,7 +306,7 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                         <p class="warning" role="alert" data-testid="repository-error">{ label(Label::RepositoryInvalid, lang) }</p>
                     }
                 </details>
-                <details class="probe-settings" open=true>
+                <details class="probe-settings" open={link.fields.iter().any(|f| matches!(f, Field::Doh | Field::Timeout)) || link.timeout_refused || link.doh_refused.is_some()}>
                     <summary>{ label(Label::Settings, lang) }</summary>
                     { input(Field::Doh, "doh-url-input", label(Label::FieldDoh, lang), "url", DEFAULT_DOH) }
                     { input(Field::Timeout, "timeout-input", label(Label::FieldTimeout, lang), "number", settings::DEFAULT_TIMEOUT_TEXT) }

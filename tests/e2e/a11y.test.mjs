@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowser, openPage, paste, sample, artifacts, entraToken, root } from './harness.mjs';
+import { useBrowser, openPage, paste, sample, artifacts, entraToken, root, fillIn } from './harness.mjs';
 import { FRONT, DOH } from './ports.mjs';
 
 const shared = useBrowser();
@@ -39,7 +39,7 @@ test('axe-core finds nothing with probe results, and status changes are announce
   const q = new URLSearchParams({ registry: `http://127.0.0.1:${FRONT.none}`, doh: DOH });
   const { page, context } = await openPage(shared.browser, `${shared.base}?${q}`);
   await page.check('[data-testid=trust-registry]');
-  await page.fill('[data-testid=entra-token-input]', entraToken());
+  await fillIn(page, '[data-testid=entra-token-input]', entraToken());
   await page.click('[data-testid=run-probes]');
   await page.waitForSelector('[data-testid=cancel-probes][disabled]');
   assert.equal(await page.getAttribute('.probe-steps', 'aria-live'), 'polite');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
-import { serveDist, launch, root, dist, dispatchPaste, fillBox, entraToken } from './harness.mjs';
+import { serveDist, launch, root, dist, dispatchPaste, fillBox, entraToken, fillIn } from './harness.mjs';
 import { FRONT, DOH } from './ports.mjs';
 
 const sample = fs.readFileSync(path.join(root, 'core/tests/fixtures/real/09-acr490-ignore-errors-challenge-helm-notary.txt'), 'utf8');
@@ -96,7 +96,7 @@ async function probeRun(page, base) {
   await page.goto(`${base}?${q}`);
   await page.waitForSelector('[data-testid=run-probes]');
   if (await page.locator('[data-testid=trust-registry]').count()) await page.check('[data-testid=trust-registry]');
-  await page.fill('[data-testid=entra-token-input]', entraToken());
+  await fillIn(page, '[data-testid=entra-token-input]', entraToken());
   // Run is clicked in the page, and the end (Cancel disabled again) seen there.
   const start = await page.evaluate(() => {
     performance.clearResourceTimings();

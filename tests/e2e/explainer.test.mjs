@@ -139,6 +139,31 @@ test('fixes follow the facts: none the card\'s own reasoning rules out', async (
   await context.close();
 });
 
+test('a first visit: Credentials and Settings folded, the placeholder whole at 320 px', async () => {
+  const { page, context } = await openPage(shared.browser, shared.base);
+  assert.equal(await page.locator('details.probe-credentials[open], details.probe-settings[open]').count(), 0);
+  assert.equal(await page.locator('[data-testid=entra-token-input]').isVisible(), false);
+  await page.setViewportSize({ width: 320, height: 700 });
+  // The placeholder fits the box: no word cut by the box's edge (it wraps, it is not clipped).
+  const fits = await page.$eval('[data-testid=paste-input]', (box) => {
+    // The placeholder laid out as the empty box lays it out (its own white-space and width).
+    const style = getComputedStyle(box);
+    const width = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const probe = document.createElement('div');
+    Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', whiteSpace: style.whiteSpace, width: `${width}px`, font: style.font, lineHeight: style.lineHeight, overflowWrap: style.overflowWrap });
+    const text = document.createElement('span');
+    text.textContent = box.placeholder;
+    probe.append(text);
+    document.body.append(probe);
+    const { width: used } = text.getBoundingClientRect();
+    const needed = probe.scrollHeight;
+    probe.remove();
+    return used <= width + 0.5 && needed <= box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  });
+  assert.ok(fits, 'the placeholder fits the box at 320 px');
+  await context.close();
+});
+
 test('unrelated text is unrecognised: a Python traceback with no Azure CLI in it is no CLI crash', async () => {
   const { context, page, errors } = await openPage(shared.browser, shared.base);
   await paste(page, [

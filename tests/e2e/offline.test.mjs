@@ -2,7 +2,7 @@
 // page's own files, serves them when the network fails, says so, and keeps nothing else.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, paste, sample, readFindings, entraToken } from './harness.mjs';
+import { useBrowser, paste, sample, readFindings, entraToken, fillIn } from './harness.mjs';
 import { FRONT, DOH } from './ports.mjs';
 
 const shared = useBrowser();
@@ -32,7 +32,7 @@ test('offline after one visit: the page opens, explains a paste, and says it is 
   const q = new URLSearchParams({ registry: `http://127.0.0.1:${FRONT.none}`, doh: DOH });
   await page.goto(`${shared.base}?${q}`);
   await page.check('[data-testid=trust-registry]');
-  await page.fill('[data-testid=entra-token-input]', entraToken());
+  await fillIn(page, '[data-testid=entra-token-input]', entraToken());
   await page.click('[data-testid=run-probes]');
   await page.waitForSelector('[data-testid=cancel-probes][disabled]');
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, entraToken } from './harness.mjs';
+import { useBrowser, openPage, artifacts, entraToken, fillIn } from './harness.mjs';
 import { FRONT, STOPPED, DOH } from './ports.mjs';
 
 const shared = useBrowser();
@@ -18,13 +18,13 @@ async function probe({ registry, entra = '', refresh = '', user = '', password =
   const opened = await openPage(shared.browser, `${shared.base}?${q}`);
   const { page } = opened;
   if (trust && await page.locator('[data-testid=trust-registry]').count()) await page.check('[data-testid=trust-registry]');
-  if (entra) await page.fill('[data-testid=entra-token-input]', entra);
-  if (refresh) await page.fill('[data-testid=refresh-token-input]', refresh);
-  if (user) await page.fill('[data-testid=username-input]', user);
-  if (password) await page.fill('[data-testid=password-input]', password);
-  if (repository) await page.fill('[data-testid=repository-input]', repository);
-  if (tenant) await page.fill('[data-testid=tenant-input]', tenant);
-  if (timeout) await page.fill('[data-testid=timeout-input]', timeout);
+  if (entra) await fillIn(page, '[data-testid=entra-token-input]', entra);
+  if (refresh) await fillIn(page, '[data-testid=refresh-token-input]', refresh);
+  if (user) await fillIn(page, '[data-testid=username-input]', user);
+  if (password) await fillIn(page, '[data-testid=password-input]', password);
+  if (repository) await fillIn(page, '[data-testid=repository-input]', repository);
+  if (tenant) await fillIn(page, '[data-testid=tenant-input]', tenant);
+  if (timeout) await fillIn(page, '[data-testid=timeout-input]', timeout);
   const started = Date.now();
   await page.press('[data-testid=registry-input]', 'Enter');
   await page.waitForSelector('[data-testid=probe]');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import path from 'node:path';
-import { useBrowser, openPage, paste, readFindings, verdict, artifacts, entraToken } from './harness.mjs';
+import { useBrowser, openPage, paste, readFindings, verdict, artifacts, entraToken, fillIn } from './harness.mjs';
 import { FRONT, RECORDER, DOH } from './ports.mjs';
 
 const shared = useBrowser();
@@ -64,7 +64,7 @@ test('a link with user info (@) is refused, and nothing reaches the hidden host'
   const error = await page.locator('[data-testid=registry-error]').innerText();
   assert.match(error, /holds an @/);
   assert.match(await page.locator('[data-testid=from-link][data-field=registry-input]').innerText(), /from the link/);
-  await page.fill('[data-testid=entra-token-input]', entraToken());
+  await fillIn(page, '[data-testid=entra-token-input]', entraToken());
   await page.click('[data-testid=run-probes]');
   await page.waitForTimeout(500);
   assert.equal(await page.locator('[data-testid=probe]').count(), 0, 'no step ran');
@@ -83,7 +83,7 @@ test('a registry that is not Azure gets no secret until its exact origin is tick
   const box = page.locator('[data-testid=trust-registry]');
   assert.equal(await box.isChecked(), false, 'starts unticked');
   assert.equal(await page.locator('[data-testid=trust-label]').innerText().then((t) => t.includes(`Send my token to ${origin}`)), true);
-  await page.fill('[data-testid=entra-token-input]', entra);
+  await fillIn(page, '[data-testid=entra-token-input]', entra);
   let steps = await run(page);
   assert.equal(steps.challenge.status, 'ok');
   for (const s of ['refresh-token', 'access-token']) {
@@ -119,7 +119,7 @@ test('a refresh token issued for another registry is not sent', async () => {
   const foreign = `${head}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${sig}`;
   const { page, context, requests } = await open({ registry: `http://127.0.0.1:${FRONT.none}` });
   await page.check('[data-testid=trust-registry]');
-  await page.fill('[data-testid=refresh-token-input]', foreign);
+  await fillIn(page, '[data-testid=refresh-token-input]', foreign);
   const steps = await run(page);
   assert.equal(steps['access-token'].status, 'skipped');
   assert.match(steps['access-token'].text, /issued for fabrikam\.azurecr\.io, not for this registry/);
@@ -144,7 +144,7 @@ test('a redirect from a token endpoint is reported, never followed: the second o
   ]) {
     const { page, context, consoleLines } = await open({ registry: `http://127.0.0.1:${FRONT[fault]}` });
     await page.check('[data-testid=trust-registry]');
-    await page.fill('[data-testid=entra-token-input]', entra);
+    await fillIn(page, '[data-testid=entra-token-input]', entra);
     const steps = await run(page);
     if (before) assert.equal(steps[before].status, 'ok', `${fault}: ${before}`);
     assert.equal(steps[step].status, 'error', fault);
@@ -163,7 +163,7 @@ test('a token endpoint answer is never shown, only its field names', async () =>
   const bodies = [];
   page.on('response', async (r) => { if (r.url().includes('/oauth2/')) bodies.push(await r.text().catch(() => '')); });
   await page.check('[data-testid=trust-registry]');
-  await page.fill('[data-testid=entra-token-input]', entraToken());
+  await fillIn(page, '[data-testid=entra-token-input]', entraToken());
   const steps = await run(page);
   assert.equal(steps.catalog.status, 'ok');
   await page.$$eval('details.exchange', (ds) => ds.forEach((d) => { d.open = true; }));
@@ -230,9 +230,11 @@ test('broken settings in a link fall back to safe values and say so', async () =
   for (const [doh, why] of [['ftp://x', /resolver is an https:\/\/ address/], ['http://example.org/dns-query', /only for a resolver on this machine/]]) {
     const { page, context, requests } = await openPage(shared.browser, `${shared.base}?${new URLSearchParams({ registry: 'public', doh })}`);
     assert.match(await page.locator('[data-testid=link-refused]').innerText(), why);
+    // What a link tried to change is in sight: the folded Settings open for it.
+    assert.equal(await page.locator('details.probe-settings[open]').count(), 1);
     assert.equal(await page.inputValue('[data-testid=doh-url-input]'), 'https://cloudflare-dns.com/dns-query');
     assert.equal(await page.locator('[data-testid=from-link][data-field=doh-url-input]').count(), 0);
-    await page.fill('[data-testid=doh-url-input]', doh);
+    await fillIn(page, '[data-testid=doh-url-input]', doh);
     const steps = await run(page);
     assert.equal(steps.dns.status, 'warning');
     assert.match(steps.dns.text, /No DNS request was sent/);
@@ -283,9 +285,9 @@ test('secrets stay in memory only, through Run, Cancel and Clear', async () => {
   const password = 'correct-horse-battery-staple';
   const { page, context, consoleLines } = await open({ registry: `http://127.0.0.1:${FRONT.hang}`, timeout: '30' });
   await page.check('[data-testid=trust-registry]');
-  await page.fill('[data-testid=entra-token-input]', entra);
-  await page.fill('[data-testid=username-input]', 'someone');
-  await page.fill('[data-testid=password-input]', password);
+  await fillIn(page, '[data-testid=entra-token-input]', entra);
+  await fillIn(page, '[data-testid=username-input]', 'someone');
+  await fillIn(page, '[data-testid=password-input]', password);
   await page.click('[data-testid=run-probes]');
   await page.waitForSelector('[data-testid=probe][data-probe=reachability][data-status=running]');
   for (const s of [entra, password]) assert.deepEqual(await leaks(page, consoleLines, s), [], 'while running');
@@ -301,7 +303,7 @@ test('secrets stay in memory only, through Run, Cancel and Clear', async () => {
   for (const s of [entra, password]) assert.deepEqual(await leaks(page, consoleLines, s), [], 'after Clear');
 
   // Leaving the page forgets them too (what a page restored from the back-forward cache shows).
-  await page.fill('[data-testid=entra-token-input]', entra);
+  await fillIn(page, '[data-testid=entra-token-input]', entra);
   await page.fill('[data-testid=token-inspector-input]', entra);
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })));
   await page.waitForFunction(() => document.querySelector('[data-testid=entra-token-input]').value === '');

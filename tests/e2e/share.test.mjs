@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { marked } from 'marked';
-import { useBrowser, openPage, paste, sample, entraToken } from './harness.mjs';
+import { useBrowser, openPage, paste, sample, entraToken, fillIn } from './harness.mjs';
 import { FRONT, DOH } from './ports.mjs';
 
 const shared = useBrowser();
@@ -22,7 +22,7 @@ test('a report after a paste and a probe run: findings, fixes, run, the steps ta
   const text = sample('13-nishio-notes-dns-error-misspelt-registry.txt');
   await paste(page, text);
   await page.check('[data-testid=trust-registry]');
-  await page.fill('[data-testid=entra-token-input]', entra);
+  await fillIn(page, '[data-testid=entra-token-input]', entra);
   await page.click('[data-testid=run-probes]');
   await page.waitForSelector('[data-testid=cancel-probes][disabled]');
 
@@ -85,7 +85,7 @@ test('probes alone: a report of the steps', async () => {
   const { page, context } = await openPage(shared.browser, `${shared.base}?${q}`);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.check('[data-testid=trust-registry]');
-  await page.fill('[data-testid=entra-token-input]', entraToken());
+  await fillIn(page, '[data-testid=entra-token-input]', entraToken());
   await page.click('[data-testid=run-probes]');
   await page.waitForSelector('[data-testid=cancel-probes][disabled]');
   const md = await copied(page);
