@@ -241,8 +241,8 @@ pub fn origin_label(code: Code, lang: Lang) -> Option<&'static str> {
         )),
         Origin::Ours => Some(tr!(
             lang,
-            "our code: the CLI prints no code here",
-            "code de cette page : la CLI n’en affiche pas",
+            "a name this page gives: the tool printed no code",
+            "nom donné par cette page : l’outil n’affiche pas de code",
         )),
     }
 }

@@ -110,13 +110,10 @@ const MAX_QUOTED: usize = 12;
 pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
     let mut out = String::new();
     if extras.pasted {
-        let (title, detail) = verdict_text(report, lang);
-        let _ = writeln!(
-            out,
-            "# acr-doctor: {}\n\n{}\n",
-            inert(&title),
-            inert(&detail)
-        );
+        // The verdict's title only: its sentence speaks to the page's reader, not to whoever
+        // receives the report.
+        let (title, _) = verdict_text(report, lang);
+        let _ = writeln!(out, "# acr-doctor: {}\n", inert(&title));
     } else {
         let _ = writeln!(
             out,
