@@ -390,25 +390,25 @@ pub fn query_param(key: &str) -> Option<String> {
     params.get(key)
 }
 
-/// Move focus to the verdict (after Explain), bringing it into view.
-pub fn focus_verdict() {
+/// Move the focus to the first element matching `selector`, bringing it into view.
+fn focus(selector: &str) {
     let el = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-testid=verdict]").ok().flatten());
-    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
-}
-
-/// Bring the paste box into view and focus it.
-pub fn focus_paste_box() {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-testid=paste-input]").ok().flatten());
+        .and_then(|d| d.query_selector(selector).ok().flatten());
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         el.scroll_into_view();
         let _ = el.focus();
     }
+}
+
+/// Move the focus to the verdict (after Explain).
+pub fn focus_verdict() {
+    focus("[data-testid=verdict]");
+}
+
+/// Bring the paste box into view and focus it.
+pub fn focus_paste_box() {
+    focus("[data-testid=paste-input]");
 }
 
 /// JSON the page received (a registry's answer, a token's claims), parsed by the browser's

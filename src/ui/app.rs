@@ -26,16 +26,22 @@ use crate::{browser, net};
 /// Most finding cards rendered at once.
 const MAX_CARDS: usize = 100;
 
-/// The catalogue's French, fetched, read and kept; `false` when it could not be had (the
-/// catalogue then stays in English, the rest of the page is French).
-async fn fetch_french() -> bool {
-    let Some(name) = browser::page_file("data-fr", "acr-doctor-fr", "json") else {
-        return false;
-    };
-    let Some(text) = net::own_file(&name).await else {
-        return false;
-    };
-    french::read(text.as_bytes(), browser::parse_json).is_some_and(french::take)
+/// Show the page in `lang`. French comes once its texts are here: they are fetched, read and
+/// kept first (if they cannot be had, the fixed texts stay in English).
+fn show_in(lang: Lang, dispatch: UseReducerDispatcher<State>) {
+    if lang != Lang::Fr || french::present() {
+        return dispatch.dispatch(Action::SetLang(lang));
+    }
+    spawn_local(async move {
+        if let Some(name) = browser::page_file("data-fr", "acr-doctor-fr", "json") {
+            if let Some(text) = net::own_file(&name).await {
+                if let Some(texts) = french::read(text.as_bytes(), browser::parse_json) {
+                    french::take(texts);
+                }
+            }
+        }
+        dispatch.dispatch(Action::SetLang(lang));
+    });
 }
 
 #[component]
@@ -64,17 +70,10 @@ pub fn App() -> Html {
         });
     }
     use_effect_with(state.lang, |lang| browser::apply_lang(*lang));
-    // A French visitor: the page shows French once the catalogue's French is here.
+    // A French visitor: the page shows French once the French texts are here.
     {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            if initial_lang == Lang::Fr && !french::present() {
-                spawn_local(async move {
-                    fetch_french().await;
-                    state.dispatch(Action::SetLang(Lang::Fr));
-                });
-            }
-        });
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| show_in(initial_lang, dispatch));
     }
     // On paper every card is open.
     use_effect_with((), |_| {
@@ -89,15 +88,7 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |lang: Lang| {
             browser::remember_lang(lang);
-            if lang == Lang::Fr && !french::present() {
-                let state = state.clone();
-                spawn_local(async move {
-                    fetch_french().await;
-                    state.dispatch(Action::SetLang(lang));
-                });
-            } else {
-                state.dispatch(Action::SetLang(lang));
-            }
+            show_in(lang, state.dispatcher());
         })
     };
     let on_dark = {

@@ -4,6 +4,8 @@
 //! of the page's files, fetched when the panel first shows (the first load carries only the
 //! explainer); the registry's values are written into it by the core.
 
+use std::sync::OnceLock;
+
 use acr_doctor_core::probe::kit_script::{self, Image};
 use acr_doctor_core::probe::target::Target;
 use acr_doctor_core::ui_text::{label, Label};
@@ -25,21 +27,33 @@ pub struct KitPanelProps {
 /// The kits' files as served: `(sh, ps1)`.
 type Files = (String, String);
 
+/// The kits' files, once fetched: the panel comes and goes with the registry field, the files
+/// are asked for once.
+static FILES: OnceLock<Files> = OnceLock::new();
+
 async fn fetch_files() -> Option<Files> {
+    if let Some(files) = FILES.get() {
+        return Some(files.clone());
+    }
     let sh = browser::page_file("data-kit-sh", "acr-doctor-kit", "sh")?;
     let ps = browser::page_file("data-kit-ps", "acr-doctor-kit", "ps1")?;
-    Some((net::own_file(&sh).await?, net::own_file(&ps).await?))
+    let files = (net::own_file(&sh).await?, net::own_file(&ps).await?);
+    Some(FILES.get_or_init(|| files).clone())
 }
 
 #[component]
 pub fn KitPanel(props: &KitPanelProps) -> Html {
     let lang = props.lang;
     // None while fetching; then the files, or None inside when they could not be had.
-    let files = use_state(|| None::<Option<Files>>);
+    let files = use_state(|| FILES.get().cloned().map(Some));
     {
         let files = files.clone();
         use_effect_with((), move |()| {
-            wasm_bindgen_futures::spawn_local(async move { files.set(Some(fetch_files().await)) });
+            if files.is_none() {
+                wasm_bindgen_futures::spawn_local(
+                    async move { files.set(Some(fetch_files().await)) },
+                );
+            }
         });
     }
     let image = Image::parse(&props.image);

@@ -4,11 +4,12 @@
 //! status, permissions, another tool's output) is read, and the finding is added.
 
 use super::decoder::{Decoder, MAX_FINDINGS};
-use super::extract::{self, registry_name_of};
+use super::extract;
 use super::line::{Line, Wrapper};
 use super::report::{Finding, FindingCode, Permissions, Source, Span};
 use super::{clean, run, signs};
 use crate::catalog::Code;
+use crate::values::registry_name_of;
 
 /// Most message lines kept per finding.
 const MAX_MESSAGE_LINES: usize = 60;

@@ -3,10 +3,11 @@
 //! its own request to `/v2/`.
 
 use super::decoder::{Decoder, MAX_FINDINGS};
-use super::extract::{self, registry_name_of};
+use super::extract;
 use super::report::{Check, Finding, FindingCode, Source};
 use crate::catalog::Code;
 use crate::probe::challenge;
+use crate::values::registry_name_of;
 use crate::values::url_authority;
 
 #[derive(Default)]

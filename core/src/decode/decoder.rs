@@ -285,7 +285,10 @@ impl Decoder {
             if ours && f.registry.is_none() && f.source == Source::Printed {
                 f.registry.clone_from(&fallback);
                 if f.registry_name.is_none() {
-                    f.registry_name = f.registry.as_deref().and_then(extract::registry_name_of);
+                    f.registry_name = f
+                        .registry
+                        .as_deref()
+                        .and_then(crate::values::registry_name_of);
                 }
             }
         }
@@ -328,7 +331,7 @@ impl Decoder {
             self.report
                 .registry
                 .as_deref()
-                .and_then(extract::registry_name_of)
+                .and_then(crate::values::registry_name_of)
         });
         for f in &mut self.report.findings {
             if f.code == FindingCode::Known(Code::CliCrash) {

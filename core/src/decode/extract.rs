@@ -2,8 +2,6 @@
 //! HTTP status codes, registry names on a command line.
 
 use crate::values::{is_registry_name as plain_name, AZURE_REGISTRY_SUFFIXES as SUFFIXES};
-// Value helpers the probes share; they live in `values`.
-pub use crate::values::{is_private_ipv4, registry_name_of};
 
 /// The text inside the quotes that follow `marker`: `quoted_after("registry 'a.io'", "registry ")`.
 pub fn quoted_after(text: &str, marker: &str) -> Option<String> {
@@ -149,6 +147,7 @@ pub fn semver_in(text: &str) -> Option<(u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::values::{is_private_ipv4, registry_name_of};
 
     #[test]
     fn every_login_server_suffix_holds_the_mark() {

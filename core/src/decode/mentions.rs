@@ -4,9 +4,10 @@
 //! the code is merely named beside real output (the output is what counts).
 
 use super::decoder::{Decoder, MAX_FINDINGS};
-use super::extract::{self, registry_name_of};
+use super::extract;
 use super::report::{Finding, FindingCode, Note, Source, Span};
 use crate::catalog::Code;
+use crate::values::registry_name_of;
 
 impl Decoder {
     /// Codes named in free text: a typed code, a docs anchor `#connectivity_dns_error`, prose.

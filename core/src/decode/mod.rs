@@ -36,7 +36,8 @@ mod run;
 mod signs;
 mod tools;
 
-pub use extract::{is_private_ipv4, registry_name_of, semver_in};
+pub use crate::values::{is_private_ipv4, registry_name_of};
+pub use extract::semver_in;
 pub use line::Wrapper;
 pub use report::*;
 

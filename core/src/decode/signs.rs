@@ -1,7 +1,7 @@
 //! Facts read in a finding's own text: the part another tool printed, and the signs that change
 //! what the finding means (a stopped daemon, warnings only, a private address, a proxy).
 
-use super::extract::{self, semver_in};
+use super::extract::semver_in;
 use super::report::{Check, Sign};
 use crate::catalog::{CliCode, Code};
 
@@ -113,7 +113,7 @@ pub(super) fn signs(
         | CliCode::ConnectivityRefreshToken
         | CliCode::ConnectivityAccessToken => {
             let private = run_checks.iter().rev().find_map(|c| match c {
-                Check::Dns { ip, .. } if extract::is_private_ipv4(ip) => Some(ip.clone()),
+                Check::Dns { ip, .. } if crate::values::is_private_ipv4(ip) => Some(ip.clone()),
                 _ => None,
             });
             if let Some(ip) = private {

@@ -9,10 +9,11 @@
 use std::borrow::Cow;
 
 use super::decoder::Decoder;
-use super::extract::{self, quoted_after, registry_name_of};
+use super::extract::{self, quoted_after};
 use super::hay::{Hay, LowerHay, PairTable};
 use super::report::{Detail, Endpoint, Finding, FindingCode, KnownBug, Sign, Source, Span};
 use crate::catalog::Code;
+use crate::values::registry_name_of;
 
 /// A family found in a line: its code, its HTTP status when the family implies one, and what
 /// the line says about it.

@@ -731,7 +731,7 @@ fn failed(slot: Slot) -> Answer {
 
 /// What the page shows of an answer: status, challenge, the start of the body. A token
 /// endpoint's successful answer is a secret: only its field names are shown.
-pub fn describe(reply: &Result<Reply, Failure>, secret_body: bool) -> Vec<String> {
+fn describe(reply: &Result<Reply, Failure>, secret_body: bool) -> Vec<String> {
     let Ok(r) = reply else {
         // No answer: the step's outcome says why.
         return Vec::new();
