@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
+use serde::de::value::{MapDeserializer, SeqDeserializer};
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, IntoDeserializer, Visitor};
 
 /// Arrays and objects nested deeper than this are refused.
@@ -79,6 +79,26 @@ pub enum Node {
     Map(Vec<(String, Node)>),
 }
 
+/// A value not of the shape asked for. It carries no message: serde would format one (what was
+/// found, what was expected) that nobody reads here, and formatting what was found links Rust's
+/// float printing into the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unread;
+
+impl fmt::Display for Unread {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("not of the shape asked for")
+    }
+}
+
+impl std::error::Error for Unread {}
+
+impl de::Error for Unread {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Unread
+    }
+}
+
 /// Below 2^53 every integer is exact in a float.
 const EXACT: f64 = 9_007_199_254_740_992.0;
 
@@ -122,6 +142,11 @@ impl<'de> Deserialize<'de> for Node {
             fn visit_string<E>(self, v: String) -> Result<Node, E> {
                 Ok(Node::Str(v))
             }
+            // JSON has no bytes; a parser that hands some over gets them read as text, never a
+            // formatted error (serde's default would print what it found).
+            fn visit_bytes<E>(self, v: &[u8]) -> Result<Node, E> {
+                Ok(Node::Str(String::from_utf8_lossy(v).into_owned()))
+            }
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut a: A) -> Result<Node, A::Error> {
                 let mut items = Vec::new();
                 while let Some(n) = a.next_element::<Node>()? {
@@ -132,7 +157,10 @@ impl<'de> Deserialize<'de> for Node {
             fn visit_map<A: de::MapAccess<'de>>(self, mut a: A) -> Result<Node, A::Error> {
                 let mut fields: Vec<(String, Node)> = Vec::new();
                 let mut at: HashMap<String, usize> = HashMap::new();
-                while let Some((k, v)) = a.next_entry::<String, Node>()? {
+                // A key is read as any value (a parser hands over strings): asking for a string
+                // would have serde-wasm-bindgen describe whatever else it found, formatting.
+                while let Some((k, v)) = a.next_entry::<Node, Node>()? {
+                    let Node::Str(k) = k else { continue };
                     match at.get(&k) {
                         Some(&i) => fields[i].1 = v,
                         None => {
@@ -295,7 +323,7 @@ pub fn kept<T>(list: Loose<Vec<Loose<T>>>) -> Option<Vec<T>> {
 
 /// A value read as `T`, or `None` when it is not of `T`'s shape.
 pub fn read<T: DeserializeOwned>(node: Node) -> Option<T> {
-    T::deserialize(IntoDeserializer::<Error>::into_deserializer(node)).ok()
+    T::deserialize(IntoDeserializer::<Unread>::into_deserializer(node)).ok()
 }
 
 #[cfg(test)]
