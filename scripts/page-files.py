@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Trunk post-build hook: the files the page fetches when asked for, named by their content.
 
-Trunk copies `static/kit/` (the probe kits) and `static/data/` (the catalogue's French) as
+Trunk copies `static/kit/` (the probe kits) and `static/data/` (the French, and what each code means beyond its fixes) as
 directories; each file here becomes `<stem>-<hash>.<ext>` at the top of the page's files, and the
 built index.html names them all in one <meta> the page reads. The service worker keeps every file
 index.html names, so they work offline after one visit, and a kept file always matches the page
@@ -16,6 +16,7 @@ FILES = [
     ("kit", "acr-doctor-kit.sh", "data-kit-sh"),
     ("kit", "acr-doctor-kit.ps1", "data-kit-ps"),
     ("data", "acr-doctor-fr.json", "data-fr"),
+    ("data", "acr-doctor-about.json", "data-about"),
 ]
 
 staging = os.environ.get("TRUNK_STAGING_DIR")

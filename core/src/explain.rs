@@ -28,6 +28,24 @@ pub struct Explanation {
     pub origin_label: Option<&'static str>,
 }
 
+/// Whether the paste shows `fix` done already: a health check offered to a paste that holds one
+/// (`report.check_health`) is not asked again.
+pub fn done_already(check_health_ran: bool, fix: &ReadyFix) -> bool {
+    check_health_ran
+        && fix
+            .command
+            .as_deref()
+            .is_some_and(|c| c.starts_with("az acr check-health"))
+}
+
+/// The first thing to do about `f` in this paste: its first fix not done already.
+pub fn first_action(report: &crate::Report, f: &Finding, lang: Lang) -> Option<ReadyFix> {
+    explain(f, lang)
+        .fixes
+        .into_iter()
+        .find(|fix| !done_already(report.check_health, fix))
+}
+
 pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     let slots = [
         (Slot::Name, f.registry_name.as_deref()),
@@ -103,12 +121,7 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     for sign in &f.signs {
         case.push(sign_text(sign, lang));
     }
-    let says_check_health = code.is_some_and(|c| {
-        catalog::entry(c, Lang::En)
-            .caveats
-            .iter()
-            .any(|t| t.contains("check-health"))
-    });
+    let says_check_health = code.is_some_and(catalog::caveats_name_check_health);
     case.extend(detail_texts(f, lang, says_check_health));
     if !f.tool_output.is_empty() && code != Some(Code::CliCrash) {
         case.push(

@@ -3,6 +3,7 @@
 //! person ([`explain`]), and the page's own words ([`ui_text`]).
 #![deny(clippy::unwrap_used)]
 
+pub mod about;
 pub mod catalog;
 pub mod commands;
 pub mod decode;

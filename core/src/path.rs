@@ -4,7 +4,7 @@
 //! blocked (what a browser may not see) or unknown, read from a decoded paste or a probe run.
 
 use crate::catalog::{Code, Lang};
-use crate::decode::{Check, Endpoint, Report};
+use crate::decode::{Check, Endpoint, Finding, Report, Sign};
 use crate::probe::steps::{Status, StepId};
 use crate::tr;
 
@@ -182,6 +182,97 @@ pub fn hop_of(code: Code, endpoint: Option<Endpoint>) -> Hop {
     }
 }
 
+/// What a finding is to the person reading the paste: a problem of its own, a consequence of one
+/// shown above it (one failure the paste tells twice, or a later step that could not work after
+/// an earlier one failed), or a note (a known false positive: nothing failed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Error,
+    /// The finding at this index in [`Report::findings`] is its cause.
+    Consequence {
+        of: usize,
+    },
+    Note,
+}
+
+impl Role {
+    /// The `data-role` hook.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Error => "error",
+            Role::Consequence { .. } => "consequence",
+            Role::Note => "note",
+        }
+    }
+}
+
+/// Whether a finding shows something that failed: an error code, without the sign that the CLI
+/// only counted a tool's warnings (or a pull's hints) on its error output as a failure.
+fn failed(f: &Finding) -> bool {
+    f.code.is_error()
+        && !f
+            .signs
+            .iter()
+            .any(|s| matches!(s, Sign::ToolWarningsOnly | Sign::PullHintsOnStderr))
+}
+
+/// Each finding's [`Role`]. On the way to a registry a failure stops what comes after it: of the
+/// failures met on the network's hops (DNS onwards) for one registry, the one at the earliest hop
+/// (the first in the paste, between equals) is the problem, and the others are its consequences.
+/// What fails on this machine (Docker, Helm, the CLI) stands on its own; false positives are notes.
+pub fn roles(report: &Report) -> Vec<Role> {
+    let findings = &report.findings;
+    let hop = |f: &Finding| {
+        let hop = f.code.known().map(|c| hop_of(c, f.detail.endpoint));
+        hop.and_then(|h| Hop::ALL.iter().position(|x| *x == h))
+    };
+    // A 401 the same paste shows with a missing manifest is that missing tag (a sign the decoder
+    // gives): it follows the MANIFEST_UNKNOWN, whatever its hop.
+    let manifest = findings
+        .iter()
+        .position(|f| f.code.known() == Some(Code::ManifestUnknown));
+    let follows_manifest =
+        |f: &Finding| manifest.is_some() && f.signs.contains(&Sign::AlsoManifestUnknown);
+    let mut order: Vec<usize> = (0..findings.len())
+        .filter(|i| failed(&findings[*i]) && !follows_manifest(&findings[*i]))
+        .collect();
+    order.sort_by_key(|i| (hop(&findings[*i]).unwrap_or(0), *i));
+    let mut roles = vec![Role::Note; findings.len()];
+    let mut roots: Vec<usize> = Vec::new();
+    let client = Hop::ALL.iter().position(|h| *h == Hop::Client);
+    for i in order {
+        let on_network = |k: usize| hop(&findings[k]).is_some_and(|h| Some(h) != client);
+        let same_registry =
+            |k: usize| match (&findings[k].registry_name, &findings[i].registry_name) {
+                (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                _ => true,
+            };
+        let cause = roots
+            .iter()
+            .copied()
+            .find(|&r| on_network(i) && on_network(r) && same_registry(r));
+        roles[i] = match cause {
+            Some(of) => Role::Consequence { of },
+            None => {
+                roots.push(i);
+                Role::Error
+            }
+        };
+    }
+    if let Some(m) = manifest {
+        let root = match roles[m] {
+            Role::Consequence { of } => of,
+            _ => m,
+        };
+        for (i, f) in findings.iter().enumerate() {
+            if follows_manifest(f) && failed(f) && i != m {
+                roles[i] = Role::Consequence { of: root };
+            }
+        }
+    }
+    roles
+}
+
 /// The path as a paste shows it, or `None` when the paste shows no hop at all.
 pub fn from_report(report: &Report) -> Option<Vec<(Hop, HopState)>> {
     let mut states = [HopState::Unknown; 6];
@@ -210,7 +301,8 @@ pub fn from_report(report: &Report) -> Option<Vec<(Hop, HopState)>> {
         }
     }
     let mut first_failed = None;
-    for f in report.findings.iter().filter(|f| f.code.is_error()) {
+    // A false positive is no failure: it turns no hop red.
+    for f in report.findings.iter().filter(|f| failed(f)) {
         let Some(code) = f.code.known() else {
             continue;
         };

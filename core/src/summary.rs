@@ -8,22 +8,40 @@ use crate::{tr, trf, Lang};
 
 /// The verdict's headline and one sentence under it.
 pub fn verdict_text(report: &Report, lang: Lang) -> (String, String) {
-    let n = report.errors();
+    // Problems counted once: a consequence shows under its cause, a false positive is a note.
+    let roles = crate::path::roles(report);
+    let n = roles
+        .iter()
+        .filter(|r| **r == crate::path::Role::Error)
+        .count();
     match report.verdict() {
+        Verdict::Errors if false_alarm(report) => (
+            tr!(lang, "A false alarm", "Une fausse alerte").into(),
+            tr!(lang, "The CLI reported an error, but what it printed shows nothing failed: see the note below.", "La CLI a signalé une erreur, mais ce qu’elle a affiché montre que rien n’a échoué : voir la note ci-dessous.").into(),
+        ),
         Verdict::Healthy => (tr!(lang, "Healthy", "Tout va bien").into(), tr!(lang, "Every check in this output passed.", "Toutes les vérifications de cette sortie ont réussi.").into()),
         Verdict::Errors if n == 0 => (tr!(lang, "Problems found", "Problèmes trouvés").into(), tr!(lang, "No error code, but the output shows a problem: see below.", "Aucun code d’erreur, mais la sortie montre un problème : voir ci-dessous.").into()),
         Verdict::Errors if n == 1 => (
             tr!(lang, "1 error", "1 erreur").into(),
-            tr!(lang, "Each one is explained below, with fixes for your registry.", "Chacune est expliquée ci-dessous, avec des solutions pour votre registre.").into(),
+            tr!(lang, "What to do first is just below; its card follows with every fix for your registry.", "Quoi faire d’abord est juste en dessous ; sa fiche suit, avec toutes les solutions pour votre registre.").into(),
         ),
         Verdict::Errors => (
             trf!(lang, "{n} errors"; "{n} erreurs"),
-            tr!(lang, "Each one is explained below, with fixes for your registry.", "Chacune est expliquée ci-dessous, avec des solutions pour votre registre.").into(),
+            tr!(lang, "Where to start is just below; each error has its card, and what follows from one is shown under it.", "Par où commencer est juste en dessous ; chaque erreur a sa fiche, et ce qui en découle est montré dessous.").into(),
         ),
         Verdict::Crash => (tr!(lang, "The Azure CLI crashed", "Azure CLI a planté").into(), tr!(lang, "No error code: the CLI stopped on an exception. The checks shown as passed did pass.", "Aucun code d’erreur : la CLI s’est arrêtée sur une exception. Les vérifications réussies l’ont bien été.").into()),
         Verdict::NotLoggedIn => (tr!(lang, "Not signed in to Azure", "Pas connecté à Azure").into(), tr!(lang, "The CLI has no account signed in, so the registry was never asked. Run az login first.", "Aucun compte n’est connecté à la CLI : le registre n’a jamais été interrogé. Lancez d’abord az login.").into()),
         Verdict::Unrecognized => (tr!(lang, "Nothing recognised", "Rien de reconnu").into(), tr!(lang, "This page reads the output of az acr check-health, az acr login and other az acr commands: lines such as \"An error occurred: CONNECTIVITY_DNS_ERROR\", \"DNS lookup to … : OK\", \"Please run 'az login'\", a CLI traceback, or a code typed on its own. None was found in this text.", "Cette page lit la sortie d’az acr check-health, d’az acr login et des autres commandes az acr : des lignes comme « An error occurred: CONNECTIVITY_DNS_ERROR », « DNS lookup to … : OK », « Please run 'az login' », une trace de plantage de la CLI, ou un code tapé seul. Aucune n’a été trouvée dans ce texte.").into()),
     }
+}
+
+/// Every finding is a known false positive (and nothing else in the paste is a problem).
+pub fn false_alarm(report: &Report) -> bool {
+    let roles = crate::path::roles(report);
+    !roles.is_empty()
+        && roles.iter().all(|r| *r == crate::path::Role::Note)
+        && report.kit.is_none()
+        && !report.notes.iter().any(|n| n.item.is_problem())
 }
 
 /// A passed check, as a line of the run summary.

@@ -70,6 +70,11 @@ pub enum Label {
     KitPowerShell,
     KitPowerShellHelp,
     KitDownloadPs,
+    StartHere,
+    AboutCode,
+    FalsePositive,
+    AboutLoading,
+    AboutUnavailable,
     KitLoading,
     KitUnavailable,
     ProbeTitle,
@@ -155,7 +160,12 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         KitImageInvalid => tr!(lang, "The repository field is not name:tag in the distribution grammar: the kit checks the registry without an image.", "Le champ dépôt n’est pas nom:tag selon la grammaire de distribution : le kit vérifie le registre sans image."),
         KitPowerShell => tr!(lang, "The same kit for Windows PowerShell", "Le même kit pour Windows PowerShell"),
         KitPowerShellHelp => tr!(lang, "Windows PowerShell 5.1 or later, with the curl.exe Windows ships, Resolve-DnsName and .NET for the certificate; it prints the same transcript. Unlike the sh kit, it has not been run in these tests: they check it by parsing it (nothing a server sends reaches curl.exe's command line) and by reading it.", "Windows PowerShell 5.1 ou plus récent, avec le curl.exe livré par Windows, Resolve-DnsName et .NET pour le certificat ; il affiche la même transcription. Contrairement au kit sh, il n’a pas tourné dans ces tests : ils le vérifient en l’analysant (rien de ce qu’envoie un serveur n’atteint la ligne de commande de curl.exe) et à la lecture."),
+        StartHere => tr!(lang, "Start here", "Commencez ici"),
+        AboutCode => tr!(lang, "More about this code: what it means, why, good to know", "En savoir plus sur ce code : ce qu’il signifie, pourquoi, bon à savoir"),
+        FalsePositive => tr!(lang, "Not a failure", "Pas un échec"),
         KitDownloadPs => tr!(lang, "Download acr-doctor-kit.ps1", "Télécharger acr-doctor-kit.ps1"),
+        AboutLoading => tr!(lang, "Fetching what this code means…", "Chargement de ce que signifie ce code…"),
+        AboutUnavailable => tr!(lang, "What this code means could not be fetched: this page's files are not reachable now and were not kept from an earlier visit. Its fixes above are all here.", "Ce que signifie ce code n’a pas pu être chargé : les fichiers de cette page sont injoignables et n’ont pas été gardés d’une visite précédente. Ses solutions ci-dessus sont toutes là."),
         KitLoading => tr!(lang, "Fetching the kit…", "Chargement du kit…"),
         KitUnavailable => tr!(lang, "The kit could not be fetched: this page's files are not reachable now and were not kept from an earlier visit. Reload the page once the network allows it.", "Le kit n’a pas pu être chargé : les fichiers de cette page sont injoignables et n’ont pas été gardés d’une visite précédente. Rechargez la page quand le réseau le permet."),
         KitResult => tr!(lang, "From the probe kit's transcript", "D’après la transcription du kit de vérification"),
@@ -188,6 +198,11 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
 }
 
 /// How many more lines held notes than are shown.
+/// A consequence's line: which problem above it comes from.
+pub fn consequence_of(cause: &str, lang: Lang) -> String {
+    trf!(lang, "A consequence of {cause} above: fix that first, and this goes with it."; "Une conséquence de {cause} ci-dessus : réglez d’abord celui-là, celui-ci partira avec.")
+}
+
 pub fn more_notes(n: usize, lang: Lang) -> String {
     trf!(lang, "{n} more lines held notes of other kinds, not shown."; "{n} autres lignes portaient des remarques d’autres sortes, non affichées.")
 }

@@ -222,3 +222,55 @@ fn not_logged_in_has_no_cli_code_but_ours() {
         vec![Span { first: 1, last: 1 }, Span { first: 2, last: 2 }]
     );
 }
+
+/// One failure told twice is one problem: the login's message and the check-health title it
+/// leads to (05); a Helm that only printed warnings is a note, not a failure, and turns no hop red
+/// (09).
+#[test]
+fn problems_are_counted_once() {
+    use acr_doctor_core::path::{from_report, roles, Hop, HopState, Role};
+    use acr_doctor_core::summary::verdict_text;
+    let r = decode(&fixture(
+        "05-acr756-login-fails-then-challenge-timestamp.txt",
+    ));
+    assert_eq!(
+        codes(&r),
+        ["LOGIN_SERVER_UNREACHABLE", "CONNECTIVITY_CHALLENGE_ERROR"]
+    );
+    assert_eq!(roles(&r), [Role::Error, Role::Consequence { of: 0 }]);
+    assert_eq!(verdict_text(&r, acr_doctor_core::Lang::En).0, "1 error");
+    // The paste holds check-health's run: the first action is not to run it again.
+    let first =
+        acr_doctor_core::explain::first_action(&r, &r.findings[0], acr_doctor_core::Lang::En)
+            .expect("an action");
+    assert!(
+        !first
+            .command
+            .as_deref()
+            .unwrap_or("")
+            .contains("check-health"),
+        "{first:?}"
+    );
+
+    let r = decode(&fixture(
+        "09-acr490-ignore-errors-challenge-helm-notary.txt",
+    ));
+    let helm = r
+        .findings
+        .iter()
+        .position(|f| f.code.title() == "HELM_COMMAND_ERROR")
+        .expect("helm");
+    assert_eq!(roles(&r)[helm], Role::Note);
+    let path = from_report(&r).expect("a path");
+    assert_eq!(
+        path[0],
+        (Hop::Client, HopState::Failed),
+        "Notary's wrong version is a real failure"
+    );
+    let errors = roles(&r).iter().filter(|x| **x == Role::Error).count();
+    assert_eq!(
+        verdict_text(&r, acr_doctor_core::Lang::En).0,
+        format!("{errors} errors")
+    );
+    assert!(errors < r.errors());
+}

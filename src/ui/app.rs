@@ -2,9 +2,10 @@
 
 use std::rc::Rc;
 
-use acr_doctor_core::french;
+use acr_doctor_core::path::Role;
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::Lang;
+use acr_doctor_core::{about, french};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -44,6 +45,24 @@ fn show_in(lang: Lang, dispatch: UseReducerDispatcher<State>) {
     });
 }
 
+/// Fetch what each code means beyond its fixes, once the page runs: a first verdict does not
+/// wait for it, and the folds that show it say so until it is here.
+fn fetch_about(dispatch: UseReducerDispatcher<State>) {
+    spawn_local(async move {
+        let mut here = about::present();
+        if !here {
+            if let Some(name) = browser::page_file("data-about", "acr-doctor-about", "json") {
+                if let Some(text) = net::own_file(&name).await {
+                    if let Some(texts) = about::read(text.as_bytes(), browser::parse_json) {
+                        here = about::take(texts) || about::present();
+                    }
+                }
+            }
+        }
+        dispatch.dispatch(Action::About(here));
+    });
+}
+
 #[component]
 pub fn App() -> Html {
     // French waits for the catalogue's French (a data file, fetched below): until it is here,
@@ -74,6 +93,10 @@ pub fn App() -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| show_in(initial_lang, dispatch));
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| fetch_about(dispatch));
     }
     // On paper every card is open.
     use_effect_with((), |_| {
@@ -121,16 +144,30 @@ pub fn App() -> Html {
 
     let lang = state.lang;
     let report = state.report.clone();
-    let cards = report
-        .findings
-        .iter()
-        .zip(excerpt_lines(&report))
-        .take(MAX_CARDS)
-        .map(|(f, lines)| {
-            html! {
-                <FindingCard finding={Rc::new(f.clone())} {lines} excerpts={state.excerpts.clone()} {lang} />
-            }
-        });
+    // Each problem, then what follows from it, then the notes: a consequence is read under its
+    // cause, and a false positive last, in grey.
+    let roles = state.roles.clone();
+    let lines: Vec<Vec<usize>> = excerpt_lines(&report).collect();
+    let role = |i: usize| roles.get(i).copied().unwrap_or(Role::Error);
+    let mut order: Vec<usize> = Vec::new();
+    for i in (0..report.findings.len()).filter(|i| role(*i) == Role::Error) {
+        order.push(i);
+        order
+            .extend((0..report.findings.len()).filter(|k| role(*k) == Role::Consequence { of: i }));
+    }
+    order.extend((0..report.findings.len()).filter(|k| role(*k) == Role::Note));
+    let cards = order.into_iter().take(MAX_CARDS).filter_map(|i| {
+        let f = report.findings.get(i)?;
+        let role = role(i);
+        let cause = match role {
+            Role::Consequence { of } => report.findings.get(of).map(|c| AttrValue::from(c.code.title().to_owned())),
+            _ => None,
+        };
+        let lines = lines.get(i).cloned().unwrap_or_default();
+        Some(html! {
+            <FindingCard finding={Rc::new(f.clone())} {lines} excerpts={state.excerpts.clone()} {role} {cause} check_health_ran={report.check_health} about={state.about} {lang} />
+        })
+    });
     let hidden = report.findings.len().saturating_sub(MAX_CARDS);
 
     // Where it broke, for a paste and for a probe run.
@@ -165,7 +202,7 @@ pub fn App() -> Html {
                     <p class="notice from-link" data-testid="shared-notice" role="status">{ label(Label::OpenedFromLink, lang) }</p>
                 }
                 if state.has_paste {
-                    <VerdictBanner report={report.clone()} {lang} />
+                    <VerdictBanner report={report.clone()} roles={state.roles.clone()} {lang} />
                     if let Some(hops) = paste_path {
                         <PathDiagram {hops} source="paste" {lang} />
                     }
@@ -203,6 +240,7 @@ pub fn App() -> Html {
                     query={AttrValue::from(state.query.clone())}
                     target={state.target}
                     registry_name={report.registry_name.clone().map(AttrValue::from)}
+                    about={state.about}
                     {on_query}
                 />
             </main>

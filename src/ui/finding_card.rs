@@ -1,12 +1,15 @@
-//! One finding: its code, what it means here, the causes, numbered fixes with the person's
-//! registry filled in, the documentation, and the pasted lines it came from.
+//! One finding: its code, what it means here, numbered fixes with the person's registry filled
+//! in, then (folded) what the code means, its causes and what is good to know, the
+//! documentation, and the pasted lines it came from. A consequence says which problem above it
+//! comes from; a false positive is a grey note.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use acr_doctor_core::decode::{Finding, Source};
-use acr_doctor_core::explain::explain;
-use acr_doctor_core::ui_text::{label, Label};
+use acr_doctor_core::explain::{done_already, explain};
+use acr_doctor_core::path::Role;
+use acr_doctor_core::ui_text::{self, label, Label};
 use acr_doctor_core::Lang;
 use yew::prelude::*;
 
@@ -20,6 +23,16 @@ pub struct FindingCardProps {
     /// The paste's lines this finding came from.
     pub lines: Vec<usize>,
     pub excerpts: Rc<BTreeMap<usize, String>>,
+    /// A problem, a consequence of one above (`cause`: its code), or a note.
+    pub role: Role,
+    #[prop_or_default]
+    pub cause: Option<AttrValue>,
+    /// The paste holds a health check's run: it is not offered again.
+    #[prop_or_default]
+    pub check_health_ran: bool,
+    /// Whether the texts under "more about this code" are here (see `State::about`).
+    #[prop_or_default]
+    pub about: Option<bool>,
     pub lang: Lang,
 }
 
@@ -50,16 +63,22 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
     let list = |items: &[String]| {
         html! { <ul>{ for items.iter().map(|t| html! { <li><RichText text={AttrValue::from(t.clone())} /></li> }) }</ul> }
     };
-    let fixes = e.fixes.iter().map(|fix| {
-        html! {
-            <li>
-                <RichText text={AttrValue::from(fix.text.clone())} />
-                if let Some(command) = fix.command.clone() {
-                    <CommandLine command={AttrValue::from(command)} {lang} />
-                }
-            </li>
-        }
-    });
+    // The page's build fetches a code's meaning, causes and caveats (the `about` data file).
+    let waiting = e.meaning.as_deref() == Some("");
+    let fixes = e
+        .fixes
+        .iter()
+        .filter(|fix| !done_already(props.check_health_ran, fix))
+        .map(|fix| {
+            html! {
+                <li>
+                    <RichText text={AttrValue::from(fix.text.clone())} />
+                    if let Some(command) = fix.command.clone() {
+                        <CommandLine command={AttrValue::from(command)} {lang} />
+                    }
+                </li>
+            }
+        });
     let source_lines = props.lines.iter().filter_map(|n| {
         props.excerpts.get(n).map(|text| {
             html! { <div class="src-line"><span class="ln">{ n }</span><span class="txt">{ text.clone() }</span></div> }
@@ -67,8 +86,9 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
     });
     html! {
         <article
-            class={classes!("finding", f.code.known().is_none().then_some("unknown"))}
+            class={classes!("finding", props.role.id(), f.code.known().is_none().then_some("unknown"))}
             data-testid="finding"
+            data-role={props.role.id()}
             data-code={title.clone()}
             data-http-status={f.http_status.map(|s| s.to_string())}
             data-registry={f.registry.clone()}
@@ -89,7 +109,11 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
                     <span class="badge status">{ label(Label::HttpStatus, lang) }{ " " }{ status }</span>
                 }
                 if let Some(registry) = f.registry.clone() { <span class="badge registry">{ registry }</span> }
+                if props.role == Role::Note { <span class="badge note">{ label(Label::FalsePositive, lang) }</span> }
             </header>
+            if let Some(cause) = props.cause.clone() {
+                <p class="consequence-of" data-testid="consequence-of">{ ui_text::consequence_of(&cause, lang) }</p>
+            }
             <p class="summary"><RichText text={AttrValue::from(e.summary.clone())} /></p>
             if !e.in_your_case.is_empty() {
                 <section class="case"><h4>{ label(Label::InYourCase, lang) }</h4>{ list(&e.in_your_case) }</section>
@@ -101,15 +125,24 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
                     <pre tabindex="0" aria-label={label(Label::ToolOutput, lang)}>{ f.tool_output.join("\n") }</pre>
                 </section>
             }
-            if let Some(meaning) = e.meaning.clone() {
-                <section><h4>{ label(Label::Meaning, lang) }</h4><p><RichText text={AttrValue::from(meaning)} /></p></section>
-            }
-            if !e.causes.is_empty() {
-                <section><h4>{ label(Label::Causes, lang) }</h4>{ list(&e.causes) }</section>
-            }
             <section class="fixes"><h4>{ label(Label::Fixes, lang) }</h4><ol>{ for fixes }</ol></section>
-            if !e.caveats.is_empty() {
-                <section class="caveats"><h4>{ label(Label::Caveats, lang) }</h4>{ list(&e.caveats) }</section>
+            if e.meaning.is_some() || !e.causes.is_empty() || !e.caveats.is_empty() {
+                // The rest, for who wants it: folded, so the fixes come right after the case.
+                <details class="about" data-testid="about-code">
+                    <summary>{ label(Label::AboutCode, lang) }</summary>
+                    if waiting {
+                        <p class="muted" role="status">{ label(if props.about == Some(false) { Label::AboutUnavailable } else { Label::AboutLoading }, lang) }</p>
+                    }
+                    if let Some(meaning) = e.meaning.clone().filter(|m| !m.is_empty()) {
+                        <section><h4>{ label(Label::Meaning, lang) }</h4><p><RichText text={AttrValue::from(meaning)} /></p></section>
+                    }
+                    if !e.causes.is_empty() {
+                        <section><h4>{ label(Label::Causes, lang) }</h4>{ list(&e.causes) }</section>
+                    }
+                    if !e.caveats.is_empty() {
+                        <section class="caveats"><h4>{ label(Label::Caveats, lang) }</h4>{ list(&e.caveats) }</section>
+                    }
+                </details>
             }
             <footer>
                 if let Some(url) = e.doc_url.clone() {

@@ -15,6 +15,8 @@ pub struct ReferenceProps {
     pub target: Option<Code>,
     pub registry_name: Option<AttrValue>,
     pub on_query: Callback<String>,
+    /// Whether each code's meaning, causes and caveats are here (see `State::about`).
+    pub about: Option<bool>,
 }
 
 /// Whether a code matches the search, in the page's language (or by its title in any case).
@@ -69,6 +71,7 @@ pub fn Reference(props: &ReferenceProps) -> Html {
                     {lang}
                     target={props.target == Some(code)}
                     registry_name={props.registry_name.clone()}
+                    about={props.about}
                 />
             }) }
         </section>

@@ -19,6 +19,8 @@ pub struct ReferenceEntryProps {
     pub target: bool,
     /// The registry of the current paste, to fill the commands.
     pub registry_name: Option<AttrValue>,
+    /// Whether the meaning, causes and caveats are here (see `State::about`).
+    pub about: Option<bool>,
 }
 
 #[component]
@@ -63,9 +65,13 @@ pub fn ReferenceEntry(props: &ReferenceEntryProps) -> Html {
                     if let Some(origin) = origin_label(code, lang) { <span class="badge ours">{ origin }</span> }
                     <span class="summary-text">{ e.summary }</span>
                 </summary>
-                <p><RichText text={e.meaning} /></p>
-                <h4>{ label(Label::Causes, lang) }</h4>
-                { list(&e.causes) }
+                if e.meaning.is_empty() {
+                    <p class="muted" role="status">{ label(if props.about == Some(false) { Label::AboutUnavailable } else { Label::AboutLoading }, lang) }</p>
+                } else {
+                    <p><RichText text={e.meaning} /></p>
+                    <h4>{ label(Label::Causes, lang) }</h4>
+                    { list(&e.causes) }
+                }
                 <h4>{ label(Label::Fixes, lang) }</h4>
                 <ol>{ for fixes }</ol>
                 if !e.caveats.is_empty() {

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use acr_doctor_core::decode::{lines_at, Report};
+use acr_doctor_core::path::{roles, Role};
 use acr_doctor_core::{share, Code, Lang};
 use yew::Reducible;
 
@@ -21,6 +22,8 @@ pub struct State {
     pub report: Rc<Report>,
     /// How many texts were decoded: a new decode of the same text is still news (Explain's focus).
     pub decoded: u32,
+    /// Each finding's role: a problem, a consequence of one above it, or a note.
+    pub roles: Rc<Vec<Role>>,
     /// The pasted lines each finding came from, by line number.
     pub excerpts: Rc<BTreeMap<usize, String>>,
     /// The explanation shown was opened from a report link (codes only, no paste).
@@ -31,6 +34,9 @@ pub struct State {
     /// The reference entry the URL's hash points at.
     pub target: Option<Code>,
     pub probe: ProbeRun,
+    /// What each code means beyond its fixes (a data file): `None` while it is fetched,
+    /// `Some(false)` when it could not be had.
+    pub about: Option<bool>,
 }
 
 /// The latest probe run: its number (reports of any other run are ignored) and its steps.
@@ -52,6 +58,8 @@ pub enum Action {
         truncated: bool,
     },
     SetQuery(String),
+    /// The about file was fetched and kept (`true`), or could not be had.
+    About(bool),
     /// The URL's hash changed (without the `#`): a reference entry, or a report link.
     Hash(String),
     /// Probe run number `run` started (see `use_probe.rs`).
@@ -75,6 +83,7 @@ impl Reducible for State {
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetDark(dark) => next.dark = dark,
+            Action::About(here) => next.about = Some(here),
             Action::Decoded {
                 text,
                 report,
@@ -82,6 +91,7 @@ impl Reducible for State {
             } => {
                 next.excerpts = Rc::new(excerpts(&text, &report));
                 next.decoded = next.decoded.wrapping_add(1);
+                next.roles = Rc::new(roles(&report));
                 next.report = report;
                 next.has_paste = !text.trim().is_empty();
                 next.file_truncated = truncated;
@@ -91,6 +101,7 @@ impl Reducible for State {
             Action::Hash(hash) => {
                 // A report link reopens its explanation, from its codes alone (see `share.rs`).
                 if let Some(report) = share::read(hash.trim_start_matches('#')) {
+                    next.roles = Rc::new(roles(&report));
                     next.report = Rc::new(report);
                     next.excerpts = Rc::default();
                     next.has_paste = true;

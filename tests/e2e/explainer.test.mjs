@@ -16,9 +16,11 @@ const SAMPLES = [
   ['07-azuredocs95654-ssl-error-timestamp.txt', 'errors', [['CONNECTIVITY_SSL_ERROR', null, 'sbaksdemoregistry.azurecr.io']]],
   ['08-azurecli9598-notary-command-error-quoted.txt', 'errors', [['NOTARY_COMMAND_ERROR', null, null]]],
   ['09-acr490-ignore-errors-challenge-helm-notary.txt', 'errors', [
-    ['CONNECTIVITY_CHALLENGE_ERROR', null, 'asthub.azurecr.io'], ['HELM_COMMAND_ERROR', null, null], ['NOTARY_VERSION_ERROR', null, null]]],
+    // The Helm warning is a note (a false positive): after the problems.
+    ['CONNECTIVITY_CHALLENGE_ERROR', null, 'asthub.azurecr.io'], ['NOTARY_VERSION_ERROR', null, null], ['HELM_COMMAND_ERROR', null, null]]],
   ['12-azuredocs85239-acr-login-refresh-token-403-warning-prefix.txt', 'errors', [['CONNECTIVITY_REFRESH_TOKEN_ERROR', '403', 'foo.azurecr.io']]],
-  ['13-nishio-notes-dns-error-misspelt-registry.txt', 'errors', [['LOGIN_SERVER_UNREACHABLE', null, 'kouchouaiacr.azurecr.io'], ['CONNECTIVITY_DNS_ERROR', null, 'kouchouaiacr.azurecr.io']]],
+  // The DNS failure comes first: the unreachable login server is its consequence.
+  ['13-nishio-notes-dns-error-misspelt-registry.txt', 'errors', [['CONNECTIVITY_DNS_ERROR', null, 'kouchouaiacr.azurecr.io'], ['LOGIN_SERVER_UNREACHABLE', null, 'kouchouaiacr.azurecr.io']]],
   ['15-akeesari-acr-login-docker-command-error-windows-pipe.txt', 'errors', [['DOCKER_COMMAND_ERROR', null, null]]],
   ['16-azurecli-pr33117-before-crash-after-all-ok.txt', 'crash', [['CLI_CRASH', null, null]]],
   ['21-azurecli24886-refresh-token-429-pipeline-warning.txt', 'errors', [['CONNECTIVITY_REFRESH_TOKEN_ERROR', '429', '<redacted>.azurecr.io']]],
@@ -135,6 +137,41 @@ test('fixes follow the facts: none the card\'s own reasoning rules out', async (
   await paste(page, sample('12-azuredocs85239-acr-login-refresh-token-403-warning-prefix.txt'));
   const f = await commands();
   assert.ok(f.length > 0 && !f.includes('az login'), f.join('\n'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('problems counted once, and where to start, visible without scrolling at 1280×900', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // 05: the login's message and the check-health title it leads to are one failure.
+  await paste(page, sample('05-acr756-login-fails-then-challenge-timestamp.txt'));
+  assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-errors'), '1');
+  assert.match(await page.locator('[data-testid=verdict] h2').innerText(), /^1 error$/);
+  const roles = await page.$$eval('[data-testid=finding]', (cards) => cards.map((c) => [c.dataset.code, c.dataset.role]));
+  assert.deepEqual(roles, [['LOGIN_SERVER_UNREACHABLE', 'error'], ['CONNECTIVITY_CHALLENGE_ERROR', 'consequence']]);
+  assert.match(await page.locator('[data-testid=consequence-of]').innerText(), /LOGIN_SERVER_UNREACHABLE/);
+  const startHere = async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await page.locator('[data-testid=start-here]').boundingBox();
+    assert.ok(box && box.y + box.height <= 900, `start-here ends at ${box && box.y + box.height}px`);
+    return page.locator('[data-testid=start-here]').innerText();
+  };
+  const first = await startHere();
+  assert.match(first, /LOGIN_SERVER_UNREACHABLE/);
+  assert.match(first, /readitpravacr/, 'the first action names their registry');
+  await page.screenshot({ path: path.join(artifacts, 'start-here-05.png') });
+  // 09: the Helm warning is a grey note, not an error; the start is the challenge.
+  await paste(page, sample('09-acr490-ignore-errors-challenge-helm-notary.txt'));
+  const helm = page.locator('[data-testid=finding][data-code=HELM_COMMAND_ERROR]');
+  assert.equal(await helm.getAttribute('data-role'), 'note');
+  assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-errors'), '2');
+  assert.match(await startHere(), /CONNECTIVITY_CHALLENGE_ERROR/);
+  await page.screenshot({ path: path.join(artifacts, 'start-here-09.png') });
+  // A card gives its fixes first; the rest is folded.
+  const order = await page.$eval('[data-testid=finding]', (c) => [...c.children].map((e) => e.className || e.tagName));
+  assert.ok(order.indexOf('fixes') < order.indexOf('about'), order.join());
+  assert.equal(await page.locator('[data-testid=finding] details.about[open]').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -125,6 +125,8 @@ export function entraToken({ secret = 'acr-doctor-test-entra-secret', aud = 'htt
 
 /** What the page shows for the current paste. */
 export async function readFindings(page) {
+  // A card's folded part ("more about this code") is read unfolded, as a person opening it.
+  await page.$$eval('[data-testid=finding] details', (all) => all.forEach((d) => { d.open = true; }));
   return page.$$eval('[data-testid=finding]', (cards) => cards.map((c) => ({
     code: c.dataset.code,
     status: c.dataset.httpStatus ?? null,

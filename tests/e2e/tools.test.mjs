@@ -32,7 +32,11 @@ Error response from daemon: Head "https://fabrikam.azurecr.io/v2/payments/api/ma
 `;
 
 async function card(page, code) {
-  return page.$eval(`[data-testid=finding][data-code=${code}]`, (c) => ({ ...c.dataset, text: c.innerText }));
+  // The card's folded part ("more about this code") is read unfolded, as a person opening it.
+  return page.$eval(`[data-testid=finding][data-code=${code}]`, (c) => {
+    c.querySelectorAll('details').forEach((d) => { d.open = true; });
+    return { ...c.dataset, text: c.innerText };
+  });
 }
 
 test("a pod's kubectl events: the cluster sent no credentials", async () => {

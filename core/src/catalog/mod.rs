@@ -4,7 +4,7 @@
 //! `entry` is an exhaustive match: a new code cannot compile without its text in both languages.
 
 mod code;
-mod text;
+pub(crate) mod text;
 
 pub use crate::text::Lang;
 use crate::text::T;
@@ -51,7 +51,7 @@ pub struct Entry {
 pub fn entry(code: Code, lang: Lang) -> Entry {
     let t = text::text(code);
     let all = |ts: &[T]| ts.iter().map(|x| x.get(lang)).collect();
-    Entry {
+    let mut entry = Entry {
         summary: t.summary.get(lang),
         meaning: t.meaning.get(lang),
         causes: all(t.causes),
@@ -64,8 +64,33 @@ pub fn entry(code: Code, lang: Lang) -> Entry {
             })
             .collect(),
         caveats: all(t.caveats),
+    };
+    // The page's build reads the meaning, causes and caveats from data (empty until it is here).
+    if let Some(more) = crate::about::taken(code) {
+        entry.meaning = in_lang(&more.meaning, lang);
+        entry.causes = more.causes.iter().map(|c| in_lang(c, lang)).collect();
+        entry.caveats = more.caveats.iter().map(|c| in_lang(c, lang)).collect();
+    }
+    entry
+}
+
+/// A text read from data, in `lang` (its French found by its English).
+fn in_lang(en: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => crate::french::text(en),
     }
 }
+
+/// Whether a code's caveats already say that az acr check-health does not test what failed (the
+/// card then does not say it again). Kept as a fact of the code, not read from the caveats: the
+/// page's build has them only once the about file is here. A test checks it against the texts.
+pub fn caveats_name_check_health(code: Code) -> bool {
+    CHECK_HEALTH_IN_CAVEATS.contains(&code)
+}
+
+const CHECK_HEALTH_IN_CAVEATS: &[Code] =
+    &[Code::RegistryUnauthorized, Code::AnonymousTokenRejected];
 
 /// The official documentation for a code: Microsoft's error reference at the code's anchor, or
 /// for our own codes the page that covers the situation.
@@ -208,6 +233,20 @@ pub fn status_causes(status: u16, lang: Lang) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_check_health_caveats_are_the_ones_listed() {
+        let named: Vec<Code> = Code::ALL
+            .into_iter()
+            .filter(|c| {
+                text::text(*c)
+                    .caveats
+                    .iter()
+                    .any(|t| t.en.contains("check-health"))
+            })
+            .collect();
+        assert_eq!(named, CHECK_HEALTH_IN_CAVEATS);
+    }
 
     #[test]
     fn every_code_has_full_text_in_both_languages() {

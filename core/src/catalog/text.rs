@@ -21,6 +21,29 @@ macro_rules! t {
     };
 }
 
+/// What a code means beyond its fixes: its meaning, causes and caveats. In the page (wasm) they
+/// are left out: the page reads them from a data file when a card or the reference shows them
+/// ([`crate::about`]), so the first load carries what the first verdict needs.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! more {
+    ([$($t:expr),* $(,)?]) => {
+        &[$($t),*]
+    };
+    ($t:expr) => {
+        $t
+    };
+}
+
+#[cfg(target_arch = "wasm32")]
+macro_rules! more {
+    ([$($t:expr),* $(,)?]) => {
+        &[]
+    };
+    ($t:expr) => {
+        T { en: "", fr: "" }
+    };
+}
+
 /// A fix with the command that does it.
 macro_rules! fix {
     ($text:expr, $command:literal $(,)?) => {
@@ -90,6 +113,8 @@ const GRANT_ABAC: TextFix = fix!(
 
 // A new role assignment can take up to about ten minutes to reach the registry's token server.
 // Source: https://learn.microsoft.com/azure/container-registry/container-registry-troubleshoot-login
+// Quoted in causes or caveats only, which the page reads from data.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 const ROLE_DELAY: T = t!(
     "A role given in the last few minutes may not count yet: the registry's token server can take about ten minutes to see it. Sign out (`az logout`), wait, then sign in again.",
     "Un rôle donné il y a quelques minutes peut ne pas encore compter : le serveur de jetons du registre peut mettre une dizaine de minutes à le voir. Déconnectez-vous (`az logout`), attendez, puis reconnectez-vous.",
@@ -158,6 +183,8 @@ const NETWORK_TRUSTED: TextFix = fix!(
     "az acr update -n {name} --allow-trusted-services true",
 );
 
+// Quoted in causes or caveats only, which the page reads from data.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 const NETWORK_CAVEAT: T = t!(
     "A new rule takes a few minutes to apply. Microsoft-hosted build agents and AKS's default egress have no fixed address: use a private endpoint or a fixed egress (NAT gateway, self-hosted agents).",
     "Une nouvelle règle met quelques minutes à s’appliquer. Les agents de build hébergés par Microsoft et la sortie par défaut d’AKS n’ont pas d’adresse fixe : utilisez un point de terminaison privé ou une sortie fixe (passerelle NAT, agents auto-hébergés).",
@@ -180,11 +207,11 @@ pub fn text(code: Code) -> Text {
                 "The Azure CLI could not use Docker on this machine.",
                 "Azure CLI n’a pas pu utiliser Docker sur cette machine.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "Before anything else the CLI runs `docker ps`. If no docker binary is found, or if that command writes anything at all to its error output, the CLI reports this code and skips the other Docker checks. When Docker printed something, the CLI shows Docker's words instead of its own: they are the real cause.",
                 "Avant toute chose, la CLI lance `docker ps`. Si aucun exécutable docker n’est trouvé, ou si la commande écrit quoi que ce soit sur sa sortie d’erreur, la CLI signale ce code et saute les autres vérifications Docker. Quand Docker a écrit un message, la CLI l’affiche à la place du sien : c’est la vraie cause.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "Docker is not installed, or not on the PATH of the shell that runs az.",
                     "Docker n’est pas installé, ou pas dans le PATH du shell qui lance az.",
@@ -201,7 +228,7 @@ pub fn text(code: Code) -> Text {
                     "Since azure-cli 2.88.0, a docker binary found in the current directory is refused.",
                     "Depuis azure-cli 2.88.0, un exécutable docker trouvé dans le dossier courant est refusé.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -231,23 +258,23 @@ pub fn text(code: Code) -> Text {
                 ),
                 RERUN,
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "A stopped daemon shows up as DOCKER_COMMAND_ERROR with Docker's own message: the documentation does not say so.",
                     "Un démon arrêté donne DOCKER_COMMAND_ERROR avec le message de Docker : la documentation ne le dit pas.",
                 ),
-            ],
+            ]),
         },
         Code::DockerDaemon => Text {
             summary: t!(
                 "Docker is installed but its daemon did not answer.",
                 "Docker est installé mais son démon ne répond pas.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The CLI found the docker binary but could not reach the Docker daemon, so docker login and docker pull cannot work from this machine. The CLI then skips the pull check.",
                 "La CLI a trouvé l’exécutable docker mais n’a pas pu joindre le démon Docker : docker login et docker pull ne peuvent pas fonctionner depuis cette machine. La CLI saute alors la vérification du pull.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The Docker daemon or Docker Desktop is stopped or still starting.",
                     "Le démon Docker ou Docker Desktop est arrêté ou encore en cours de démarrage.",
@@ -256,7 +283,7 @@ pub fn text(code: Code) -> Text {
                     "The daemon is broken or was installed incompletely.",
                     "Le démon est défaillant ou mal installé.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -271,23 +298,23 @@ pub fn text(code: Code) -> Text {
                     )),
                 RERUN,
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "In the CLI's code this code is almost never raised: a stopped daemon usually appears as DOCKER_COMMAND_ERROR instead.",
                     "Dans le code de la CLI ce code n’est presque jamais émis : un démon arrêté apparaît plutôt comme DOCKER_COMMAND_ERROR.",
                 ),
-            ],
+            ]),
         },
         Code::DockerVersion => Text {
             summary: t!(
                 "The CLI could not read the Docker version.",
                 "La CLI n’a pas pu lire la version de Docker.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The CLI ran a docker version command and it failed. Up to azure-cli 2.5.0 that was `docker --version`; from 2.5.1 it is `docker version --format …`, which asks the daemon, so a stopped daemon can also cause this; from 2.86.0 it is `docker version --format json`.",
                 "La CLI a lancé une commande de version Docker qui a échoué. Jusqu’à azure-cli 2.5.0 c’était `docker --version` ; à partir de 2.5.1 c’est `docker version --format …`, qui interroge le démon (un démon arrêté peut donc en être la cause) ; depuis 2.86.0 c’est `docker version --format json`.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The Docker daemon is not running (the version command asks the server since 2.5.1).",
                     "Le démon Docker est arrêté (depuis 2.5.1 la commande interroge le serveur).",
@@ -300,7 +327,7 @@ pub fn text(code: Code) -> Text {
                     "An old Azure CLI or Docker client.",
                     "Une Azure CLI ou un client Docker trop ancien.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -318,23 +345,23 @@ pub fn text(code: Code) -> Text {
                 ),
                 RERUN,
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "The documentation names `docker --version`; the CLI has used `docker version --format …` since 2.5.1.",
                     "La documentation cite `docker --version` ; la CLI utilise `docker version --format …` depuis 2.5.1.",
                 ),
-            ],
+            ]),
         },
         Code::DockerPull => Text {
             summary: t!(
                 "Docker could not pull Microsoft's small test image.",
                 "Docker n’a pas pu télécharger la petite image de test de Microsoft.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "After you agree (or with --yes) the CLI runs `docker pull mcr.microsoft.com/mcr/hello-world:latest`. This error means that pull failed from this machine; it says nothing yet about your own registry.",
                 "Après votre accord (ou avec --yes), la CLI lance `docker pull mcr.microsoft.com/mcr/hello-world:latest`. Cette erreur signifie que ce pull a échoué depuis cette machine ; elle ne dit encore rien de votre propre registre.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "No route to mcr.microsoft.com: proxy, firewall or DNS on this network.",
                     "Pas de chemin vers mcr.microsoft.com : proxy, pare-feu ou DNS de ce réseau.",
@@ -351,7 +378,7 @@ pub fn text(code: Code) -> Text {
                     "Before 2.5.1, a host running Windows containers failed on the Linux sample image.",
                     "Avant 2.5.1, un hôte en conteneurs Windows échouait sur l’image d’exemple Linux.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -370,23 +397,23 @@ pub fn text(code: Code) -> Text {
                     )),
                 RERUN,
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "False positives were fixed in azure-cli 2.5.1 (Windows containers) and 2.55.0 (any stderr).",
                     "Des faux positifs ont été corrigés dans azure-cli 2.5.1 (conteneurs Windows) et 2.55.0 (toute sortie d’erreur).",
                 ),
-            ],
+            ]),
         },
         Code::HelmCommand => Text {
             summary: t!(
                 "The CLI could not use Helm.",
                 "La CLI n’a pas pu utiliser Helm.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The CLI runs `helm --help`. If Helm is missing, or if that command writes anything to its error output, the CLI reports this code and appends what Helm printed. Helm's own warnings are enough to trigger it.",
                 "La CLI lance `helm --help`. Si Helm est absent, ou si la commande écrit quoi que ce soit sur sa sortie d’erreur, la CLI signale ce code et y ajoute ce que Helm a écrit. De simples avertissements de Helm suffisent à le déclencher.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "Helm is not installed or not on the PATH.",
                     "Helm n’est pas installé ou pas dans le PATH.",
@@ -395,7 +422,7 @@ pub fn text(code: Code) -> Text {
                     "Helm works but printed warnings (for example about deprecated chart repositories): the CLI treats any warning as a failure.",
                     "Helm fonctionne mais a affiché des avertissements (par exemple sur des dépôts de charts obsolètes) : la CLI traite tout avertissement comme un échec.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -416,23 +443,23 @@ pub fn text(code: Code) -> Text {
                         "Si vous n’utilisez pas Helm avec ce registre, ignorez ce code : il ne dit rien du registre.",
                     )),
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "Helm warnings alone produce this code (a false positive).",
                     "Des avertissements de Helm suffisent à produire ce code (faux positif).",
                 ),
-            ],
+            ]),
         },
         Code::HelmVersion => Text {
             summary: t!(
                 "The CLI could not read the Helm version, or found a Helm older than 2.11.0.",
                 "La CLI n’a pas pu lire la version de Helm, ou a trouvé un Helm antérieur à 2.11.0.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The CLI runs `helm version --client` and reads the version. This code means the command failed, or the version is older than 2.11.0, the oldest the CLI recommends.",
                 "La CLI lance `helm version --client` et lit la version. Ce code signifie que la commande a échoué, ou que la version est antérieure à 2.11.0, la plus ancienne que la CLI recommande.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "An old Helm (before 2.11.0).",
                     "Un Helm ancien (avant 2.11.0).",
@@ -441,7 +468,7 @@ pub fn text(code: Code) -> Text {
                     "An old Azure CLI that does not understand the output of a newer Helm (Helm 3 is read from 2.0.79).",
                     "Une Azure CLI ancienne qui ne comprend pas la sortie d’un Helm récent (Helm 3 est lu depuis 2.0.79).",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -462,19 +489,19 @@ pub fn text(code: Code) -> Text {
                         "Installez une version actuelle de Helm 3.",
                     )),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::NotaryCommand => Text {
             summary: t!(
                 "The CLI could not find Notary.",
                 "La CLI n’a pas trouvé Notary.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "From azure-cli 2.0.81 to 2.86.0 the health check also looks for the Notary client (`notary --help`). This code means it is missing or printed to its error output. Notary is only needed for Docker Content Trust, which is being retired on ACR.",
                 "Des versions 2.0.81 à 2.86.0 d’azure-cli, le contrôle cherche aussi le client Notary (`notary --help`). Ce code signifie qu’il est absent ou qu’il a écrit sur sa sortie d’erreur. Notary ne sert qu’à Docker Content Trust, en cours de retrait sur ACR.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "Notary is not installed: that is normal on most machines.",
                     "Notary n’est pas installé : c’est le cas normal sur la plupart des machines.",
@@ -483,7 +510,7 @@ pub fn text(code: Code) -> Text {
                     "Notary printed something on its error output.",
                     "Notary a écrit sur sa sortie d’erreur.",
                 ),
-            ],
+            ]),
             fixes: &[
                 step!(t!(
                         "If you do not sign images with Docker Content Trust, ignore this code: your registry access is not affected.",
@@ -498,23 +525,23 @@ pub fn text(code: Code) -> Text {
                     "az upgrade",
                 ),
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "Not in older documentation; removed from the CLI in 2.87.0.",
                     "Absent de l’ancienne documentation ; retiré de la CLI en 2.87.0.",
                 ),
-            ],
+            ]),
         },
         Code::NotaryVersion => Text {
             summary: t!(
                 "Notary is installed but not at the version the CLI wants.",
                 "Notary est installé, mais pas dans la version attendue par la CLI.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The CLI (2.0.81 to 2.86.0) runs `notary version` and requires exactly 0.6.0. Any other version, newer or older, gives this code, as does a failure to run the command.",
                 "La CLI (2.0.81 à 2.86.0) lance `notary version` et exige exactement la 0.6.0. Toute autre version, plus récente ou plus ancienne, donne ce code, tout comme un échec de la commande.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A Notary other than 0.6.0 (often newer, bundled with Docker).",
                     "Un Notary autre que 0.6.0 (souvent plus récent, livré avec Docker).",
@@ -523,7 +550,7 @@ pub fn text(code: Code) -> Text {
                     "The notary command failed.",
                     "La commande notary a échoué.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -545,23 +572,23 @@ pub fn text(code: Code) -> Text {
                     "az upgrade",
                 ),
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "The documentation advises a version earlier than 0.6.0; the CLI's code demands exactly 0.6.0.",
                     "La documentation conseille une version antérieure à 0.6.0 ; le code de la CLI exige exactement 0.6.0.",
                 ),
-            ],
+            ]),
         },
         Code::ConnectivityDns => Text {
             summary: t!(
                 "The registry's name did not resolve from this machine.",
                 "Le nom du registre ne se résout pas depuis cette machine.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The CLI looks up the login server's address. This code means the lookup failed, so nothing else about the registry could be checked.",
                 "La CLI cherche l’adresse du serveur de connexion. Ce code signifie que la résolution a échoué : rien d’autre sur le registre n’a pu être vérifié.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A misspelt registry name, or a registry that does not exist (or was deleted).",
                     "Un nom de registre mal orthographié, ou un registre qui n’existe pas (ou plus).",
@@ -578,7 +605,7 @@ pub fn text(code: Code) -> Text {
                     "You cannot read the registry in this subscription, so the CLI guessed the login server.",
                     "Vous ne pouvez pas lire le registre dans cet abonnement, et la CLI a deviné le serveur de connexion.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -603,19 +630,19 @@ pub fn text(code: Code) -> Text {
                 ),
                 RERUN,
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::ConnectivityForbidden => Text {
             summary: t!(
                 "The registry refused this machine (HTTP 403): usually its network rules, sometimes its encryption identity.",
                 "Le registre a refusé cette machine (HTTP 403) : en général ses règles réseau, parfois l’identité de son chiffrement.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The registry's /v2/ endpoint answered 403 Forbidden: it is reachable but does not let this address in (its firewall allows other addresses, or public access is off).",
                 "Le point de terminaison /v2/ du registre a répondu 403 Forbidden : il est joignable mais n’admet pas cette adresse (son pare-feu autorise d’autres adresses, ou l’accès public est coupé).",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The registry accepts selected networks only (a Premium feature), and the address it saw is not among them.",
                     "Le registre n’accepte que des réseaux sélectionnés (une fonction Premium), et l’adresse qu’il a vue n’en fait pas partie.",
@@ -633,7 +660,7 @@ pub fn text(code: Code) -> Text {
                     "With \"identity associated with the registry is inactive\": the managed identity that reads the registry's encryption key was deleted or disabled (see CMK_ERROR).",
                     "Avec « identity associated with the registry is inactive » : l’identité managée qui lit la clé de chiffrement du registre a été supprimée ou désactivée (voir CMK_ERROR).",
                 ),
-            ],
+            ]),
             fixes: &[
                 NETWORK_SETTINGS,
                 fix!(
@@ -653,18 +680,18 @@ pub fn text(code: Code) -> Text {
                     "nslookup {server}",
                 ),
             ],
-            caveats: &[NETWORK_CAVEAT],
+            caveats: more!([NETWORK_CAVEAT]),
         },
         Code::ConnectivityChallenge => Text {
             summary: t!(
                 "The registry's /v2/ endpoint did not answer with a sign-in challenge.",
                 "Le point de terminaison /v2/ du registre n’a pas répondu par une demande d’authentification.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The CLI calls https://<login server>/v2/ and expects 401 with a WWW-Authenticate header. This code means the call failed (refused, timed out, a proxy error) or got another answer (200, 404, a proxy's page).",
                 "La CLI appelle https://<serveur de connexion>/v2/ et attend un 401 avec un en-tête WWW-Authenticate. Ce code signifie que l’appel a échoué (refusé, délai dépassé, erreur de proxy) ou a reçu une autre réponse (200, 404, page d’un proxy).",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A proxy or firewall between you and the registry answers or drops the request.",
                     "Un proxy ou un pare-feu entre vous et le registre répond à sa place ou bloque la requête.",
@@ -677,7 +704,7 @@ pub fn text(code: Code) -> Text {
                     "A service incident on Azure's side (several people reported it at once in May 2024).",
                     "Un incident côté Azure (plusieurs personnes l’ont signalé en même temps en mai 2024).",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -699,23 +726,23 @@ pub fn text(code: Code) -> Text {
                         "Si rien de local ne l’explique, réessayez plus tard et consultez l’état d’Azure, puis ouvrez un ticket sur https://aka.ms/acr/issues.",
                     )),
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "The documentation only says to retry later; the causes above are what maintainers asked about in real cases.",
                     "La documentation dit seulement de réessayer plus tard ; les causes ci-dessus sont celles que les mainteneurs ont examinées dans des cas réels.",
                 ),
-            ],
+            ]),
         },
         Code::ConnectivityAadLogin => Text {
             summary: t!(
                 "The registry challenged, but not for Microsoft Entra sign-in.",
                 "Le registre demande une authentification, mais pas via Microsoft Entra.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The /v2/ endpoint answered 401, but its WWW-Authenticate header is not `Bearer realm=…,service=…`. An Azure registry always asks for Bearer; something else answered.",
                 "Le point /v2/ a répondu 401, mais son en-tête WWW-Authenticate n’est pas `Bearer realm=…,service=…`. Un registre Azure demande toujours Bearer : quelque chose d’autre a répondu.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A proxy or another server answers in the registry's place (Basic authentication challenge).",
                     "Un proxy ou un autre serveur répond à la place du registre (demande d’authentification Basic).",
@@ -724,7 +751,7 @@ pub fn text(code: Code) -> Text {
                     "The name points to a registry that is not an Azure registry.",
                     "Le nom désigne un registre qui n’est pas un registre Azure.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -745,19 +772,19 @@ pub fn text(code: Code) -> Text {
                         "Si le registre est bien celui d’Azure et le problème persiste, ouvrez un ticket sur https://aka.ms/acr/issues.",
                     )),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::ConnectivityRefreshToken => Text {
             summary: t!(
                 "The registry refused to exchange your Entra token for a registry token.",
                 "Le registre a refusé d’échanger votre jeton Entra contre un jeton de registre.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The CLI sends your Microsoft Entra token to the registry's /oauth2/exchange and expects a registry refresh token. The registry answered with another status; the status tells why.",
                 "La CLI envoie votre jeton Microsoft Entra au point /oauth2/exchange du registre et attend un jeton d’actualisation. Le registre a répondu avec un autre statut ; ce statut dit pourquoi.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "Your identity has no role that reaches images on the registry: which roles count depends on the registry's role-assignment mode.",
                     "Votre identité n’a aucun rôle qui donne accès aux images du registre : les rôles pris en compte dépendent du mode d’attribution des rôles du registre.",
@@ -775,7 +802,7 @@ pub fn text(code: Code) -> Text {
                     "Network rules: with public access disabled, the token exchange answers 403.",
                     "Règles réseau : quand l’accès public est désactivé, l’échange de jeton répond 403.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -811,24 +838,24 @@ pub fn text(code: Code) -> Text {
                 ),
                 RERUN,
             ],
-            caveats: &[
+            caveats: more!([
                 ROLE_DELAY,
                 t!(
                     "Before azure-cli 2.46.0, throttling was reported here with Response code: 429; the advice to run az login does not apply then.",
                     "Avant azure-cli 2.46.0, la limitation de débit apparaissait ici avec Response code: 429 ; le conseil de relancer az login ne s’applique pas alors.",
                 ),
-            ],
+            ]),
         },
         Code::ConnectivityTooManyRequests => Text {
             summary: t!(
                 "Too many sign-ins in a short time: the registry is throttling you (HTTP 429).",
                 "Trop de connexions en peu de temps : le registre vous limite (HTTP 429).",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The token exchange answered 429. The registry limits how often tokens are requested; your identity or address went over it. Nothing is wrong with your permissions.",
                 "L’échange de jeton a répondu 429. Le registre limite la fréquence des demandes de jetons, et votre identité ou votre adresse a dépassé ce seuil. Vos autorisations ne sont pas en cause.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "Many parallel jobs or a loop signing in to the registry.",
                     "De nombreux travaux en parallèle, ou une boucle qui se connecte au registre.",
@@ -837,7 +864,7 @@ pub fn text(code: Code) -> Text {
                     "A pipeline that runs az acr login for every step.",
                     "Un pipeline qui lance az acr login à chaque étape.",
                 ),
-            ],
+            ]),
             fixes: &[
                 step!(t!(
                         "Wait a minute and try again.",
@@ -849,23 +876,23 @@ pub fn text(code: Code) -> Text {
                     )),
                 RERUN,
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "This code exists from azure-cli 2.46.0; older versions printed CONNECTIVITY_REFRESH_TOKEN_ERROR with 429.",
                     "Ce code existe depuis azure-cli 2.46.0 ; les versions précédentes affichaient CONNECTIVITY_REFRESH_TOKEN_ERROR avec 429.",
                 ),
-            ],
+            ]),
         },
         Code::ConnectivityAccessToken => Text {
             summary: t!(
                 "The registry refused to give an access token for the requested scope.",
                 "Le registre a refusé de délivrer un jeton d’accès pour la portée demandée.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "With the refresh token, the CLI asks /oauth2/token for an access token. This code means that step failed (the status says why), or, with --repository, that the token lacks some of the permissions the CLI asked for on that repository.",
                 "Avec le jeton d’actualisation, la CLI demande un jeton d’accès à /oauth2/token. Ce code signifie que cette étape a échoué (le statut dit pourquoi) ou, avec --repository, qu’il manque au jeton certaines des autorisations que la CLI a demandées sur ce dépôt.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 // Source: Azure/azure-cli src/azure-cli/azure/cli/command_modules/acr/check_health.py
                 // (the scope it asks with --repository).
                 t!(
@@ -880,7 +907,7 @@ pub fn text(code: Code) -> Text {
                     "A stale sign-in, or a role given minutes ago.",
                     "Une connexion périmée, ou un rôle donné il y a quelques minutes.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -895,24 +922,24 @@ pub fn text(code: Code) -> Text {
                 GRANT_ABAC,
                 RERUN,
             ],
-            caveats: &[
+            caveats: more!([
                 ROLE_DELAY,
                 t!(
                     "The permissions variant (\"You have … permissions to the repository\") exists from azure-cli 2.73.0 and is not in the documentation.",
                     "La variante sur les autorisations (« You have … permissions to the repository ») existe depuis azure-cli 2.73.0 et n’est pas documentée.",
                 ),
-            ],
+            ]),
         },
         Code::ConnectivitySsl => Text {
             summary: t!(
                 "No secure connection to the registry: usually a proxy that inspects TLS.",
                 "Pas de connexion sécurisée au registre : en général un proxy qui inspecte le TLS.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The TLS handshake with the login server failed when the CLI called /v2/. The CLI's Python does not trust the certificate it was shown, or the connection was cut.",
                 "La négociation TLS avec le serveur de connexion a échoué lors de l’appel à /v2/. Le Python de la CLI ne fait pas confiance au certificat présenté, ou la connexion a été coupée.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A corporate proxy that re-signs TLS with its own certificate authority.",
                     "Un proxy d’entreprise qui re-signe le TLS avec sa propre autorité de certification.",
@@ -921,7 +948,7 @@ pub fn text(code: Code) -> Text {
                     "A missing or outdated CA bundle for the CLI's Python.",
                     "Un magasin de certificats absent ou périmé pour le Python de la CLI.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -940,19 +967,19 @@ pub fn text(code: Code) -> Text {
                     )),
                 RERUN,
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::LoginServer => Text {
             summary: t!(
                 "The CLI could not find the registry's login server.",
                 "La CLI n’a pas trouvé le serveur de connexion du registre.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The CLI could not read the registry in Azure, and the cloud it is set to has no default registry suffix to build the name from.",
                 "La CLI n’a pas pu lire le registre dans Azure, et le cloud configuré n’a pas de suffixe de registre par défaut pour construire le nom.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A misspelt or missing registry.",
                     "Un registre mal orthographié ou inexistant.",
@@ -965,7 +992,7 @@ pub fn text(code: Code) -> Text {
                     "The CLI is set to a cloud without a registry suffix, or is outdated.",
                     "La CLI est réglée sur un cloud sans suffixe de registre, ou elle est trop ancienne.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -989,20 +1016,20 @@ pub fn text(code: Code) -> Text {
                     "az upgrade",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::Cmk => Text {
             summary: t!(
                 "The identity used for the registry's encryption key no longer exists.",
                 "L’identité utilisée pour la clé de chiffrement du registre n’existe plus.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The registry is encrypted with a customer-managed key, read through a managed identity. The CLI found that this identity is gone, so the registry cannot reach its key; its answers may then be 403 \"identity associated with the registry is inactive\".",
                 "Le registre est chiffré avec une clé gérée par le client, lue via une identité managée. La CLI a constaté que cette identité a disparu : le registre ne peut plus atteindre sa clé, et ses réponses peuvent devenir des 403 « identity associated with the registry is inactive ».",
-            ),
+            )),
             // Source: https://learn.microsoft.com/azure/container-registry/tutorial-troubleshoot-customer-managed-keys
-            causes: &[
+            causes: more!([
                 t!(
                     "The user-assigned identity was deleted, or removed from the registry.",
                     "L’identité affectée par l’utilisateur a été supprimée, ou retirée du registre.",
@@ -1011,7 +1038,7 @@ pub fn text(code: Code) -> Text {
                     "The system-assigned identity was turned off.",
                     "L’identité affectée par le système a été désactivée.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1039,24 +1066,24 @@ pub fn text(code: Code) -> Text {
                     "Si c’est l’identité affectée par le système qui a été retirée, le registre ne peut pas la rétablir seul : ouvrez une demande de support auprès d’Azure.",
                 )),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::ConnectivityWwwAuthenticate => Text {
             summary: t!(
                 "The registry's challenge asked for neither Basic nor Bearer authentication.",
                 "La demande d’authentification du registre n’est ni Basic ni Bearer.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "Used when signing in with a user name and password: the /v2/ challenge did not ask properly for Basic or Bearer. The health check itself never prints it.",
                 "Sert lors d’une connexion par nom d’utilisateur et mot de passe : la réponse de /v2/ ne demandait correctement ni Basic ni Bearer. Le contrôle d’intégrité lui-même ne l’affiche jamais.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "Something other than the registry (a proxy) answered /v2/.",
                     "Autre chose que le registre (un proxy) a répondu à /v2/.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1066,28 +1093,28 @@ pub fn text(code: Code) -> Text {
                     "curl -si https://{server}/v2/",
                 ),
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "Defined in the CLI but not in the documentation.",
                     "Défini dans la CLI mais absent de la documentation.",
                 ),
-            ],
+            ]),
         },
         Code::Unexpected => Text {
             summary: t!(
                 "The CLI reported an unexpected error.",
                 "La CLI a signalé une erreur inattendue.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "A generic code the CLI defines but does not use in its registry commands. If you see it, the message that follows is all there is to go on.",
                 "Un code générique que la CLI définit mais n’utilise pas dans ses commandes de registre. Si vous le voyez, le message qui suit est la seule piste.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "An error the CLI did not classify.",
                     "Une erreur que la CLI n’a pas classée.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1104,23 +1131,23 @@ pub fn text(code: Code) -> Text {
                     "az upgrade",
                 ),
             ],
-            caveats: &[
+            caveats: more!([
                 t!(
                     "Defined in the CLI but not in the documentation.",
                     "Défini dans la CLI mais absent de la documentation.",
                 ),
-            ],
+            ]),
         },
         Code::AzLoginRequired => Text {
             summary: t!(
                 "The Azure CLI is not signed in.",
                 "Azure CLI n’est connectée à aucun compte.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "No account is signed in to the Azure CLI in this environment, so no Entra token could be obtained and no registry check could start. This is not a registry problem. (This code is ours; the CLI prints only the message.)",
                 "Aucun compte n’est connecté à Azure CLI dans cet environnement : aucun jeton Entra n’a pu être obtenu et aucune vérification du registre n’a pu commencer. Ce n’est pas un problème de registre. (Ce code est le nôtre ; la CLI n’affiche que le message.)",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "az login was never run in this shell, container or CI job.",
                     "az login n’a jamais été lancé dans ce shell, ce conteneur ou ce travail de CI.",
@@ -1133,7 +1160,7 @@ pub fn text(code: Code) -> Text {
                     "The sign-in expired or was cleared.",
                     "La connexion a expiré ou a été effacée.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1154,19 +1181,19 @@ pub fn text(code: Code) -> Text {
                     "az acr login -n {name}",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::CliCrash => Text {
             summary: t!(
                 "The Azure CLI itself crashed.",
                 "Azure CLI elle-même a planté.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The command stopped with a Python exception instead of a code: a bug or an unexpected environment in the CLI, not a verdict about the registry. Checks printed as OK before the crash did pass. (This code is ours.)",
                 "La commande s’est arrêtée sur une exception Python au lieu d’un code : un bogue ou un environnement imprévu dans la CLI, pas un verdict sur le registre. Les vérifications affichées OK avant le plantage ont bien réussi. (Ce code est le nôtre.)",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A CLI bug (for example 2.85.0 crashed in the encryption check with 'NoneType' object has no attribute 'split'; fixed in 2.86.0).",
                     "Un bogue de la CLI (par exemple 2.85.0 plantait dans la vérification du chiffrement avec 'NoneType' object has no attribute 'split' ; corrigé en 2.86.0).",
@@ -1179,7 +1206,7 @@ pub fn text(code: Code) -> Text {
                     "Without --yes and without a terminal, the pull prompt cannot be answered.",
                     "Sans --yes et sans terminal, la question du pull ne peut pas recevoir de réponse.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1200,19 +1227,19 @@ pub fn text(code: Code) -> Text {
                         "Cherchez le texte de l’exception dans les tickets d’Azure CLI ; signalez-le avec la trace s’il est nouveau.",
                     )),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::RegistryUnauthorized => Text {
             summary: t!(
                 "The registry answered 401: the request carried no identity it accepts.",
                 "Le registre a répondu 401 : la requête ne portait aucune identité qu’il accepte.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "A client (docker, containerd, helm, oras, an SDK) asked the registry for an image or a push and got 401 Unauthorized. ACR answers 401 when the caller sent no token, an expired one, or one without the needed permission, and also, to an anonymous caller, when the repository or tag does not exist.",
                 "Un client (docker, containerd, helm, oras, un SDK) a demandé une image ou un envoi au registre et a reçu 401 Unauthorized. ACR répond 401 quand l’appelant n’envoie aucun jeton, un jeton expiré ou sans l’autorisation voulue, et aussi, à un appelant anonyme, quand le dépôt ou le tag n’existe pas.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "Not signed in to this registry, or the sign-in expired (an ACR token lasts about three hours).",
                     "Pas connecté à ce registre, ou la connexion a expiré (un jeton ACR dure environ trois heures).",
@@ -1229,7 +1256,7 @@ pub fn text(code: Code) -> Text {
                     "Wrong password or token for a known user name (docker login -u).",
                     "Mauvais mot de passe ou jeton pour un nom d’utilisateur connu (docker login -u).",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1257,24 +1284,24 @@ pub fn text(code: Code) -> Text {
                     "docker logout {server}",
                 ),
             ],
-            caveats: &[
+            caveats: more!([
                 ROLE_DELAY,
                 t!(
                     "az acr check-health may pass while this fails: it tests the az sign-in, not docker's stored credentials or a cluster's identity.",
                     "az acr check-health peut réussir alors que ceci échoue : il teste la connexion d’az, pas les identifiants stockés par docker ni l’identité d’un cluster.",
                 ),
-            ],
+            ]),
         },
         Code::AadAppNotRegistered => Text {
             summary: t!(
                 "The user name is not an identity the registry's tenant knows.",
                 "Le nom d’utilisateur n’est pas une identité connue du locataire du registre.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The registry refused a user name and password because the user name is neither the admin user, nor an ACR token, nor the application (client) ID of a service principal in the registry's tenant.",
                 "Le registre a refusé un nom d’utilisateur et un mot de passe : le nom n’est ni l’utilisateur administrateur, ni un jeton ACR, ni l’ID d’application (client) d’un principal de service du locataire du registre.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A typo in the user name, or the service principal's display name used instead of its appId.",
                     "Une faute dans le nom d’utilisateur, ou le nom d’affichage du principal de service au lieu de son appId.",
@@ -1283,7 +1310,7 @@ pub fn text(code: Code) -> Text {
                     "The service principal was deleted, or belongs to another tenant.",
                     "Le principal de service a été supprimé, ou appartient à un autre locataire.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1300,19 +1327,19 @@ pub fn text(code: Code) -> Text {
                     "az acr login -n {name}",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::SpCredentialsInvalid => Text {
             summary: t!(
                 "The service principal's secret is wrong or expired.",
                 "Le secret du principal de service est erroné ou expiré.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The user name is a service principal the tenant knows, but its secret was refused. docker login only stores what it is given, so the failure often shows at the first push or pull.",
                 "Le nom d’utilisateur est un principal de service connu du locataire, mais son secret a été refusé. docker login ne fait que stocker ce qu’on lui donne : l’échec apparaît souvent au premier envoi ou pull.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The client secret expired (they last one year by default).",
                     "Le secret client a expiré (il dure un an par défaut).",
@@ -1321,7 +1348,7 @@ pub fn text(code: Code) -> Text {
                     "A different secret, or one with a trailing newline, was passed.",
                     "Un autre secret, ou un secret suivi d’un saut de ligne, a été transmis.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1340,19 +1367,19 @@ pub fn text(code: Code) -> Text {
                     "az ad app credential reset --id <app-id> --append --display-name acr-pull",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::TokenRejected => Text {
             summary: t!(
                 "The registry's token endpoint refused the credentials that were sent.",
                 "Le point de jetons du registre a refusé les identifiants envoyés.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The client sent credentials to the registry's /oauth2/token or /oauth2/exchange and got a refusal (401 or 400). The credentials reached ACR: this is not a network problem.",
                 "Le client a envoyé des identifiants à /oauth2/token ou /oauth2/exchange du registre et a essuyé un refus (401 ou 400). Les identifiants sont arrivés chez ACR : ce n’est pas un problème réseau.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A wrong or expired secret, or an identity without a role that reaches images in the registry's role-assignment mode.",
                     "Un secret erroné ou expiré, ou une identité sans rôle donnant accès aux images dans le mode d’attribution des rôles du registre.",
@@ -1363,7 +1390,7 @@ pub fn text(code: Code) -> Text {
                     "A 400 from containerd or nerdctl: older versions asked for a token with an empty scope, which ACR refuses (fixed in containerd by pull request 6481). The password grant itself is accepted.",
                     "Un 400 venant de containerd ou nerdctl : des versions anciennes demandaient un jeton avec une portée vide, qu’ACR refuse (corrigé dans containerd par la demande de tirage 6481). Le « password grant » lui-même est accepté.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1375,21 +1402,21 @@ pub fn text(code: Code) -> Text {
                 KUBELET_CHECK,
                 ROLE_MODE,
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::AnonymousTokenRejected => Text {
             summary: t!(
                 "The client asked for an anonymous token: it sent no credentials at all.",
                 "Le client a demandé un jeton anonyme : il n’a envoyé aucun identifiant.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "containerd (a Kubernetes node) asked for an anonymous token and was refused. AKS always tries anonymously first, so this alone does not blame the identity: a wrong image name or tag gives the same 401. If the identity's try failed too, the kubelet identity is missing, not attached or without a role that reaches images (elsewhere: no pull secret).",
                 "containerd (un nœud Kubernetes) a demandé un jeton anonyme et a été refusé. AKS essaie toujours d’abord en anonyme : cela seul n’accuse pas l’identité, un nom d’image ou un tag erroné donne le même 401. Si l’essai avec l’identité a échoué aussi, l’identité du kubelet manque, n’est pas attachée ou n’a aucun rôle donnant accès aux images (ailleurs : pas de secret de pull).",
-            ),
+            )),
             // Source: MicrosoftDocs/SupportArticles-docs
             // support/azure/azure-kubernetes/connectivity/cannot-pull-image-from-acr-to-aks-cluster.md
-            causes: &[
+            causes: more!([
                 t!(
                     "The image name, tag or registry host is wrong, or the image has no variant for the node's architecture: the anonymous try gets the same 401.",
                     "Le nom de l’image, le tag ou l’hôte du registre est faux, ou l’image n’a pas de variante pour l’architecture du nœud : l’essai anonyme reçoit le même 401.",
@@ -1414,7 +1441,7 @@ pub fn text(code: Code) -> Text {
                     "With 403: the node's address is refused by the registry's network rules, or the private DNS zone is not linked to the cluster's virtual network, so the node reached the public address.",
                     "Avec 403 : l’adresse du nœud est refusée par les règles réseau du registre, ou la zone DNS privée n’est pas liée au réseau virtuel du cluster, et le nœud a joint l’adresse publique.",
                 ),
-            ],
+            ]),
             fixes: &[
                 KUBELET_CHECK,
                 ROLE_MODE,
@@ -1422,24 +1449,24 @@ pub fn text(code: Code) -> Text {
                 KUBELET_ABAC,
                 KUBELET_RECONCILE,
             ],
-            caveats: &[
+            caveats: more!([
                 ROLE_DELAY,
                 t!(
                     "az acr check-health cannot see this: it tests your own az sign-in, never the kubelet's identity.",
                     "az acr check-health ne peut pas le voir : il teste votre connexion az, jamais l’identité du kubelet.",
                 ),
-            ],
+            ]),
         },
         Code::ClientIpNotAllowed => Text {
             summary: t!(
                 "The registry's firewall refused this client's IP address.",
                 "Le pare-feu du registre a refusé l’adresse IP de ce client.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "ACR answered 403 DENIED with the address it saw: the registry accepts only selected networks (or no public access), and that address is not among them. The address is the one ACR saw: a NAT, proxy, build agent or container group's egress, not necessarily the machine's own.",
                 "ACR a répondu 403 DENIED avec l’adresse qu’il a vue : le registre n’accepte que des réseaux choisis (ou aucun accès public), et cette adresse n’en fait pas partie. C’est l’adresse vue par ACR : celle d’un NAT, d’un proxy, d’un agent de build ou d’un groupe de conteneurs, pas forcément celle de la machine.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The registry's public access is limited to selected networks, or Disabled (then no IP rule counts).",
                     "L’accès public du registre est limité à des réseaux choisis, ou Disabled (alors aucune règle IP ne compte).",
@@ -1452,7 +1479,7 @@ pub fn text(code: Code) -> Text {
                     "The caller is an Azure service (ACR Tasks, Defender, Container Instances, App Service) whose addresses no rule can follow.",
                     "L’appelant est un service Azure (ACR Tasks, Defender, Container Instances, App Service) dont aucune règle ne peut suivre les adresses.",
                 ),
-            ],
+            ]),
             fixes: &[
                 NETWORK_SETTINGS,
                 fix!(
@@ -1472,18 +1499,18 @@ pub fn text(code: Code) -> Text {
                     "nslookup {server}",
                 ),
             ],
-            caveats: &[NETWORK_CAVEAT],
+            caveats: more!([NETWORK_CAVEAT]),
         },
         Code::AccessDenied => Text {
             summary: t!(
                 "The registry (or Docker Hub) denied access to this repository.",
                 "Le registre (ou Docker Hub) a refusé l’accès à ce dépôt.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The registry answered DENIED without naming an address: the identity may not pull or push this repository, or an older firewall message. With \"pull access denied for <name>\" and a name without a registry host, the image was looked up on Docker Hub, not on your registry.",
                 "Le registre a répondu DENIED sans nommer d’adresse : l’identité ne peut ni tirer ni envoyer dans ce dépôt, ou c’est un ancien message du pare-feu. Avec « pull access denied for <nom> » et un nom sans hôte de registre, l’image a été cherchée sur Docker Hub, pas sur votre registre.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The identity lacks the role for this action in the registry's mode (AcrPull or AcrPush in the legacy mode; in ABAC mode a Container Registry Repository role, whose condition may leave this repository out), or an ACR token's scope map does not cover it.",
                     "L’identité n’a pas le rôle voulu dans le mode du registre (AcrPull ou AcrPush en mode historique ; en mode ABAC un rôle Container Registry Repository, dont la condition peut exclure ce dépôt), ou la carte de portées d’un jeton ACR ne le couvre pas.",
@@ -1496,7 +1523,7 @@ pub fn text(code: Code) -> Text {
                     "The registry's network rules refuse this client.",
                     "Les règles réseau du registre refusent ce client.",
                 ),
-            ],
+            ]),
             fixes: &[
                 step!(t!(
                     "Name the image with its registry: <registry>.azurecr.io/<repository>:<tag>.",
@@ -1508,19 +1535,19 @@ pub fn text(code: Code) -> Text {
                 GRANT_ABAC,
                 NETWORK_SETTINGS,
             ],
-            caveats: &[ROLE_DELAY],
+            caveats: more!([ROLE_DELAY]),
         },
         Code::TooManyRequests => Text {
             summary: t!(
                 "Throttled: too many requests (HTTP 429).",
                 "Limité : trop de requêtes (HTTP 429).",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The registry refused requests for a while because too many came in at once. When the message names a cache rule, it is the rule's upstream registry (such as Docker Hub) that throttled ACR, not your registry.",
                 "Le registre a refusé des requêtes un moment parce qu’il en arrivait trop à la fois. Quand le message nomme une règle de cache, c’est le registre amont de la règle (comme Docker Hub) qui a limité ACR, pas votre registre.",
-            ),
+            )),
             // Source: https://learn.microsoft.com/azure/container-registry/container-registry-skus
-            causes: &[
+            causes: more!([
                 t!(
                     "A burst of pulls or sign-ins (a cluster scaling out, a build farm, a loop): every tier throttles bursts, Premium included; each tier has its own request rate.",
                     "Une rafale de pulls ou de connexions (un cluster qui s’agrandit, une ferme de build, une boucle) : chaque niveau limite les rafales, Premium compris ; chacun a son propre débit de requêtes.",
@@ -1529,7 +1556,7 @@ pub fn text(code: Code) -> Text {
                     "A cache rule's upstream limits anonymous or free pulls.",
                     "L’amont d’une règle de cache limite les pulls anonymes ou gratuits.",
                 ),
-            ],
+            ]),
             fixes: &[
                 step!(t!(
                     "Wait and retry with a growing delay; spread the pulls in time, and pull each image once per node (imagePullPolicy: IfNotPresent).",
@@ -1551,23 +1578,23 @@ pub fn text(code: Code) -> Text {
                 ),
             ],
             // Source: kubelet's registryPullQPS and registryBurst (kubernetes.io, kubelet configuration).
-            caveats: &[
+            caveats: more!([
                 t!(
                     "kubelet's \"pull QPS exceeded\" is not the registry: it is the node's own limit on image pulls (registryPullQPS). Pull less often (imagePullPolicy: IfNotPresent) rather than changing the registry.",
                     "Le « pull QPS exceeded » du kubelet ne vient pas du registre : c’est la limite du nœud lui-même sur les pulls d’images (registryPullQPS). Tirez moins souvent (imagePullPolicy: IfNotPresent) plutôt que de changer le registre.",
                 ),
-            ],
+            ]),
         },
         Code::ManifestUnknown => Text {
             summary: t!(
                 "This tag (or digest) does not exist in the repository.",
                 "Ce tag (ou ce digest) n’existe pas dans le dépôt.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The registry has no manifest for the reference asked: a wrong tag, no tag at all (then \"latest\" is assumed), an image never pushed or since deleted.",
                 "Le registre n’a pas de manifeste pour la référence demandée : un tag erroné, pas de tag du tout (alors « latest » est supposé), une image jamais envoyée ou supprimée depuis.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The reference has no tag, and the repository has no \"latest\".",
                     "La référence n’a pas de tag, et le dépôt n’a pas de « latest ».",
@@ -1580,7 +1607,7 @@ pub fn text(code: Code) -> Text {
                     "A retention policy or a purge removed it.",
                     "Une politique de rétention ou une purge l’a supprimée.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1597,21 +1624,21 @@ pub fn text(code: Code) -> Text {
                     "az acr repository list -n {name} -o table",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::OperationDisallowed => Text {
             summary: t!(
                 "The registry refused a write or a delete.",
                 "Le registre a refusé une écriture ou une suppression.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "ACR answered REGISTRY_DISALLOWED_OPERATION (docker shows \"unknown: The operation is disallowed\"): the repository or tag is locked against writes or deletes, the image is held in quarantine, or a registry-wide limit was reached.",
                 "ACR a répondu REGISTRY_DISALLOWED_OPERATION (docker affiche « unknown: The operation is disallowed ») : le dépôt ou le tag est verrouillé contre l’écriture ou la suppression, l’image est en quarantaine, ou une limite du registre est atteinte.",
-            ),
+            )),
             // Sources: https://learn.microsoft.com/azure/container-registry/container-registry-image-lock
             // and https://learn.microsoft.com/azure/container-registry/container-registry-skus
-            causes: &[
+            causes: more!([
                 t!(
                     "The repository or tag is locked (writeEnabled or deleteEnabled false).",
                     "Le dépôt ou le tag est verrouillé (writeEnabled ou deleteEnabled à false).",
@@ -1624,7 +1651,7 @@ pub fn text(code: Code) -> Text {
                     "The registry's storage limit is reached.",
                     "La limite de stockage du registre est atteinte.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1648,19 +1675,19 @@ pub fn text(code: Code) -> Text {
                     "az acr show-usage -n {name} -o table",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::BlobUploadUnknown => Text {
             summary: t!(
                 "An upload session expired or was reused.",
                 "Une session d’envoi a expiré ou a été réutilisée.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "During a push, the upload URL the registry handed out is no longer valid: the client took too long between steps, retried with an old session, or a proxy changed the requests.",
                 "Pendant un envoi, l’URL d’envoi donnée par le registre n’est plus valide : le client a trop tardé entre deux étapes, a réessayé avec une ancienne session, ou un proxy a modifié les requêtes.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A slow or interrupted push of a large layer.",
                     "L’envoi lent ou interrompu d’une grosse couche.",
@@ -1669,26 +1696,26 @@ pub fn text(code: Code) -> Text {
                     "A proxy or load balancer between the client and the registry.",
                     "Un proxy ou répartiteur de charge entre le client et le registre.",
                 ),
-            ],
+            ]),
             fixes: &[
                 step!(t!(
                     "Push again; it starts a new session.",
                     "Relancez l’envoi : il ouvre une nouvelle session.",
                 )),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::DnsLookupFailed => Text {
             summary: t!(
                 "The registry's name did not resolve from where the client runs.",
                 "Le nom du registre ne se résout pas depuis l’endroit où tourne le client.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The client (often the Docker daemon or a node, which may use another resolver than your shell) could not turn the host name into an address: a typo, a deleted registry, a broken resolver, or a private DNS zone not linked to this network.",
                 "Le client (souvent le démon Docker ou un nœud, qui peut utiliser un autre résolveur que votre shell) n’a pas pu résoudre le nom d’hôte en adresse : une faute, un registre supprimé, un résolveur en panne, ou une zone DNS privée non liée à ce réseau.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A typo in the host name (azurecr.io is the public cloud's suffix).",
                     "Une faute dans le nom d’hôte (azurecr.io est le suffixe du cloud public).",
@@ -1701,7 +1728,7 @@ pub fn text(code: Code) -> Text {
                     "A private endpoint whose DNS zone is not linked to this network.",
                     "Un point de terminaison privé dont la zone DNS n’est pas liée à ce réseau.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1718,19 +1745,19 @@ pub fn text(code: Code) -> Text {
                     "az acr show -n {name} --query loginServer",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::ConnectionFailed => Text {
             summary: t!(
                 "The connection to a registry host failed or timed out.",
                 "La connexion à un hôte du registre a échoué ou expiré.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The name resolved, but the client could not talk to the host: a timeout, a refusal or a reset. Which host matters: the login server (every call fails), the token endpoint (sign-in fails), or a data endpoint where layers are downloaded (sign-in works and pulls hang).",
                 "Le nom se résout, mais le client n’a pas pu parler à l’hôte : délai dépassé, refus ou coupure. L’hôte compte : le serveur de connexion (tout échoue), le point de jetons (la connexion échoue) ou un point de données d’où viennent les couches (la connexion marche et les pulls bloquent).",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A firewall, NSG, route or proxy between the client and the registry.",
                     "Un pare-feu, un NSG, une route ou un proxy entre le client et le registre.",
@@ -1743,7 +1770,7 @@ pub fn text(code: Code) -> Text {
                     "A private endpoint that this network cannot reach (no peering, no VPN).",
                     "Un point de terminaison privé que ce réseau ne peut pas joindre (pas d’appairage, pas de VPN).",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1760,19 +1787,19 @@ pub fn text(code: Code) -> Text {
                     "az acr show-endpoints -n {name}",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::TlsUntrusted => Text {
             summary: t!(
                 "The registry's certificate is not trusted: something intercepts TLS.",
                 "Le certificat du registre n’est pas reconnu : quelque chose intercepte TLS.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The client saw a certificate signed by an authority it does not know. ACR's certificates are public ones: an unknown authority means a proxy or firewall that inspects TLS and signs with a corporate CA.",
                 "Le client a vu un certificat signé par une autorité qu’il ne connaît pas. Les certificats d’ACR sont publics : une autorité inconnue signifie un proxy ou un pare-feu qui inspecte TLS et signe avec une AC d’entreprise.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A TLS-inspecting proxy or firewall.",
                     "Un proxy ou pare-feu qui inspecte TLS.",
@@ -1781,7 +1808,7 @@ pub fn text(code: Code) -> Text {
                     "The corporate CA is trusted by the system but not by Docker, containerd or az's Python.",
                     "L’AC d’entreprise est reconnue par le système mais pas par Docker, containerd ni le Python d’az.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1795,24 +1822,24 @@ pub fn text(code: Code) -> Text {
                     "Exemptez *.azurecr.io (et les points de données) de l’inspection, ou faites reconnaître l’AC d’entreprise par le client.",
                 )),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::TlsNameMismatch => Text {
             summary: t!(
                 "The client used a name the certificate does not cover.",
                 "Le client a utilisé un nom que le certificat ne couvre pas.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The certificate is valid for *.azurecr.io, but the client asked another name: the privatelink name or the private endpoint's IP address. A private endpoint is reached through the registry's usual name, which the private DNS zone maps to the private address.",
                 "Le certificat vaut pour *.azurecr.io, mais le client a demandé un autre nom : le nom privatelink ou l’adresse IP du point de terminaison privé. On joint un point de terminaison privé par le nom habituel du registre, que la zone DNS privée fait pointer vers l’adresse privée.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The image or login uses <registry>.privatelink.azurecr.io, or an IP address.",
                     "L’image ou la connexion utilise <registre>.privatelink.azurecr.io, ou une adresse IP.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1829,19 +1856,19 @@ pub fn text(code: Code) -> Text {
                     "nslookup {server}",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::LoginServerUnreachable => Text {
             summary: t!(
                 "az acr login could not get a sign-in challenge from the login server.",
                 "az acr login n’a pas obtenu de demande d’authentification du serveur de connexion.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "az acr login asked https://<login-server>/v2/ for its challenge and got none: no answer (DNS, timeout, refused, TLS), or an answer other than 401.",
                 "az acr login a demandé sa demande d’authentification à https://<serveur>/v2/ et n’en a pas eu : pas de réponse (DNS, délai, refus, TLS), ou une réponse autre que 401.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The name does not resolve, or the network blocks it.",
                     "Le nom ne se résout pas, ou le réseau le bloque.",
@@ -1850,7 +1877,7 @@ pub fn text(code: Code) -> Text {
                     "A proxy answers instead of the registry.",
                     "Un proxy répond à la place du registre.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1867,19 +1894,19 @@ pub fn text(code: Code) -> Text {
                     "curl -v https://{server}/v2/",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::EntraSigninError => Text {
             summary: t!(
                 "Microsoft Entra refused the sign-in (an AADSTS error).",
                 "Microsoft Entra a refusé la connexion (une erreur AADSTS).",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The problem comes before the registry: the Azure CLI (or another client) could not get a token from Microsoft Entra. The AADSTS number says why.",
                 "Le problème vient avant le registre : l’Azure CLI (ou un autre client) n’a pas obtenu de jeton de Microsoft Entra. Le numéro AADSTS dit pourquoi.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The sign-in expired (AADSTS700082: refresh token expired from inactivity).",
                     "La connexion a expiré (AADSTS700082 : jeton d’actualisation expiré par inactivité).",
@@ -1888,7 +1915,7 @@ pub fn text(code: Code) -> Text {
                     "A conditional-access policy, or a secret or certificate that is wrong or expired.",
                     "Une stratégie d’accès conditionnel, ou un secret ou certificat erroné ou expiré.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1902,19 +1929,19 @@ pub fn text(code: Code) -> Text {
                     "Cherchez le numéro AADSTS dans la référence des erreurs d’Entra.",
                 )),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::CredentialStoreError => Text {
             summary: t!(
                 "Docker's credential helper failed: the registry is not the problem.",
                 "L’assistant d’identifiants de Docker a échoué : le registre n’est pas en cause.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The registry issued the token, but Docker could not save or read it with its credential helper (credsStore: wincred, desktop, secretservice, osxkeychain).",
                 "Le registre a délivré le jeton, mais Docker n’a pas pu l’enregistrer ni le lire avec son assistant d’identifiants (credsStore : wincred, desktop, secretservice, osxkeychain).",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "No desktop session for the keyring (a server, SSH, CI: \"Cannot autolaunch D-Bus\").",
                     "Pas de session de bureau pour le trousseau (serveur, SSH, CI : « Cannot autolaunch D-Bus »).",
@@ -1925,7 +1952,7 @@ pub fn text(code: Code) -> Text {
                     "On Windows, the credential manager holds at most 2,560 bytes a secret (today's limit, CRED_MAX_CREDENTIAL_BLOB_SIZE): a larger token fails with \"The stub received bad data\".",
                     "Sous Windows, le gestionnaire d’identifiants garde au plus 2 560 octets par secret (la limite actuelle, CRED_MAX_CREDENTIAL_BLOB_SIZE) : un jeton plus gros échoue avec « The stub received bad data ».",
                 ),
-            ],
+            ]),
             fixes: &[
                 step!(t!(
                     "See which helper Docker uses (credsStore in ~/.docker/config.json), and remove or fix it on headless machines.",
@@ -1939,19 +1966,19 @@ pub fn text(code: Code) -> Text {
                     "az acr login -n {name} --expose-token",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::RegistryNotFound => Text {
             summary: t!(
                 "Azure did not find a registry by that name in this subscription.",
                 "Azure n’a pas trouvé de registre de ce nom dans cet abonnement.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The Azure CLI looked the registry up through Azure Resource Manager and found none: wrong name, another subscription, or no read access to the resource. az acr login then tries <name>.azurecr.io anyway.",
                 "L’Azure CLI a cherché le registre via Azure Resource Manager et n’en a trouvé aucun : mauvais nom, autre abonnement, ou pas d’accès en lecture à la ressource. az acr login essaie alors quand même <nom>.azurecr.io.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The CLI's current subscription is not the registry's.",
                     "L’abonnement courant de la CLI n’est pas celui du registre.",
@@ -1960,7 +1987,7 @@ pub fn text(code: Code) -> Text {
                     "A typo in the registry's name.",
                     "Une faute dans le nom du registre.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -1977,20 +2004,20 @@ pub fn text(code: Code) -> Text {
                     "az acr list -o table",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::CacheRuleUpstreamError => Text {
             summary: t!(
                 "An artifact-cache rule could not fetch from its upstream registry.",
                 "Une règle de cache d’artefacts n’a pas pu récupérer depuis son registre amont.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The repository is served through a cache rule: ACR fetches the image from the upstream registry on first pull. That fetch failed: the upstream refused the rule's credentials, has no such image or tag, or is not one the cache supports.",
                 "Le dépôt passe par une règle de cache : ACR récupère l’image chez le registre amont au premier pull. Cette récupération a échoué : l’amont a refusé les identifiants de la règle, n’a pas cette image ou ce tag, ou n’est pas pris en charge par le cache.",
-            ),
+            )),
             // Source: https://learn.microsoft.com/azure/container-registry/troubleshoot-artifact-cache
-            causes: &[
+            causes: more!([
                 t!(
                     "The rule's credential set is missing, wrong or expired (its Key Vault secrets), or its identity may not read those secrets (it needs Key Vault secret read).",
                     "Le jeu d’identifiants de la règle manque, est erroné ou expiré (ses secrets Key Vault), ou son identité ne peut pas lire ces secrets (il lui faut la lecture des secrets Key Vault).",
@@ -2007,7 +2034,7 @@ pub fn text(code: Code) -> Text {
                     "The registry already has as many cache rules as it may.",
                     "Le registre a déjà autant de règles de cache qu’il le peut.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -2024,19 +2051,19 @@ pub fn text(code: Code) -> Text {
                     "az acr credential-set list -r {name} -o table",
                 ),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::PlatformMismatch => Text {
             summary: t!(
                 "The image has no variant for this machine's OS or CPU.",
                 "L’image n’a pas de variante pour l’OS ou le processeur de cette machine.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "The image's manifest list has no entry for the platform asked (such as linux/amd64 or windows): the image was built for another OS or architecture. The registry is fine.",
                 "La liste de manifestes de l’image n’a pas d’entrée pour la plateforme demandée (comme linux/amd64 ou windows) : l’image a été construite pour un autre OS ou une autre architecture. Le registre va bien.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "A Windows image on a Linux node, or the reverse.",
                     "Une image Windows sur un nœud Linux, ou l’inverse.",
@@ -2045,7 +2072,7 @@ pub fn text(code: Code) -> Text {
                     "An image built for arm64 only (on a Mac) pulled on amd64.",
                     "Une image construite seulement pour arm64 (sur un Mac) tirée sur amd64.",
                 ),
-            ],
+            ]),
             fixes: &[
                 fix!(
                     t!(
@@ -2059,19 +2086,19 @@ pub fn text(code: Code) -> Text {
                     "Construisez pour la plateforme cible (docker buildx build --platform linux/amd64).",
                 )),
             ],
-            caveats: &[
-            ],
+            caveats: more!([
+            ]),
         },
         Code::AksPullPermissionFailed => Text {
             summary: t!(
                 "az aks check-acr: the cluster cannot pull from this registry.",
                 "az aks check-acr : le cluster ne peut pas tirer depuis ce registre.",
             ),
-            meaning: t!(
+            meaning: more!(t!(
                 "az aks check-acr ran a pod in the cluster that tried, with the kubelet's identity, to get a pull token from the registry, and failed. The lines before it say where: the identity, the token exchange, or the network from the node.",
                 "az aks check-acr a lancé dans le cluster un pod qui a essayé, avec l’identité du kubelet, d’obtenir un jeton de pull du registre, et a échoué. Les lignes qui précèdent disent où : l’identité, l’échange de jetons, ou le réseau depuis le nœud.",
-            ),
-            causes: &[
+            )),
+            causes: more!([
                 t!(
                     "The kubelet identity has no role that reaches images: AcrPull in the legacy mode, Container Registry Repository Reader in ABAC mode (where --attach-acr's AcrPull is not honoured).",
                     "L’identité du kubelet n’a aucun rôle donnant accès aux images : AcrPull en mode historique, Container Registry Repository Reader en mode ABAC (où l’AcrPull de --attach-acr est ignoré).",
@@ -2084,7 +2111,7 @@ pub fn text(code: Code) -> Text {
                     "The node cannot reach the registry (firewall, private endpoint, a private DNS zone not linked to the cluster's network).",
                     "Le nœud ne peut pas joindre le registre (pare-feu, point de terminaison privé, zone DNS privée non liée au réseau du cluster).",
                 ),
-            ],
+            ]),
             fixes: &[
                 ROLE_MODE,
                 KUBELET_ATTACH,
@@ -2098,7 +2125,7 @@ pub fn text(code: Code) -> Text {
                     "az aks check-acr -g <resource-group> -n <cluster-name> --acr {server}",
                 ),
             ],
-            caveats: &[ROLE_DELAY],
+            caveats: more!([ROLE_DELAY]),
         },
     }
 }
