@@ -116,17 +116,24 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         )
     };
 
+    // The read of a big paste being copied in a slice per task (see `onpaste`).
+    let copying: Rc<RefCell<u64>> = use_mut_ref(|| u64::MAX);
+
     // Read the box once and decode it.
     let read_box = {
         let area = area.clone();
         let take_text = take_text.clone();
         let held = held.clone();
+        let copying = copying.clone();
+        let reads = reads.clone();
         let pending = pending.clone();
         let next_read = next_read.clone();
         Rc::new(move || {
             pending.borrow_mut().take();
-            if held.borrow().is_some() {
-                // The box shows a preview; the held text was decoded already.
+            if held.borrow().is_some() || *copying.borrow() == *reads.borrow() {
+                // The box shows a preview, the held text decoded already; or a big paste is
+                // still being copied in, and decodes when it is (an empty box read now, as
+                // Explain pressed meanwhile would, must not drop it).
                 return;
             }
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
@@ -157,7 +164,6 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     // A big paste never enters the box whole; a paste over a held text, or over a big one still
     // being copied, replaces it (the box would not take it). A text longer in UTF-16 units than
     // the box keeps in bytes is held whatever its bytes, and copied in a slice per task.
-    let copying: Rc<RefCell<u64>> = use_mut_ref(|| u64::MAX);
     let onpaste = {
         let take_text = take_text.clone();
         let held = held.clone();
