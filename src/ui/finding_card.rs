@@ -131,7 +131,7 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
                 <details class="about" data-testid="about-code">
                     <summary>{ label(Label::AboutCode, lang) }</summary>
                     if waiting {
-                        <p class="muted" role="status">{ label(if props.about == Some(false) { Label::AboutUnavailable } else { Label::AboutLoading }, lang) }</p>
+                        <p class="muted" role="status" data-about="waiting">{ label(if props.about == Some(false) { Label::AboutUnavailable } else { Label::AboutLoading }, lang) }</p>
                     }
                     if let Some(meaning) = e.meaning.clone().filter(|m| !m.is_empty()) {
                         <section><h4>{ label(Label::Meaning, lang) }</h4><p><RichText text={AttrValue::from(meaning)} /></p></section>

@@ -49,8 +49,9 @@ pub fn Reference(props: &ReferenceProps) -> Html {
         .filter(|c| Some(*c) == props.target || matches(*c, lang, &props.query))
         .collect();
     html! {
-        <section class="reference" aria-labelledby="reference-title">
-            <h2 id="reference-title">{ label(Label::Reference, lang) }</h2>
+        // One entry point, folded: open when a link points at a code or a search is typed.
+        <details class="reference" data-testid="reference" open={props.target.is_some() || !props.query.is_empty()}>
+            <summary><h2 id="reference-title">{ label(Label::Reference, lang) }{ " " }<span class="muted count">{ format!("({})", Code::ALL.len()) }</span></h2></summary>
             <p class="muted">{ label(Label::ReferenceHelp, lang) }</p>
             <input
                 type="search"
@@ -74,6 +75,6 @@ pub fn Reference(props: &ReferenceProps) -> Html {
                     about={props.about}
                 />
             }) }
-        </section>
+        </details>
     }
 }

@@ -66,7 +66,7 @@ pub fn ReferenceEntry(props: &ReferenceEntryProps) -> Html {
                     <span class="summary-text">{ e.summary }</span>
                 </summary>
                 if e.meaning.is_empty() {
-                    <p class="muted" role="status">{ label(if props.about == Some(false) { Label::AboutUnavailable } else { Label::AboutLoading }, lang) }</p>
+                    <p class="muted" role="status" data-about="waiting">{ label(if props.about == Some(false) { Label::AboutUnavailable } else { Label::AboutLoading }, lang) }</p>
                 } else {
                     <p><RichText text={e.meaning} /></p>
                     <h4>{ label(Label::Causes, lang) }</h4>

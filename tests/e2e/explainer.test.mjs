@@ -99,6 +99,10 @@ test('a deep link opens that reference entry', async () => {
 
 test('reference search filters the codes', async () => {
   const { context, page } = await openPage(shared.browser, shared.base);
+  // The reference is one folded entry point; a search opens it as a person does.
+  assert.equal(await page.locator('[data-testid=reference][open]').count(), 0);
+  assert.equal(await page.locator('[data-testid=reference-entry]:visible').count(), 0);
+  await page.click('[data-testid=reference] > summary');
   await page.fill('[data-testid=reference-search]', 'throttl');
   const codes = await page.$$eval('[data-testid=reference-entry]', (e) => e.map((x) => x.dataset.code));
   assert.ok(codes.includes('CONNECTIVITY_TOOMANYREQUESTS_ERROR'), codes.join());
@@ -355,6 +359,27 @@ test('a paste while a big one is still being read wins, and replaces a held text
   assert.deepEqual((await readFindings(page)).map((f) => f.code), ['CMK_ERROR']);
   assert.equal(await page.inputValue('[data-testid=paste-input]'), 'An error occurred: CMK_ERROR');
   assert.equal(await page.locator('[data-testid=held-notice]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a big paste survives Explain pressed while it is still being copied in', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  await page.evaluate(() => {
+    const line = '2024-04-13T00:29:22.5774402Z Step 12/30 : RUN make build && echo done: ok\n';
+    const big = line.repeat(140_000) + "An error occurred: CONNECTIVITY_DNS_ERROR\nFailed to reach DNS for registry 'late.azurecr.io'.\n";
+    const box = document.querySelector('[data-testid=paste-input]');
+    box.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', big);
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    // Explain, pressed at once (the copy goes on a slice per task), then again a little later.
+    document.querySelector('[data-testid=decode]').click();
+    setTimeout(() => document.querySelector('[data-testid=decode]').click(), 5);
+  });
+  await page.waitForSelector('[data-testid=finding][data-code=CONNECTIVITY_DNS_ERROR]', { timeout: 20000 });
+  assert.equal(await page.locator('[data-testid=held-notice]').count(), 1);
+  assert.ok((await page.inputValue('[data-testid=paste-input]')).startsWith('2024-04-13T00:29:22'));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -87,6 +87,8 @@ test('the new codes have reference entries at their anchors', async () => {
     const entry = page.locator(`[data-testid=reference-entry][id=${anchor}]`);
     await entry.waitFor();
     assert.equal(await entry.getAttribute('data-code'), anchor.toUpperCase());
+    // Its meaning and causes come from the about file, fetched once the page runs.
+    await page.waitForFunction(() => !document.querySelector('[data-about=waiting]'));
     assert.match(await entry.innerText(), words);
     await context.close();
   }
