@@ -6,7 +6,7 @@
 //   version; from the copy kept here when the network fails, marked so the page can say so.
 // - On install, the page and the hashed files it names are kept at once.
 // - Files named by their content hash (acr-doctor-<hash>.js, …_bg.wasm, style-<hash>.css, the
-//   kits acr-doctor-kit-<hash>.sh and .ps1, the French acr-doctor-fr-<hash>.json, what each code means acr-doctor-about-<hash>.json): from
+//   kits acr-doctor-kit-<hash>.sh and .ps1, the French acr-doctor-fr-<hash>.json, what each code means acr-doctor-about-<hash>.json, the examples acr-doctor-examples-<hash>.txt): from
 //   the copy kept here first (a name never changes its content); one copy per kind is kept.
 'use strict';
 
@@ -15,9 +15,9 @@ const scope = new URL(self.registration.scope);
 // another path keeps its own. (A page on the same origin can still open this cache: the
 // origin is the browser's unit of trust; host the page on an origin of its own where that matters.)
 const CACHE = `acr-doctor:${scope.pathname}`;
-const HASHED = /^(acr-doctor-|acr-doctor-kit-|acr-doctor-fr-|acr-doctor-about-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json)$/;
+const HASHED = /^(acr-doctor-|acr-doctor-kit-|acr-doctor-fr-|acr-doctor-about-|acr-doctor-examples-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json|\.txt)$/;
 // A hashed file's kind: its name without the hash.
-const kindOf = (name) => name.replace(/[0-9a-f]+(?=(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json)$)/, '');
+const kindOf = (name) => name.replace(/[0-9a-f]+(?=(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json|\.txt)$)/, '');
 
 // On install, keep the page and the files it names now, so a first visit already leaves a copy.
 self.addEventListener('install', (event) => {
@@ -28,7 +28,9 @@ self.addEventListener('install', (event) => {
     if (!response.ok) return;
     const html = await response.clone().text();
     await cache.put(scope.href, response);
-    const names = [...html.matchAll(/["']\.\/([^"'?#/]+)["']/g)].map((m) => m[1]).filter((n) => HASHED.test(n));
+    // Every ./name index.html points at, its attribute quoted or not (a release build's HTML is
+    // minified), and the loader's import.
+    const names = [...html.matchAll(/["'=]\.\/([^"'\s>?#/]+)/g)].map((m) => m[1]).filter((n) => HASHED.test(n));
     await Promise.all([...new Set(names)].map(async (name) => {
       const url = new URL(name, scope).href;
       const file = await fetch(url);

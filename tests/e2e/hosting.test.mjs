@@ -77,7 +77,7 @@ test('every hosting recipe sends, for every file of the page, the headers a meta
     for (const url of ['/', ...files.map((f) => `/${f}`)]) {
       const { 'cache-control': cache, ...security } = headersFor(rules, url);
       assert.deepEqual(security, REQUIRED, `${file} ${url}`);
-      const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|sh|ps1|json)$/.test(url);
+      const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|sh|ps1|json|txt)$/.test(url);
       assert.equal(cache, hashed ? LONG : 'no-cache', `${file} ${url}`);
     }
   }
@@ -85,7 +85,9 @@ test('every hosting recipe sends, for every file of the page, the headers a meta
 
 test("the page's own CSP allows no inline script but its loader, and frames nothing", () => {
   const html = fs.readFileSync(path.join(root, 'dist', 'index.html'), 'utf8');
-  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  // The built page is minified: its attributes in any order, quoted only where they must be.
+  const meta = html.match(/<meta [^>]*http-equiv="?Content-Security-Policy[^>]*>/)[0];
+  const csp = meta.match(/content="([^"]+)"/)[1];
   const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
   assert.ok(!directives['script-src'].includes("'unsafe-inline'"));
   assert.ok(directives['script-src'].some((s) => /^'sha256-[A-Za-z0-9+/]{43}='$/.test(s)), 'the loader by its hash');
@@ -138,13 +140,13 @@ test('nginx itself, run with the recipe, sends every file its headers and type, 
   const served = await startNginx();
   try {
     const files = fs.readdirSync(dist);
-    const TYPE = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.sh': 'text/plain', '.ps1': 'text/plain', '.json': 'application/json' };
+    const TYPE = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.sh': 'text/plain', '.ps1': 'text/plain', '.json': 'application/json', '.txt': 'text/plain' };
     for (const url of ['', ...files]) {
       const res = await fetch(served.base + url);
       assert.equal(res.status, 200, url);
       const headers = Object.fromEntries(Object.keys(REQUIRED).map((k) => [k, res.headers.get(k)]));
       assert.deepEqual(headers, REQUIRED, url || '/');
-      const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|sh|ps1|json)$/.test(url);
+      const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|sh|ps1|json|txt)$/.test(url);
       assert.equal(res.headers.get('cache-control'), hashed ? LONG : 'no-cache', url || '/');
       assert.equal(res.headers.get('content-type'), TYPE[path.extname(url || 'index.html')], url || '/');
       // Compressed on the wire (fetch asks for gzip and undoes it): every file of the page.
