@@ -17,6 +17,7 @@ FILES = [
     ("kit", "acr-doctor-kit.ps1", "data-kit-ps"),
     ("data", "acr-doctor-fr.json", "data-fr"),
     ("data", "acr-doctor-about.json", "data-about"),
+    ("data", "acr-doctor-examples.txt", "data-examples"),
 ]
 
 staging = os.environ.get("TRUNK_STAGING_DIR")

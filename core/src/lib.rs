@@ -7,6 +7,7 @@ pub mod about;
 pub mod catalog;
 pub mod commands;
 pub mod decode;
+pub mod example;
 pub mod explain;
 pub mod french;
 pub mod lenient;

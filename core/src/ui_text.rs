@@ -73,6 +73,8 @@ pub enum Label {
     StartHere,
     AboutCode,
     FalsePositive,
+    Examples,
+    ExamplesUnavailable,
     AboutLoading,
     AboutUnavailable,
     KitLoading,
@@ -164,6 +166,8 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         AboutCode => tr!(lang, "More about this code: what it means, why, good to know", "En savoir plus sur ce code : ce qu’il signifie, pourquoi, bon à savoir"),
         FalsePositive => tr!(lang, "Not a failure", "Pas un échec"),
         KitDownloadPs => tr!(lang, "Download acr-doctor-kit.ps1", "Télécharger acr-doctor-kit.ps1"),
+        Examples => tr!(lang, "Nothing to paste yet? Try an example:", "Rien à coller pour l’instant ? Essayez un exemple :"),
+        ExamplesUnavailable => tr!(lang, "The examples could not be fetched: this page's files are not reachable now and were not kept from an earlier visit.", "Les exemples n’ont pas pu être chargés : les fichiers de cette page sont injoignables et n’ont pas été gardés d’une visite précédente."),
         AboutLoading => tr!(lang, "Fetching what this code means…", "Chargement de ce que signifie ce code…"),
         AboutUnavailable => tr!(lang, "What this code means could not be fetched: this page's files are not reachable now and were not kept from an earlier visit. Its fixes above are all here.", "Ce que signifie ce code n’a pas pu être chargé : les fichiers de cette page sont injoignables et n’ont pas été gardés d’une visite précédente. Ses solutions ci-dessus sont toutes là."),
         KitLoading => tr!(lang, "Fetching the kit…", "Chargement du kit…"),
@@ -194,6 +198,23 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         TokenInspector => tr!(lang, "Token inspector", "Inspecteur de jetons"),
         TokenInspectorHelp => tr!(lang, "Paste any token (Entra, ACR refresh or access): it is decoded here, never sent.", "Collez un jeton (Entra, ACR d’actualisation ou d’accès) : il est décodé ici, jamais envoyé."),
         Mentioned => tr!(lang, "named in the text", "cité dans le texte"),
+    }
+}
+
+/// An example's button (see `example::IDS`): real pastes of each kind the page reads.
+pub fn example_label(id: &str, lang: Lang) -> &'static str {
+    match id {
+        "check-health" => tr!(
+            lang,
+            "a health check (az acr check-health)",
+            "un contrôle (az acr check-health)"
+        ),
+        "docker" => tr!(lang, "a docker pull error", "une erreur de docker pull"),
+        _ => tr!(
+            lang,
+            "a pod's pull event (kubectl)",
+            "l’événement de pull d’un pod (kubectl)"
+        ),
     }
 }
 

@@ -197,7 +197,7 @@ pub fn App() -> Html {
                 if from_cache {
                     <p class="notice offline" data-testid="offline-notice" role="status">{ label(Label::FromCache, lang) }</p>
                 }
-                <PasteBox {lang} {on_paste} {on_explain} file_truncated={state.file_truncated} />
+                <PasteBox {lang} {on_paste} {on_explain} file_truncated={state.file_truncated} empty={!state.has_paste} />
                 if state.from_link {
                     <p class="notice from-link" data-testid="shared-notice" role="status">{ label(Label::OpenedFromLink, lang) }</p>
                 }

@@ -2,7 +2,9 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::OnceLock;
 
+use acr_doctor_core::example;
 use acr_doctor_core::ui_text::{self, label, Label};
 use acr_doctor_core::Lang;
 use wasm_bindgen::JsCast;
@@ -10,6 +12,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::browser::{self, Timer, MAX_TEXT_BYTES};
+use crate::net;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {
@@ -20,6 +23,9 @@ pub struct PasteBoxProps {
     pub file_truncated: bool,
     /// Explain was pressed: the verdict takes the focus once it is shown.
     pub on_explain: Callback<()>,
+    /// Nothing is explained yet: the examples to try are offered.
+    #[prop_or_default]
+    pub empty: bool,
 }
 
 /// Typing waits for this pause before the box is read and decoded (a paste or a drop decodes at
@@ -49,6 +55,19 @@ fn capped(mut text: String) -> (String, bool) {
 struct Held {
     bytes: usize,
     lines: usize,
+}
+
+/// The examples' file (real pastes, `static/data/acr-doctor-examples.txt`), fetched when one is
+/// asked for, once.
+static EXAMPLES: OnceLock<String> = OnceLock::new();
+
+async fn examples() -> Option<&'static str> {
+    if let Some(file) = EXAMPLES.get() {
+        return Some(file);
+    }
+    let name = browser::page_file("data-examples", "acr-doctor-examples", "txt")?;
+    let file = net::own_file(&name).await?;
+    Some(EXAMPLES.get_or_init(|| file))
 }
 
 #[component]
@@ -258,6 +277,30 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             read_box()
         })
     };
+    // An example: fetched, put in the box and explained, as if pasted and Explain pressed.
+    let no_examples = use_state(|| false);
+    let example = {
+        let (take_text, next_read) = (take_text.clone(), next_read.clone());
+        let (on_explain, no_examples) = (props.on_explain.clone(), no_examples.clone());
+        move |id: &'static str| {
+            let (take_text, next_read) = (take_text.clone(), next_read.clone());
+            let (on_explain, no_examples) = (on_explain.clone(), no_examples.clone());
+            Callback::from(move |_: MouseEvent| {
+                let (take_text, next_read) = (take_text.clone(), next_read.clone());
+                let (on_explain, no_examples) = (on_explain.clone(), no_examples.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match examples().await.and_then(|f| example::text(f, id)) {
+                        Some(text) => {
+                            on_explain.emit(());
+                            take_text(next_read(), text.to_owned(), true, false);
+                        }
+                        None => no_examples.set(true),
+                    }
+                });
+            })
+        }
+    };
+
     let onclear = {
         let area = area.clone();
         let on_paste = props.on_paste.clone();
@@ -306,6 +349,18 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 <button type="button" class="decode" data-testid="decode" onclick={ondecode}>{ label(Label::Decode, lang) }</button>
                 <button type="button" class="clear" data-testid="clear" onclick={onclear}>{ label(Label::Clear, lang) }</button>
             </div>
+            if props.empty {
+                // Nothing to paste at hand: a real paste of each kind the page reads.
+                <div class="examples" role="group" aria-labelledby="examples-title">
+                    <span id="examples-title" class="muted">{ label(Label::Examples, lang) }</span>
+                    { for example::IDS.into_iter().map(|id| html! {
+                        <button type="button" data-testid="example" data-example={id} onclick={example(id)}>{ ui_text::example_label(id, lang) }</button>
+                    }) }
+                    if *no_examples {
+                        <p class="warning" role="alert">{ label(Label::ExamplesUnavailable, lang) }</p>
+                    }
+                </div>
+            }
             <p class="muted privacy">{ label(Label::PasteHelp, lang) }</p>
             if props.file_truncated {
                 <p class="warning" role="alert" data-testid="text-cut">{ label(Label::PasteTooLarge, lang) }</p>

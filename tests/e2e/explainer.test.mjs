@@ -406,3 +406,30 @@ test('the way to the registry, drawn: where a paste broke, in a picture and in w
   assert.equal(await page.locator('[data-testid=path-diagram]').count(), 0);
   await context.close();
 });
+
+test('a first visit offers real examples: each fills the box and is explained', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  const ids = await page.$$eval('[data-testid=example]', (bs) => bs.map((b) => b.dataset.example));
+  assert.deepEqual(ids, ['check-health', 'docker', 'kubelet']);
+  const expected = {
+    'check-health': ['CONNECTIVITY_DNS_ERROR'],
+    docker: ['MANIFEST_UNKNOWN'],
+    kubelet: ['REGISTRY_UNAUTHORIZED'],
+  };
+  for (const id of ids) {
+    await page.click(`[data-testid=example][data-example=${id}]`);
+    await page.waitForSelector('[data-testid=verdict]');
+    const box = await page.inputValue('[data-testid=paste-input]');
+    assert.ok(box.length > 40, `${id}: the box holds the example`);
+    const codes = (await readFindings(page)).map((f) => f.code);
+    for (const code of expected[id]) assert.ok(codes.includes(code), `${id}: ${codes}`);
+    // The focus is on the answer, as after Explain.
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'verdict');
+    // Once something is explained the examples step aside; Clear brings them back.
+    assert.equal(await page.locator('[data-testid=example]').count(), 0);
+    await page.click('[data-testid=clear]');
+    await page.waitForSelector('[data-testid=example]');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
