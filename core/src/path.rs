@@ -427,6 +427,22 @@ mod tests {
     }
 
     #[test]
+    fn a_resolver_that_could_not_be_asked_shows_no_dns_passed() {
+        use crate::probe::judge::judge_dns;
+        use crate::probe::target::parse_target;
+        let target = parse_target("contoso").expect("target");
+        let failed = judge_dns(&target, Err(crate::probe::steps::Failure::Network));
+        assert_eq!(failed.status, Status::Warning, "the step itself warns");
+        let steps = [
+            (StepId::Dns, failed.hop_status()),
+            (StepId::Reachability, Some(Status::Ok)),
+        ];
+        assert_eq!(from_steps(&steps)[1], (Hop::Dns, HopState::Unknown));
+        let garbage = judge_dns(&target, Ok(b"not dns".to_vec()));
+        assert_eq!(garbage.hop_status(), None);
+    }
+
+    #[test]
     fn a_probe_run_blocked_at_the_challenge() {
         let steps = [
             (StepId::Dns, Some(Status::Ok)),

@@ -177,7 +177,7 @@ pub fn App() -> Html {
             .probe
             .steps
             .iter()
-            .map(|s| (s.step, s.judged().map(|j| j.status)))
+            .map(|s| (s.step, s.judged().and_then(|j| j.hop_status())))
             .collect();
         Rc::new(acr_doctor_core::path::from_steps(&steps))
     });

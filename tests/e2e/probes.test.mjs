@@ -13,8 +13,8 @@ const shared = useBrowser();
  * Open the page with non-secret settings in the query, type secrets, run, wait for the end.
  * The test registries are not Azure's: `trust` ticks "Send my token to …", as their owner would.
  */
-async function probe({ registry, entra = '', refresh = '', user = '', password = '', repository = '', tenant = '', timeout = '', trust = true, shot }) {
-  const q = new URLSearchParams({ registry, doh: DOH });
+async function probe({ registry, doh = DOH, entra = '', refresh = '', user = '', password = '', repository = '', tenant = '', timeout = '', trust = true, shot }) {
+  const q = new URLSearchParams({ registry, doh });
   const opened = await openPage(shared.browser, `${shared.base}?${q}`);
   const { page } = opened;
   if (trust && await page.locator('[data-testid=trust-registry]').count()) await page.check('[data-testid=trust-registry]');
@@ -219,6 +219,15 @@ test('DNS over HTTPS: A and AAAA, the region a chain ends in, and the data endpo
   assert.equal(run.requests.filter((u) => u.startsWith(DOH)).length, 2);
   assert.match(run.steps.dns.text, /IPv4 only: no AAAA record\./);
   assert.doesNotMatch(run.steps.dns.text, /data endpoint|region/);
+  await run.context.close();
+});
+
+test('a resolver that cannot be asked: the DNS step says so, and the drawing never calls DNS passed', async () => {
+  const run = await probe({ registry: 'public', doh: `http://127.0.0.1:${STOPPED}/dns-query` });
+  assert.equal(run.steps.dns.status, 'warning');
+  assert.match(run.steps.dns.text, /could not be asked/);
+  const dns = await run.page.getAttribute('[data-testid=path-diagram][data-source=probes] li[data-hop=dns]', 'data-state');
+  assert.notEqual(dns, 'passed');
   await run.context.close();
 });
 

@@ -381,6 +381,19 @@ impl Judged {
     }
 }
 
+impl Judged {
+    /// The status as the path drawing reads it: none for an answer that says nothing of its hop
+    /// (the resolver could not be asked, or answered neither yes nor no), so a hop is drawn as
+    /// passed only when a step shows it passed.
+    pub fn hop_status(&self) -> Option<Status> {
+        let silent = matches!(
+            self.outcome,
+            Outcome::ResolverFailed(_) | Outcome::ResolverGarbage(_) | Outcome::DnsOther { .. }
+        );
+        (!silent).then_some(self.status)
+    }
+}
+
 pub(super) fn judged(status: Status, code: Option<Code>, outcome: Outcome) -> Judged {
     Judged {
         status,
