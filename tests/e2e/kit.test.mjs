@@ -162,6 +162,9 @@ test('faults: the kit finds each, the page names it with its code', async () => 
     assert.equal(steps[step], expected, `${name}: ${JSON.stringify(steps)}\n${out}`);
     assert.equal(await verdict(page), 'errors', name);
     if (name === 'firewall') assert.match(out, /client-ip=127\.0\.0\.1/);
+    // The kit ran in a shell: its steps speak of that machine, never of this browser.
+    assert.doesNotMatch(await page.locator('[data-testid=kit-result]').innerText(), /browser|navigateur/i, name);
+    if (name === 'registry stopped') assert.match(await page.locator('[data-testid=kit-result]').innerText(), /machine that ran the kit could not connect/);
     if (name === 'no role') {
       assert.match(out, /^token 200 .*scope=repository:hello:pull granted=repository:hello:;$/m);
       assert.match(steps.manifest, /^error /, JSON.stringify(steps));

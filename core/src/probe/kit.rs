@@ -29,7 +29,7 @@ fn judged(status: Status, code: Option<Code>, outcome: Outcome) -> Judged {
 fn failure(line: &KitLine) -> Failure {
     match line.field("error") {
         Some("timeout") => Failure::Timeout,
-        _ => Failure::Network,
+        _ => Failure::KitNetwork,
     }
 }
 

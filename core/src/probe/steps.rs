@@ -99,6 +99,9 @@ pub enum Failure {
     /// The answer was a redirect. The page never follows one: a redirect from a token endpoint
     /// would carry the form (and the secret in it) to wherever it points.
     Redirect,
+    /// A pasted kit transcript's step failed to connect: the machine that ran the kit (curl in
+    /// a shell), not this browser.
+    KitNetwork,
 }
 
 /// An HTTP answer the page could read.
