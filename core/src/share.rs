@@ -8,7 +8,9 @@
 use std::fmt::Write;
 
 use crate::catalog::Code;
-use crate::decode::{registry_name_of, semver_in, Finding, FindingCode, Report, Source};
+use crate::decode::{
+    check_health, registry_name_of, semver_in, Finding, FindingCode, Report, Source,
+};
 use crate::values::is_host_port;
 
 /// What a report link's fragment starts with (its format's version).
@@ -79,6 +81,9 @@ fn finding(text: &str) -> Option<Finding> {
     f.registry_name = registry.as_deref().and_then(registry_name_of);
     f.registry = registry;
     f.http_status = status;
+    // What check-health calls the same cause follows from the code and status, as in the paste:
+    // a reopened card says it, not that check-health does not test it.
+    f.detail.check_health = check_health(code, status, &f.detail);
     Some(f)
 }
 
@@ -87,6 +92,20 @@ mod tests {
     use super::*;
     use crate::decode::decode;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_reopened_card_names_check_health_s_code_as_the_paste_did() {
+        let paste = "Could not connect to the registry login server 'r.azurecr.io'. Please verify that the registry exists and the URL 'https://r.azurecr.io/v2/' is reachable from your environment.";
+        let report = decode(paste);
+        let back = read(&fragment(&report)).expect("a report link");
+        let said =
+            |r: &Report| crate::explain::explain(&r.findings[0], crate::Lang::En).in_your_case;
+        assert!(said(&back)
+            .iter()
+            .any(|t| t.contains("reports this cause as CONNECTIVITY_CHALLENGE_ERROR")));
+        assert!(!said(&back).iter().any(|t| t.contains("does not test this")));
+        assert_eq!(said(&back), said(&report));
+    }
 
     #[test]
     fn a_link_reopens_the_codes_statuses_registries_and_version() {

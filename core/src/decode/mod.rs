@@ -40,6 +40,7 @@ pub use crate::values::{is_private_ipv4, registry_name_of};
 pub use extract::semver_in;
 pub use line::Wrapper;
 pub use report::*;
+pub use tools::check_health;
 
 /// Decode a paste. Never panics, whatever the input; linear in its length.
 pub fn decode(paste: &str) -> Report {

@@ -435,7 +435,7 @@ fn endpoint(l: &str) -> Endpoint {
 }
 
 /// The check-health code the same cause gives, from the same machine and identity.
-fn check_health(code: Code, status: Option<u16>, detail: &Detail) -> Option<Code> {
+pub fn check_health(code: Code, status: Option<u16>, detail: &Detail) -> Option<Code> {
     match code {
         Code::TokenRejected => Some(Code::ConnectivityRefreshToken),
         Code::AnonymousTokenRejected if status == Some(403) => Some(Code::ConnectivityForbidden),
