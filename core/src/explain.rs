@@ -203,8 +203,16 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     if let Some(needle) = first {
         to_front(&mut fix_list, |c| c.contains(needle));
     }
-    // A fix the case's own facts rule out is not offered.
-    fix_list.retain(|fx| !fx.command.is_some_and(|c| ruled_out(f, c)));
+    // A fix the case's own facts rule out is not offered: a command that cannot help here, or a
+    // question the paste answered already (the DNS line's address class).
+    let dns_read = f
+        .signs
+        .iter()
+        .any(|s| matches!(s, Sign::PrivateAddress { .. } | Sign::PublicAddress { .. }));
+    fix_list.retain(|fx| {
+        let answered = dns_read && catalog::asks_the_dns_line(fx, lang);
+        !(answered || fx.command.is_some_and(|c| ruled_out(f, c)))
+    });
     Explanation {
         summary: entry.summary.to_owned(),
         in_your_case: case,
@@ -379,6 +387,7 @@ fn sign_text(sign: &Sign, lang: Lang) -> String {
             "Docker a affiché des conseils sur sa sortie d’erreur ; avant azure-cli 2.55.0 cela suffisait à faire échouer la vérification alors que le pull avait réussi.",
         )
         .to_owned(),
+        Sign::PublicAddress { ip } => trf!(lang, "The DNS line shows {ip}, a public address: the name resolves, and not to a private endpoint; what failed comes after it (the connection, a proxy, a firewall)."; "La ligne DNS montre {ip}, une adresse publique : le nom se résout, et pas vers un point de terminaison privé ; ce qui a échoué vient après (la connexion, un proxy, un pare-feu)."),
         Sign::PrivateAddress { ip } => trf!(lang, "The DNS line shows {ip}, a private address: this machine resolves the registry to a private endpoint. If it is not inside (or peered with, or on a VPN to) that network, the connection cannot work from here; if it is, check that the private endpoint connection is approved and that the private DNS zone holds both the registry and its data endpoint."; "La ligne DNS montre {ip}, une adresse privée : cette machine résout le registre vers un point de terminaison privé. Si elle n’est pas dans ce réseau (ni appairée, ni en VPN), la connexion ne peut pas fonctionner d’ici ; si elle y est, vérifiez que la connexion du point de terminaison privé est approuvée et que la zone DNS privée contient le registre et son point de terminaison de données."),
         // NO_PROXY: Python's requests (az's HTTP client) matches a domain suffix written `.azurecr.io`
         // (or `azurecr.io`), not a `*.` glob. Source: psf/requests src/requests/utils.py, should_bypass_proxies.

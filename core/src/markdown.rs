@@ -1,7 +1,9 @@
-//! The explanation as Markdown, for a support ticket or an issue: the verdict, each finding (its
-//! code, what it means in this case, numbered fixes with their commands, the docs link), the run
-//! summary and, when probes ran, a table of their steps. It holds what the page shows and nothing
-//! more: no token, no password, and the paste's own lines only when the person asks for them.
+//! The explanation as Markdown, for the engineer who receives it in a ticket or an issue: what
+//! was wrong (the verdict, each finding with what the output shows, the paste's own lines as
+//! evidence, and which problem a consequence follows from), when (the timestamps the tool printed),
+//! what was run already, the fixes to try with their commands, the run and, when probes ran, a
+//! table of their steps. No token, no password: quoted lines are masked, and the person may leave
+//! the lines out.
 //!
 //! Text from a paste (a registry, a repository, a version) may be anything: every value is
 //! written as inert text (`<`, `>`, `&`, `[`, `]`, `|` and `\` escaped) and every block of
@@ -12,9 +14,10 @@ use std::fmt::Write;
 
 use crate::catalog::Lang;
 use crate::decode::{Report, RunEnd};
-use crate::explain::explain;
-use crate::summary::{check_text, end_text, note_text, verdict_text, version_facts};
-use crate::tr;
+use crate::explain::{done_already, explain};
+use crate::path::{roles, Role};
+use crate::summary::{check_text, end_text, note_text, verdict_text};
+use crate::{tr, trf};
 
 /// A probe step as the report lists it, in the page's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +35,7 @@ pub struct Extras<'a> {
     pub pasted: bool,
     /// The probe run's steps, when one ran.
     pub steps: &'a [StepRow],
-    /// The paste's lines each finding came from, when the person ticked "include them".
+    /// The paste's lines each finding came from, unless the person unticked "include them".
     pub lines: Option<&'a BTreeMap<usize, String>>,
 }
 
@@ -125,6 +128,40 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
             )
         );
     }
+    // When: the timestamps the tool printed with its errors, first and last.
+    let stamps: Vec<&str> = report
+        .findings
+        .iter()
+        .filter_map(|f| f.timestamp.as_deref())
+        .collect();
+    if let (Some(first), Some(last)) = (stamps.first(), stamps.last()) {
+        let when = if first == last {
+            inert(first)
+        } else {
+            format!("{} … {}", inert(first), inert(last))
+        };
+        let _ = writeln!(
+            out,
+            "{} {when}\n",
+            tr!(
+                lang,
+                "When (as printed with the errors):",
+                "Quand (tel qu’affiché avec les erreurs)\u{a0}:"
+            )
+        );
+    }
+    if report.check_health {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr!(
+                lang,
+                "Already run: `az acr check-health` (the paste holds its output).",
+                "Déjà lancé\u{a0}: `az acr check-health` (le collage contient sa sortie)."
+            )
+        );
+    }
+    let roles = roles(report);
     for (i, f) in report.findings.iter().enumerate() {
         let e = explain(f, lang);
         let _ = write!(out, "## {}. {}", i + 1, code_span(f.code.title()));
@@ -135,31 +172,55 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
             let _ = write!(out, " — {}", inert(registry));
         }
         let _ = writeln!(out, "\n\n**{}**\n", inert(&e.summary));
+        match roles.get(i) {
+            Some(Role::Consequence { of }) => {
+                let cause = report
+                    .findings
+                    .get(*of)
+                    .map(|c| c.code.title())
+                    .unwrap_or_default();
+                let n = of + 1;
+                let _ = writeln!(
+                    out,
+                    "{}\n",
+                    trf!(lang, "Follows from {n} ({cause}): fixing that fixes this."; "Découle de {n} ({cause}) : régler celui-là règle celui-ci.")
+                );
+            }
+            Some(Role::Note) => {
+                let _ = writeln!(
+                    out,
+                    "{}\n",
+                    tr!(
+                        lang,
+                        "Not a failure: the tool counted warnings as an error.",
+                        "Pas un échec\u{a0}: l’outil a compté des avertissements comme une erreur."
+                    )
+                );
+            }
+            _ => {}
+        }
+        if let Some(at) = &f.timestamp {
+            let _ = writeln!(
+                out,
+                "{} {}\n",
+                tr!(lang, "Printed at:", "Affiché à\u{a0}:"),
+                inert(at)
+            );
+        }
         if !e.in_your_case.is_empty() {
             let _ = writeln!(
                 out,
                 "{}\n",
-                tr!(lang, "In your case:", "Dans votre cas\u{a0}:")
+                tr!(
+                    lang,
+                    "What the output shows:",
+                    "Ce que montre la sortie\u{a0}:"
+                )
             );
             for s in &e.in_your_case {
                 let _ = writeln!(out, "- {}", inert(s));
             }
             out.push('\n');
-        }
-        let _ = writeln!(out, "{}\n", tr!(lang, "Fixes:", "Correctifs\u{a0}:"));
-        for (n, fix) in e.fixes.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", n + 1, inert(&fix.text));
-            if let Some(command) = &fix.command {
-                let _ = writeln!(out, "\n{}\n", indent(&fenced("sh", command), "   "));
-            }
-        }
-        if let Some(url) = &e.doc_url {
-            let _ = writeln!(
-                out,
-                "\n{} <{}>",
-                tr!(lang, "Documentation:", "Documentation\u{a0}:"),
-                url
-            );
         }
         if let Some(lines) = extras.lines {
             let quoted: Vec<String> = f
@@ -172,11 +233,38 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
             if !quoted.is_empty() {
                 let _ = writeln!(
                     out,
-                    "\n{}\n\n{}",
-                    tr!(lang, "From the paste:", "Tiré du collage\u{a0}:"),
+                    "{}\n\n{}\n",
+                    tr!(
+                        lang,
+                        "Evidence, from the paste (tokens and passwords masked):",
+                        "Preuve, tirée du collage (jetons et mots de passe masqués)\u{a0}:"
+                    ),
                     fenced("text", &quoted.join("\n"))
                 );
             }
+        }
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr!(lang, "Fixes to try:", "Correctifs à essayer\u{a0}:")
+        );
+        let fixes = e
+            .fixes
+            .iter()
+            .filter(|x| !done_already(report.check_health, x));
+        for (n, fix) in fixes.enumerate() {
+            let _ = writeln!(out, "{}. {}", n + 1, inert(&fix.text));
+            if let Some(command) = &fix.command {
+                let _ = writeln!(out, "\n{}\n", indent(&fenced("sh", command), "   "));
+            }
+        }
+        if let Some(url) = &e.doc_url {
+            let _ = writeln!(
+                out,
+                "\n{} <{}>",
+                tr!(lang, "Documentation:", "Documentation\u{a0}:"),
+                url
+            );
         }
         out.push('\n');
     }
@@ -221,8 +309,8 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
         "---\n{}",
         tr!(
             lang,
-            "Explained by acr-doctor in the browser; nothing was sent anywhere. No token or password is in this report.",
-            "Expliqué par acr-doctor dans le navigateur ; rien n’a été envoyé. Aucun jeton ni mot de passe ne figure dans ce rapport."
+            "Written by acr-doctor from the pasted output, in the browser. Tokens and passwords are masked.",
+            "Écrit par acr-doctor à partir de la sortie collée, dans le navigateur. Jetons et mots de passe sont masqués."
         )
     );
     out
@@ -242,9 +330,6 @@ fn summary(out: &mut String, r: &Report, lang: Lang) {
             tr!(lang, "Azure CLI version:", "Version d’Azure CLI\u{a0}:"),
             inert(v)
         );
-    }
-    for fact in version_facts(r, lang) {
-        let _ = writeln!(out, "- {}", inert(&fact));
     }
     if let Some(e) = end {
         let _ = writeln!(out, "- {}", inert(&end_text(e, lang)));

@@ -144,7 +144,7 @@ pub fn label(l: Label, lang: Lang) -> &'static str {
         CopyLink => tr!(lang, "Copy link", "Copier le lien"),
         PathTitle => tr!(lang, "The way to the registry, hop by hop:", "Le chemin vers le registre, étape par étape\u{a0}:"),
         OpenedFromLink => tr!(lang, "Opened from a link: it carries the codes, HTTP statuses, registries and CLI version, not the paste. Paste your own output for the whole explanation.", "Ouvert depuis un lien : il porte les codes, statuts HTTP, registres et la version de la CLI, pas le collage. Collez votre propre sortie pour l’explication complète."),
-        IncludeLines => tr!(lang, "Include the lines from my paste", "Inclure les lignes de mon collage"),
+        IncludeLines => tr!(lang, "Include the pasted lines as evidence (tokens and passwords masked)", "Inclure les lignes collées comme preuve (jetons et mots de passe masqués)"),
         FromCache => tr!(lang, "No network: this is the copy of the page your browser kept. Pastes are explained as usual; the probes need the network.", "Pas de réseau : voici la copie de la page gardée par votre navigateur. Les collages sont expliqués comme d’habitude ; les sondes ont besoin du réseau."),
         MoreFindings => tr!(lang, "more findings not shown", "autres constats non affichés"),
         PasteTooLarge => tr!(lang, "The text is larger than 16 MiB: only its first 16 MiB are read; the rest was cut.", "Le texte dépasse 16 Mio : seuls ses 16 premiers Mio sont lus ; le reste a été coupé."),

@@ -274,3 +274,39 @@ fn problems_are_counted_once() {
     );
     assert!(errors < r.errors());
 }
+
+/// A question the paste answered is not asked again: a DNS line read as private (02) or public
+/// (05) drops "if the DNS line shows a private IP…", and the case says which it is.
+#[test]
+fn the_dns_line_s_address_class_is_not_asked_again() {
+    use acr_doctor_core::explain::explain;
+    use acr_doctor_core::Lang;
+    for (name, class) in [
+        (
+            "02-acr645-challenge-old-docker-version-line.txt",
+            "a private address",
+        ),
+        (
+            "05-acr756-login-fails-then-challenge-timestamp.txt",
+            "a public address",
+        ),
+    ] {
+        let r = decode(&fixture(name));
+        let f = r
+            .findings
+            .iter()
+            .find(|f| f.code.title() == "CONNECTIVITY_CHALLENGE_ERROR")
+            .expect("challenge error");
+        let e = explain(f, Lang::En);
+        assert!(e.in_your_case.iter().any(|t| t.contains(class)), "{name}");
+        assert!(
+            !e.fixes.iter().any(|x| x.text.contains("private IP")),
+            "{name}"
+        );
+        assert!(!e.fixes.is_empty());
+    }
+    // With no DNS line, the question stays.
+    let r = decode("An error occurred: CONNECTIVITY_CHALLENGE_ERROR\nRegistry 'r.azurecr.io' did not issue a challenge.");
+    let e = explain(&r.findings[0], Lang::En);
+    assert!(e.fixes.iter().any(|x| x.text.contains("private IP")));
+}

@@ -28,7 +28,8 @@ pub struct ReportActionsProps {
 #[component]
 pub fn ReportActions(props: &ReportActionsProps) -> Html {
     let lang = props.lang;
-    let include = use_state(|| false);
+    // The paste's lines are the evidence: in by default (masked), out if the person unticks.
+    let include = use_state(|| true);
     let copied = use_state(|| false);
     let text = {
         let report = props.report.clone();

@@ -29,7 +29,9 @@ test('a report after a paste and a probe run: findings, fixes, run, the steps ta
   const md = await copied(page);
   const tokens = marked.lexer(md);
   const headings = tokens.filter((t) => t.type === 'heading').map((t) => `${t.depth} ${t.text}`);
-  assert.match(headings[0], /^1 acr-doctor: 2 errors$/);
+  // The DNS error is the problem; the login's unreachable server follows from it.
+  assert.match(headings[0], /^1 acr-doctor: 1 error$/);
+  assert.match(md, /Follows from 2 \(CONNECTIVITY_DNS_ERROR\): fixing that fixes this\./);
   assert.ok(headings.includes('2 1. `LOGIN_SERVER_UNREACHABLE` — kouchouaiacr.azurecr.io'), headings.join('\n'));
   assert.ok(headings.includes('2 2. `CONNECTIVITY_DNS_ERROR` — kouchouaiacr.azurecr.io'), headings.join('\n'));
   // Numbered fixes, each command in its own code block inside its item.
@@ -41,23 +43,44 @@ test('a report after a paste and a probe run: findings, fixes, run, the steps ta
   const shown = await page.$$eval('[data-testid=probe]', (ps) => ps.length);
   assert.equal(table.rows.length, shown);
   assert.ok(table.rows.every((r) => ['OK', 'Skipped'].includes(r[1].text)), JSON.stringify(table.rows.map((r) => r[1].text)));
-  // Nothing the person typed as a secret, no raw HTML, and no paste line unless asked.
+  // Nothing the person typed as a secret, no raw HTML.
   assert.ok(!md.includes(entra) && !md.includes(entra.split('.')[1]), 'the Entra token');
   assert.ok(!/eyJ[A-Za-z0-9_-]{10,}/.test(md), 'no JWT at all');
   assert.equal(tokens.filter((t) => t.type === 'html').length, 0);
-  assert.ok(!md.includes('Failed to reach DNS'), 'no paste line unless asked');
-
-  // Asked: the lines each finding came from, in a code block.
-  await page.check('[data-testid=include-lines]');
-  const withLines = await copied(page);
+  // The evidence by default: the lines each finding came from, in a code block.
+  const withLines = md;
   const blocks = marked.lexer(withLines).filter((t) => t.type === 'code' && t.lang === 'text');
   assert.ok(blocks.some((b) => b.text.includes('CONNECTIVITY_DNS_ERROR')), withLines);
-  assert.ok(!withLines.includes(entra));
+  // Unticked, the paste's lines stay out.
+  await page.uncheck('[data-testid=include-lines]');
+  assert.ok(!(await copied(page)).includes('Failed to reach DNS'), 'no paste line once unticked');
+  await page.check('[data-testid=include-lines]');
 
   // The download is the same text.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-markdown]')]);
   assert.equal(download.suggestedFilename(), 'acr-doctor-report.md');
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), withLines);
+  await context.close();
+});
+
+test("the report's evidence and timestamp: for the engineer who receives it", async () => {
+  const { page, context } = await openPage(shared.browser, shared.base);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await paste(page, sample('05-acr756-login-fails-then-challenge-timestamp.txt'));
+  assert.equal(await page.isChecked('[data-testid=include-lines]'), true, 'evidence in by default');
+  const md = await copied(page);
+  // When: the timestamp the CLI printed with its error.
+  assert.match(md, /^When \(as printed with the errors\): 2024-05-18 06:54:20\.208894$/m);
+  // The evidence: the pasted lines each finding came from.
+  const blocks = marked.lexer(md).filter((t) => t.type === 'code' && t.lang === 'text');
+  assert.ok(blocks.some((b) => /Could not connect to the registry login server 'readitpravacr\.azurecr\.io'/.test(b.text)), md);
+  // What was run already, and no health check offered again.
+  assert.match(md, /Already run: `az acr check-health`/);
+  assert.doesNotMatch(md, /az acr check-health -n readitpravacr --yes --ignore-errors/);
+  // Addressed to its reader, not to the page's: no "your case", no version trivia.
+  assert.doesNotMatch(md, /In your case|below, with fixes for your registry|is available from 2\.73\.0/);
+  // Links whole: a full stop after a URL is outside it.
+  for (const link of [...marked.parse(md).matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])) assert.doesNotMatch(link, /[.,;:]$/, link);
   await context.close();
 });
 

@@ -82,6 +82,12 @@ fn in_lang(en: &'static str, lang: Lang) -> &'static str {
     }
 }
 
+/// Whether `fix` asks what the run's DNS line shows (a private address or not): a paste whose
+/// DNS line was read has the answer in its case.
+pub fn asks_the_dns_line(fix: &Fix, lang: Lang) -> bool {
+    fix.command.is_none() && fix.text == text::IF_PRIVATE_DNS.text.get(lang)
+}
+
 /// Whether a code's caveats already say that az acr check-health does not test what failed (the
 /// card then does not say it again). Kept as a fact of the code, not read from the caveats: the
 /// page's build has them only once the about file is here. A test checks it against the texts.

@@ -44,6 +44,16 @@ macro_rules! more {
     };
 }
 
+/// A fix that asks what the DNS line shows: a paste whose DNS line was read already does not get
+/// it (its case says what the address is).
+pub const IF_PRIVATE_DNS: TextFix = TextFix {
+    text: t!(
+        "If the DNS line shows a private IP (10.x, 172.16–31.x, 192.168.x), run from inside that network or fix the private DNS zone.",
+        "Si la ligne DNS montre une IP privée (10.x, 172.16–31.x, 192.168.x), lancez la commande depuis ce réseau ou corrigez la zone DNS privée.",
+    ),
+    command: None,
+};
+
 /// A fix with the command that does it.
 macro_rules! fix {
     ($text:expr, $command:literal $(,)?) => {
@@ -713,10 +723,7 @@ pub fn text(code: Code) -> Text {
                     ),
                     "curl -si https://{server}/v2/",
                 ),
-                step!(t!(
-                        "If the DNS line shows a private IP (10.x, 172.16–31.x, 192.168.x), run from inside that network or fix the private DNS zone.",
-                        "Si la ligne DNS montre une IP privée (10.x, 172.16–31.x, 192.168.x), lancez la commande depuis ce réseau ou corrigez la zone DNS privée.",
-                    )),
+                IF_PRIVATE_DNS,
                 step!(t!(
                         "Behind a proxy, set HTTPS_PROXY for az and make sure the proxy lets *.azurecr.io through.",
                         "Derrière un proxy, définissez HTTPS_PROXY pour az et vérifiez que le proxy laisse passer *.azurecr.io.",

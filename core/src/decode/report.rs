@@ -86,6 +86,9 @@ pub enum Sign {
     WindowsContainers,
     /// The run's DNS line resolved the registry to a private address: a private endpoint.
     PrivateAddress { ip: String },
+    /// The run's DNS line resolved the registry to a public address: the name is not the
+    /// problem, nor a private endpoint.
+    PublicAddress { ip: String },
     /// The crash is a proxy's refusal (`ProxyError`, 407).
     Proxy,
     /// The crash is a certificate the CLI's Python does not trust (TLS inspection).

@@ -112,12 +112,19 @@ pub(super) fn signs(
         | CliCode::ConnectivityForbidden
         | CliCode::ConnectivityRefreshToken
         | CliCode::ConnectivityAccessToken => {
-            let private = run_checks.iter().rev().find_map(|c| match c {
-                Check::Dns { ip, .. } if crate::values::is_private_ipv4(ip) => Some(ip.clone()),
+            let dns = run_checks.iter().rev().find_map(|c| match c {
+                Check::Dns { ip, .. } => Some(ip.clone()),
                 _ => None,
             });
-            if let Some(ip) = private {
-                signs.push(Sign::PrivateAddress { ip });
+            // An address as printed (a redacted `<IP>` says nothing of its class).
+            match dns {
+                Some(ip) if crate::values::is_private_ipv4(&ip) => {
+                    signs.push(Sign::PrivateAddress { ip })
+                }
+                Some(ip) if ip.parse::<std::net::Ipv4Addr>().is_ok() => {
+                    signs.push(Sign::PublicAddress { ip })
+                }
+                _ => {}
             }
         }
         CliCode::CliCrash => {
