@@ -70,7 +70,7 @@ fi
 
 # node_modules/.installed-lock is a copy of the lock file it was installed from.
 if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.installed-lock 2>/dev/null; then
-  log "npm: binaryen (wasm-opt), playwright-core, axe-core and marked"
+  log "npm: binaryen (wasm-opt), terser (the release glue), playwright-core, axe-core and marked"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.installed-lock)
 fi
 
