@@ -228,13 +228,14 @@ pub fn App() -> Html {
                     on_cancel={probe.cancel.clone()}
                     on_clear={probe.clear.clone()}
                     suggested={report.registry.clone().map(AttrValue::from)}
-                />
-                if let Some(hops) = probe_path {
-                    <PathDiagram {hops} source="probes" {lang} />
-                }
-                if !state.has_paste && !rows.is_empty() {
-                    <ReportActions report={report.clone()} excerpts={state.excerpts.clone()} pasted=false steps={rows.clone()} {lang} />
-                }
+                >
+                    if let Some(hops) = probe_path {
+                        <PathDiagram {hops} source="probes" {lang} />
+                    }
+                    if !state.has_paste && !rows.is_empty() {
+                        <ReportActions report={report.clone()} excerpts={state.excerpts.clone()} pasted=false steps={rows.clone()} {lang} />
+                    }
+                </ProbePanel>
                 <Reference
                     {lang}
                     query={AttrValue::from(state.query.clone())}

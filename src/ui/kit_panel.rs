@@ -21,6 +21,9 @@ pub struct KitPanelProps {
     pub target: Target,
     /// The repository field: `repository[:tag]`.
     pub image: AttrValue,
+    /// A probe step was blocked: the kit is what sees it, so it is shown open.
+    #[prop_or_default]
+    pub open: bool,
     pub lang: Lang,
 }
 
@@ -69,7 +72,7 @@ pub fn KitPanel(props: &KitPanelProps) -> Html {
         },
     };
     html! {
-        <details class="kit" data-testid="kit">
+        <details class="kit" data-testid="kit" open={props.open}>
             <summary>{ label(Label::KitTitle, lang) }</summary>
             <p class="muted">{ label(Label::KitHelp, lang) }</p>
             if image.is_none() && !props.image.trim().is_empty() {

@@ -31,6 +31,9 @@ pub struct ProbePanelProps {
     pub on_clear: Callback<()>,
     /// The registry the paste names, offered when the field is empty.
     pub suggested: Option<AttrValue>,
+    /// Shown with the run's results, after its steps: the run drawn, and its share bar.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -258,6 +261,8 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
             .count()
     };
     let (ok, skipped) = (count(Status::Ok), count(Status::Skipped));
+    // A step this browser could not see: the kit checks it where the problem is.
+    let blocked = count(Status::Blocked) > 0;
 
     html! {
         <section class="probes" aria-labelledby="probe-title">
@@ -325,18 +330,24 @@ pub fn ProbePanel(props: &ProbePanelProps) -> Html {
                 </div>
 
             </form>
+            // The run's results in one block: how it ended, its steps, the drawing, the share bar;
+            // then the kit, opened when the browser could not see a step.
             if !props.steps.is_empty() {
+                if all_done {
+                    <p class="probe-verdict" data-testid="probe-summary">{ ui_text::probe_summary(ok, StepId::BROWSER.len(), skipped, lang) }</p>
+                }
                 <ol class="probe-steps" aria-live="polite">
                     { for props.steps.iter().map(|v| html! {
                         <ProbeStep key={v.step.id()} view={v.clone()} {lang} blocked_commands={blocked_commands.clone()} />
                     }) }
                 </ol>
-                if all_done {
-                    <p class="muted" data-testid="probe-summary">{ ui_text::probe_summary(ok, StepId::BROWSER.len(), skipped, lang) }</p>
+                { props.children.clone() }
+                if blocked {
+                    <p class="notice" data-testid="kit-hint">{ label(Label::KitHint, lang) }</p>
                 }
             }
             if let Ok(t) = target.clone() {
-                <KitPanel target={t} image={AttrValue::from((*fields.repository).clone())} {lang} />
+                <KitPanel target={t} image={AttrValue::from((*fields.repository).clone())} open={blocked} {lang} />
             }
             <TokenInspector {lang} />
         </section>

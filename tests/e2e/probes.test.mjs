@@ -144,6 +144,19 @@ test('no CORS (like Azure): blocked, with the commands, and their output decodes
   });
   const commands = await page.locator('[data-testid=probe][data-probe=challenge] [data-testid=command] code').allInnerTexts();
   assert.deepEqual(commands, [`curl -si http://127.0.0.1:${FRONT.nocors}/v2/`, 'az acr check-health -n <registry-name> --yes']);
+  // The results in one block: how the run ended, its steps, the drawing, the share bar; then the
+  // kit, open, with what the browser could not see said next to it.
+  const order = await page.$$eval('.probes [data-testid=probe-summary], .probes .probe-steps, .probes [data-testid=path-diagram], .probes [data-testid=report-actions], .probes [data-testid=kit-hint], .probes [data-testid=kit]',
+    (els) => els.map((e) => e.dataset.testid ?? e.className));
+  assert.deepEqual(order, ['probe-summary', 'probe-steps', 'path-diagram', 'report-actions', 'kit-hint', 'kit']);
+  assert.equal(await page.locator('[data-testid=kit]').evaluate((d) => d.open), true);
+  // Each form of the kit with its run line, Copy and Download.
+  await page.waitForSelector('[data-testid=kit-sh]');
+  assert.equal(await page.locator('[data-testid=kit-run-sh] code').innerText(), 'sh acr-doctor-kit.sh');
+  await page.click('.kit-ps > summary');
+  assert.match(await page.locator('[data-testid=kit-run-ps] code').innerText(), /^powershell .*-File \.\\acr-doctor-kit\.ps1$/);
+  assert.equal(await page.locator('[data-testid=kit-copy-ps]').count(), 1);
+  assert.equal(await page.locator('[data-testid=kit-download-ps]').count(), 1);
   // The person runs curl and pastes its output back.
   const curl = await fetch(`http://127.0.0.1:${FRONT.nocors}/v2/`);
   const pasted = `$ curl -si http://127.0.0.1:${FRONT.nocors}/v2/\nHTTP/1.1 ${curl.status} Unauthorized\nWww-Authenticate: ${curl.headers.get('www-authenticate')}\n`;
