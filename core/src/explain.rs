@@ -77,6 +77,13 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
             )
             .to_owned(),
         ),
+        Source::Kit => case.push(
+            tr!(lang,
+                "A step of the probe kit's transcript failed with this: on the machine that ran the kit.",
+                "Une étape de la transcription du kit de vérification a échoué ainsi : sur la machine où le kit a tourné.",
+            )
+            .to_owned(),
+        ),
         Source::Printed => {}
     }
     if f.wrapper == Some(Wrapper::AadTokens) {

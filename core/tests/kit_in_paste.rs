@@ -2,7 +2,7 @@
 //! decoded as if the transcript were not there, wherever it starts or ends.
 
 use acr_doctor_core::catalog::Code;
-use acr_doctor_core::decode::FindingCode;
+use acr_doctor_core::decode::{FindingCode, Source};
 use acr_doctor_core::probe::kit::judge;
 use acr_doctor_core::probe::steps::{Outcome, SkipReason, Status, StepId};
 use acr_doctor_core::{decode, Verdict};
@@ -108,8 +108,8 @@ fn the_kits_refusals_are_read_back() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
-    /// Wherever a transcript header lands in a paste, the paste's findings are the same as
-    /// without it.
+    /// Wherever a transcript header lands in a paste, the paste's own findings are the same as
+    /// without it (the transcript's failing steps add theirs, marked as the kit's).
     #[test]
     fn a_transcript_never_takes_another_tools_lines(at in 0usize..4, kit_lines in 0usize..4) {
         let paste = [
@@ -127,8 +127,31 @@ proptest! {
         }
         let with = decode(&mixed.join("\n"));
         let without = decode(&paste.join("\n"));
-        let codes = |r: &acr_doctor_core::Report| r.findings.iter().map(|f| f.code.clone()).collect::<Vec<_>>();
+        let codes = |r: &acr_doctor_core::Report| r.findings.iter().filter(|f| f.source != Source::Kit).map(|f| f.code.clone()).collect::<Vec<_>>();
         prop_assert_eq!(codes(&with), codes(&without));
         prop_assert_eq!(with.verdict(), Verdict::Errors);
     }
+}
+
+/// A transcript whose DNS failed: one problem, its code a finding of the kit's, and the steps
+/// after it that failed for want of a name are its consequences, not more errors.
+#[test]
+fn a_transcript_counts_its_problem_once() {
+    use acr_doctor_core::path::{roles, Role};
+    let r = decode("acr-doctor-kit 1 https://myreg.azurecr.io\ndns fail error=nxdomain\ntcp fail error=connect\nv2 fail error=connect\nacr-doctor-kit end");
+    let codes: Vec<&str> = r.findings.iter().map(|f| f.code.title()).collect();
+    assert_eq!(
+        codes,
+        ["CONNECTIVITY_DNS_ERROR", "CONNECTIVITY_CHALLENGE_ERROR"]
+    );
+    assert!(r.findings.iter().all(|f| f.source == Source::Kit));
+    assert!(r
+        .findings
+        .iter()
+        .all(|f| f.registry.as_deref() == Some("myreg.azurecr.io")));
+    assert_eq!(roles(&r), [Role::Error, Role::Consequence { of: 0 }]);
+    assert_eq!(
+        acr_doctor_core::summary::verdict_text(&r, acr_doctor_core::Lang::En).0,
+        "1 error"
+    );
 }

@@ -433,3 +433,21 @@ test('a first visit offers real examples: each fills the box and is explained', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a pasted kit transcript whose DNS failed: one error, the rest its consequences, in the words of the machine that ran it', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.base);
+  await paste(page, [
+    'acr-doctor-kit 1 https://myreg.azurecr.io',
+    'dns fail 12ms error=nxdomain',
+    'tcp fail 3ms error=connect',
+    'v2 fail 2ms error=connect',
+    'acr-doctor-kit end',
+  ].join('\n'));
+  assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-errors'), '1');
+  const roles = await page.$$eval('[data-testid=finding]', (cards) => cards.map((c) => [c.dataset.code, c.dataset.role]));
+  assert.deepEqual(roles, [['CONNECTIVITY_DNS_ERROR', 'error'], ['CONNECTIVITY_CHALLENGE_ERROR', 'consequence']]);
+  assert.match(await page.locator('[data-testid=start-here]').innerText(), /CONNECTIVITY_DNS_ERROR/);
+  assert.doesNotMatch(await page.locator('[data-testid=kit-result]').innerText(), /browser/i);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

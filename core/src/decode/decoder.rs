@@ -346,7 +346,34 @@ impl Decoder {
         }
         self.report.end = self.run.end(&self.report);
         self.report.kit = crate::probe::transcript::parse(self.kit.iter().map(String::as_str));
+        self.kit_findings();
         self.report
+    }
+
+    /// A kit's transcript is output like any other: each code its failing steps give is a
+    /// finding, about the registry the kit checked (the steps are shown as the kit ran them).
+    fn kit_findings(&mut self) {
+        let Some(t) = &self.report.kit else {
+            return;
+        };
+        let registry = crate::values::url_authority(&t.origin).map(str::to_ascii_lowercase);
+        let codes = crate::probe::kit::judge(t)
+            .into_iter()
+            .filter(|k| k.judged.status == crate::probe::steps::Status::Error)
+            .filter_map(|k| k.judged.code);
+        for code in codes {
+            let known = FindingCode::Known(code);
+            if self.report.findings.iter().any(|f| f.code == known) {
+                continue;
+            }
+            let mut f = Finding::new(0, known, Source::Kit);
+            f.lines.clear();
+            f.registry_name = registry
+                .as_deref()
+                .and_then(crate::values::registry_name_of);
+            f.registry.clone_from(&registry);
+            self.report.findings.push(f);
+        }
     }
 }
 

@@ -44,6 +44,8 @@ pub enum Source {
     Truncated,
     /// Read from curl's answer to `GET /v2/`, judged as the CLI judges its own request.
     Curl,
+    /// A failing step of a probe kit's transcript, judged as the page judges its own probes.
+    Kit,
 }
 
 /// A range of lines of the paste, 1-based and inclusive.
