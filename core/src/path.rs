@@ -206,20 +206,24 @@ impl Role {
     }
 }
 
-/// Whether a finding shows something that failed: an error code, without the sign that the CLI
-/// only counted a tool's warnings (or a pull's hints) on its error output as a failure.
+/// Whether a finding is a known false positive: the CLI counted a tool's warnings (or a pull's
+/// hints) on its error output as a failure.
+fn false_positive(f: &Finding) -> bool {
+    f.signs
+        .iter()
+        .any(|s| matches!(s, Sign::ToolWarningsOnly | Sign::PullHintsOnStderr))
+}
+
+/// Whether a finding shows a hop that failed: an error code that is no false positive.
 fn failed(f: &Finding) -> bool {
-    f.code.is_error()
-        && !f
-            .signs
-            .iter()
-            .any(|s| matches!(s, Sign::ToolWarningsOnly | Sign::PullHintsOnStderr))
+    f.code.is_error() && !false_positive(f)
 }
 
 /// Each finding's [`Role`]. On the way to a registry a failure stops what comes after it: of the
 /// failures met on the network's hops (DNS onwards) for one registry, the one at the earliest hop
 /// (the first in the paste, between equals) is the problem, and the others are its consequences.
-/// What fails on this machine (Docker, Helm, the CLI) stands on its own; false positives are notes.
+/// What fails on this machine (Docker, Helm, the CLI, its sign-in) stands on its own; false
+/// positives are notes.
 pub fn roles(report: &Report) -> Vec<Role> {
     let findings = &report.findings;
     let hop = |f: &Finding| {
@@ -233,10 +237,12 @@ pub fn roles(report: &Report) -> Vec<Role> {
         .position(|f| f.code.known() == Some(Code::ManifestUnknown));
     let follows_manifest =
         |f: &Finding| manifest.is_some() && f.signs.contains(&Sign::AlsoManifestUnknown);
-    let mut order: Vec<usize> = (0..findings.len())
-        .filter(|i| failed(&findings[*i]) && !follows_manifest(&findings[*i]))
+    // The problems, hop by hop along the way to the registry, in the paste's order within a hop.
+    let problem = |i: &usize| !false_positive(&findings[*i]) && !follows_manifest(&findings[*i]);
+    let order: Vec<usize> = (0..Hop::ALL.len())
+        .flat_map(|h| (0..findings.len()).filter(move |i| hop(&findings[*i]).unwrap_or(0) == h))
+        .filter(problem)
         .collect();
-    order.sort_by_key(|i| (hop(&findings[*i]).unwrap_or(0), *i));
     let mut roles = vec![Role::Note; findings.len()];
     let mut roots: Vec<usize> = Vec::new();
     let client = Hop::ALL.iter().position(|h| *h == Hop::Client);
@@ -271,6 +277,22 @@ pub fn roles(report: &Report) -> Vec<Role> {
         }
     }
     roles
+}
+
+/// The order findings are read in: each problem, then what follows from it, then the notes (a
+/// consequence is read under its cause, a false positive last).
+pub fn reading_order(roles: &[Role]) -> Vec<usize> {
+    let all = 0..roles.len();
+    let mut order = Vec::with_capacity(roles.len());
+    for i in all.clone().filter(|i| roles[*i] == Role::Error) {
+        order.push(i);
+        order.extend(
+            all.clone()
+                .filter(|k| roles[*k] == Role::Consequence { of: i }),
+        );
+    }
+    order.extend(all.filter(|k| roles[*k] == Role::Note));
+    order
 }
 
 /// The path as a paste shows it, or `None` when the paste shows no hop at all.
@@ -424,6 +446,19 @@ mod tests {
         // its /v2/ was reached.
         let r = decode("WARNING: Unable to get AAD authorization tokens with message: An error occurred: CONNECTIVITY_REFRESH_TOKEN_ERROR\nAccess to registry 'foo.azurecr.io' was denied. Response code: 403. Please try running 'az login' again to refresh permissions.");
         assert_eq!(states(&r), token_refused);
+    }
+
+    #[test]
+    fn findings_are_read_problem_then_its_consequences_then_notes() {
+        let roles = [
+            Role::Note,
+            Role::Consequence { of: 2 },
+            Role::Error,
+            Role::Error,
+            Role::Consequence { of: 3 },
+        ];
+        assert_eq!(reading_order(&roles), [2, 1, 3, 4, 0]);
+        assert_eq!(reading_order(&[]), Vec::<usize>::new());
     }
 
     #[test]

@@ -310,3 +310,15 @@ fn the_dns_line_s_address_class_is_not_asked_again() {
     let e = explain(&r.findings[0], Lang::En);
     assert!(e.fixes.iter().any(|x| x.text.contains("private IP")));
 }
+
+/// A note is a known false positive only: not being signed in, or a crash, is a problem of its
+/// own (grey "not a failure" would tell the person to ignore it).
+#[test]
+fn only_a_false_positive_is_a_note() {
+    use acr_doctor_core::path::{roles, Role};
+    let r = decode(&fixture("25-azuretre324-not-logged-in-no-error-code.txt"));
+    assert_eq!(codes(&r), ["AZ_LOGIN_REQUIRED"]);
+    assert_eq!(roles(&r), [Role::Error]);
+    let r = decode(&fixture("16-azurecli-pr33117-before-crash-after-all-ok.txt"));
+    assert!(roles(&r).iter().all(|x| *x == Role::Error), "{:?}", codes(&r));
+}

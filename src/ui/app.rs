@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use acr_doctor_core::path::Role;
+use acr_doctor_core::path::{reading_order, Role};
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::Lang;
 use acr_doctor_core::{about, french};
@@ -144,19 +144,11 @@ pub fn App() -> Html {
 
     let lang = state.lang;
     let report = state.report.clone();
-    // Each problem, then what follows from it, then the notes: a consequence is read under its
-    // cause, and a false positive last, in grey.
+    // Each problem, then what follows from it, then the notes (path::reading_order).
     let roles = state.roles.clone();
     let lines: Vec<Vec<usize>> = excerpt_lines(&report).collect();
     let role = |i: usize| roles.get(i).copied().unwrap_or(Role::Error);
-    let mut order: Vec<usize> = Vec::new();
-    for i in (0..report.findings.len()).filter(|i| role(*i) == Role::Error) {
-        order.push(i);
-        order
-            .extend((0..report.findings.len()).filter(|k| role(*k) == Role::Consequence { of: i }));
-    }
-    order.extend((0..report.findings.len()).filter(|k| role(*k) == Role::Note));
-    let cards = order.into_iter().take(MAX_CARDS).filter_map(|i| {
+    let cards = reading_order(&roles).into_iter().take(MAX_CARDS).filter_map(|i| {
         let f = report.findings.get(i)?;
         let role = role(i);
         let cause = match role {
