@@ -431,3 +431,55 @@ pub fn number(text: &str) -> f64 {
 pub fn lower_case(text: &str) -> String {
     js_sys::JsString::from(text).to_lower_case().into()
 }
+
+/// What the first paint held when the app took over: the text typed or pasted in its box, and
+/// whether the box had the focus.
+pub struct FirstPaint {
+    pub text: String,
+    pub focused: bool,
+}
+
+/// Take the build's first paint (`#first-paint`: the box before the WebAssembly) out of the page,
+/// keeping what was typed in its box; `None` when the page had none.
+pub fn take_first_paint() -> Option<FirstPaint> {
+    let document = web_sys::window()?.document()?;
+    let shell = document.get_element_by_id("first-paint")?;
+    let area = shell
+        .query_selector("textarea")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    let focused = area.as_ref().is_some_and(|a| {
+        document
+            .active_element()
+            .is_some_and(|e| e.is_same_node(Some(a)))
+    });
+    let text = area.map(|a| a.value()).unwrap_or_default();
+    shell.remove();
+    Some(FirstPaint { text, focused })
+}
+
+/// Give the app's box what the first paint's held, as a paste (the box decodes it at once), and
+/// the focus it had, with the caret at the end.
+pub fn hand_over(first: FirstPaint) {
+    let Some(area) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-testid=paste-input]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    if first.focused {
+        let _ = area.focus();
+    }
+    if first.text.is_empty() {
+        return;
+    }
+    area.set_value(&first.text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    init.set_input_type("insertFromPaste");
+    if let Ok(e) = web_sys::InputEvent::new_with_event_init_dict("input", &init) {
+        let _ = area.dispatch_event(&e);
+    }
+}

@@ -9,6 +9,7 @@ use crate::{tr, trf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
     Title,
+    LoadingExplainer,
     Tagline,
     PasteHeading,
     PastePlaceholder,
@@ -134,6 +135,7 @@ fn text(l: Label) -> T {
             en: "acr-doctor",
             fr: "acr-doctor",
         },
+        LoadingExplainer => t!("Loading the explainer… You can paste now: it is explained as soon as it is here.", "Chargement de l’explicateur… Vous pouvez déjà coller : ce sera expliqué dès qu’il sera là."),
         Tagline => t!("Explains Azure Container Registry errors: paste what your terminal printed.", "Explique les erreurs d’Azure Container Registry : collez ce que votre terminal a affiché."),
         PasteHeading => t!("Your output", "Votre sortie"),
         PastePlaceholder => t!("Paste the output of az acr check-health, az acr login, docker or curl — or type a code such as CONNECTIVITY_DNS_ERROR", "Collez la sortie d’az acr check-health, d’az acr login, de docker ou de curl — ou tapez un code comme CONNECTIVITY_DNS_ERROR"),

@@ -319,6 +319,12 @@ fn only_a_false_positive_is_a_note() {
     let r = decode(&fixture("25-azuretre324-not-logged-in-no-error-code.txt"));
     assert_eq!(codes(&r), ["AZ_LOGIN_REQUIRED"]);
     assert_eq!(roles(&r), [Role::Error]);
-    let r = decode(&fixture("16-azurecli-pr33117-before-crash-after-all-ok.txt"));
-    assert!(roles(&r).iter().all(|x| *x == Role::Error), "{:?}", codes(&r));
+    let r = decode(&fixture(
+        "16-azurecli-pr33117-before-crash-after-all-ok.txt",
+    ));
+    assert!(
+        roles(&r).iter().all(|x| *x == Role::Error),
+        "{:?}",
+        codes(&r)
+    );
 }

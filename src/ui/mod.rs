@@ -18,6 +18,7 @@ pub mod reference_entry;
 pub mod report_actions;
 pub mod rich_text;
 pub mod run_summary;
+pub mod shell;
 pub mod state;
 pub mod theme_toggle;
 pub mod token_claims;

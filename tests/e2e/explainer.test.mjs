@@ -451,3 +451,31 @@ test('a pasted kit transcript whose DNS failed: one error, the rest its conseque
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the box before the WebAssembly: typed while it loads, kept and explained when it is here, nothing moves', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await context.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(shared.base);
+  // The first paint: the title, the box, the privacy line and the loading line, before any wasm.
+  const early = page.locator('#first-paint [data-first-paint=paste-input]');
+  await early.waitFor();
+  assert.equal(await page.locator('[data-testid=paste-input]').count(), 0, 'no app control before the app');
+  assert.match(await page.locator('#first-paint [role=status]').innerText(), /Loading the explainer/);
+  const before = await early.boundingBox();
+  await early.click();
+  await page.keyboard.type('An error occurred: CONNECTIVITY_DNS_ERROR');
+  release();
+  // The app takes over: the typed text is its first paste, explained, in the same place.
+  await page.waitForSelector('[data-testid=finding][data-code=CONNECTIVITY_DNS_ERROR]');
+  assert.equal(await page.locator('#first-paint').count(), 0);
+  assert.equal(await page.inputValue('[data-testid=paste-input]'), 'An error occurred: CONNECTIVITY_DNS_ERROR');
+  const after = await page.locator('[data-testid=paste-input]').boundingBox();
+  assert.deepEqual([after.x, after.y, after.width, after.height].map(Math.round), [before.x, before.y, before.width, before.height].map(Math.round));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Trunk post-build hook: the page's first paint, rendered by Yew's server renderer.
+
+index.html holds an empty `<div id="first-paint">`; this fills it with what `src/bin/prerender.rs`
+renders (`ui::shell::Shell`: the title, the paste box as the app lays it out, the privacy line and
+a "loading the explainer" line), so a person on a slow link has the box before the WebAssembly.
+The app takes it out when it starts and keeps what was typed in it (`browser::take_first_paint`).
+Its test hooks are renamed (`data-testid` → `data-first-paint`): a test, or a script, finds the
+app's controls only once they work. A page without the div (the size floor) is left as it is.
+"""
+import os
+import re
+import subprocess
+import sys
+
+staging = os.environ.get("TRUNK_STAGING_DIR")
+if not staging:
+    sys.exit("first-paint: TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)")
+index = os.path.join(staging, "index.html")
+with open(index, encoding="utf-8") as f:
+    html = f.read()
+slot = re.search(r"""<div id=("?)first-paint\1></div>""", html)
+if not slot:
+    print("first-paint: no slot in this page")
+    sys.exit(0)
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+shell = subprocess.run(
+    ["cargo", "run", "-q", "--bin", "prerender"],
+    cwd=root, check=True, capture_output=True, text=True,
+).stdout.strip()
+if "<textarea" not in shell:
+    sys.exit("first-paint: the server renderer gave no paste box")
+shell = shell.replace("data-testid=", "data-first-paint=")
+html = html[: slot.start()] + f'<div id="first-paint">{shell}</div>' + html[slot.end():]
+with open(index, "w", encoding="utf-8") as f:
+    f.write(html)
+print(f"first-paint: {len(shell)} bytes of HTML before the WebAssembly")

@@ -1,0 +1,25 @@
+//! The page's first paint: what a person needs to start — the title, the paste box as the app
+//! lays it out, the privacy line — and a quiet "loading the explainer" line. Rendered to HTML at
+//! build time by Yew's server renderer (`src/bin/prerender.rs`), so the box is there before the
+//! WebAssembly has arrived; the app takes over from it and keeps what was typed (`main.rs`).
+
+use acr_doctor_core::ui_text::{label, Label};
+use acr_doctor_core::Lang;
+use yew::prelude::*;
+
+use super::header::Header;
+use super::paste_box::PasteBox;
+
+#[component]
+pub fn Shell() -> Html {
+    let lang = Lang::En;
+    html! {
+        <>
+            <Header {lang} on_lang={Callback::noop()} dark=false on_dark={Callback::noop()} />
+            <main>
+                <PasteBox {lang} on_paste={Callback::noop()} on_explain={Callback::noop()} file_truncated=false empty=true />
+                <p class="muted first-paint-loading" role="status">{ label(Label::LoadingExplainer, lang) }</p>
+            </main>
+        </>
+    }
+}
