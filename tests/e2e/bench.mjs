@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
-import { serveDist, launch, root, dist, dispatchPaste, fillBox, entraToken, fillIn } from './harness.mjs';
+import { serveDist, launch, root, dist, dispatchPaste, fillBox, entraToken, fillIn, startNginx } from './harness.mjs';
 import { FRONT, DOH } from './ports.mjs';
 
 const sample = fs.readFileSync(path.join(root, 'core/tests/fixtures/real/09-acr490-ignore-errors-challenge-helm-notary.txt'), 'utf8');
@@ -154,8 +154,9 @@ function bytesOf(dir) {
 }
 const floorDir = process.env.SIZE_FLOOR_DIST;
 row('wasm + js + css, gzip -9 (brotli 11)', bytesOf(dist), floorDir ? `knowledge alone: ${bytesOf(floorDir)}` : '', '≤ 300 KB (guard)');
-// Fetched only when asked for (scripts/page-files.py): French, the kits. Not in the guard.
-const onDemand = fs.readdirSync(dist).filter((n) => /^acr-doctor-(fr|kit)-[0-9a-f]+\.(json|sh|ps1)$/.test(n))
+// Fetched after the first verdict or when asked for (scripts/page-files.py): what each code
+// means, French, the kits, the examples. Not in the guard.
+const onDemand = fs.readdirSync(dist).filter((n) => /^acr-doctor-(fr|kit|about|examples)-[0-9a-f]+\.(json|sh|ps1|txt)$/.test(n))
   .map((f) => `${f.replace(/-[0-9a-f]+\./, '.')} ${(zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length / 1000).toFixed(1)}`);
 row('fetched when asked for, gzip -9', `${onDemand.join(', ')} KB`, '', 'not in the first load');
 
@@ -212,6 +213,46 @@ try {
       floor.push(await page.evaluate(() => window.__longest()));
     }
     row(name, tasks(median(longest)), tasks(median(floor)), 'no task > 50 ms');
+  }
+
+  // A slow link: the page served gzipped by nginx from the hosting recipe, Chromium's network
+  // emulation, a fresh profile each run (nothing cached). The box is usable once the first
+  // paint is in (before the WebAssembly); a paste typed into it at once is explained once the
+  // WebAssembly is here.
+  if (fs.existsSync('/usr/sbin/nginx')) {
+    const nginx = await startNginx();
+    try {
+      const html = fs.readFileSync(path.join(dist, 'index.html'));
+      const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 6 }).length;
+      const first = fs.readdirSync(dist).filter((n) => /\.(wasm|js|css)$/.test(n) && n !== 'sw.js').reduce((t, f) => t + gz(f), 0)
+        + zlib.gzipSync(html, { level: 6 }).length;
+      for (const [name, kbit, rtt, budget] of [['slow 3G (400 kbit/s, 400 ms RTT)', 400, 400, '≤ 2 s; ≤ 4 s'], ['4G (9 Mbit/s, 170 ms RTT)', 9000, 170, '≤ 0.6 s; ≤ 0.9 s']]) {
+        const box = [];
+        const explained = [];
+        for (let i = 0; i < 3; i++) {
+          const c = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+          const p = await c.newPage();
+          const cdp = await c.newCDPSession(p);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: rtt, downloadThroughput: (kbit * 1000) / 8, uploadThroughput: (kbit * 1000) / 8 });
+          await p.goto(nginx.base, { waitUntil: 'commit' });
+          const area = await p.waitForSelector('#first-paint textarea, [data-testid=paste-input]', { timeout: 60_000 });
+          // Usable once painted: the first contentful paint (the box is the page's first content),
+          // from the navigation's start.
+          await p.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60_000 });
+          box.push(await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+          await area.fill('An error occurred: CONNECTIVITY_DNS_ERROR');
+          await p.waitForSelector('[data-testid=verdict]', { timeout: 60_000 });
+          explained.push(await p.evaluate(() => performance.now()));
+          await c.close();
+        }
+        row(`${name}: box usable; a paste typed at once, explained`, `${ms(median(box))}; ${ms(median(explained))} (median of 3; first load ${(first / 1000).toFixed(1)} KB gzip -6 as nginx sends it)`, '', budget);
+      }
+    } finally {
+      nginx.stop();
+    }
+  } else {
+    row('slow links', 'not measured: nginx is not installed (scripts/setup.sh test installs it)', '', '');
   }
 
   if (await reachable(FRONT.none)) {

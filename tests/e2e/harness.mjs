@@ -4,9 +4,12 @@ import http from 'node:http';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import path from 'node:path';
+import os from 'node:os';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { NGINX } from './ports.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
@@ -167,4 +170,43 @@ export function useBrowser() {
     shared.served?.server.close();
   });
   return shared;
+}
+
+/**
+ * hosting/nginx.conf run by nginx itself (Debian's nginx-light): the recipe as written, but for
+ * its two site-specific lines (plain HTTP on a loopback port instead of 443 with a certificate,
+ * and the root), inside a minimal main configuration of the test's own.
+ */
+export async function startNginx() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acr-doctor-nginx-'));
+  // nginx's workers run as another user: they must be able to read the copy.
+  fs.chmodSync(dir, 0o755);
+  const site = path.join(dir, 'site');
+  fs.cpSync(dist, site, { recursive: true });
+  const recipe = fs.readFileSync(path.join(root, 'hosting', 'nginx.conf'), 'utf8');
+  if (!(recipe.includes('listen 443 ssl;') && recipe.includes('root /srv/acr-doctor;'))) throw new Error('the recipe lacks the two lines the test replaces');
+  const server = recipe
+    .replace('listen 443 ssl;', `listen 127.0.0.1:${NGINX};`)
+    .replace('root /srv/acr-doctor;', `root ${site};`);
+  fs.writeFileSync(path.join(dir, 'server.conf'), server);
+  const temp = (name) => `${name}_temp_path ${path.join(dir, name)};`;
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), [
+    'daemon off;', `pid ${path.join(dir, 'nginx.pid')};`, `error_log ${path.join(dir, 'error.log')};`,
+    'events {}',
+    `http { access_log off; ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join(' ')} include ${path.join(dir, 'server.conf')}; }`,
+  ].join('\n'));
+  const nginx = spawn('/usr/sbin/nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  nginx.stderr.on('data', (d) => { stderr += d; });
+  const base = `http://127.0.0.1:${NGINX}/`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(base);
+      break;
+    } catch (e) {
+      if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return { base, stop: () => { nginx.kill(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
