@@ -838,8 +838,8 @@ pub fn text(code: Code) -> Text {
                 GRANT_ABAC,
                 fix!(
                     t!(
-                        "If the status is 403, see the network rules.",
-                        "Si le statut est 403, voyez les règles réseau.",
+                        "See the network rules: a 403 is their refusal.",
+                        "Voyez les règles réseau : un 403 est leur refus.",
                     ),
                     "az acr show -n {name} --query \"{public:publicNetworkAccess, rules:networkRuleSet}\"",
                 ),
