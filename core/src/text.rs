@@ -60,6 +60,25 @@ impl T {
     }
 }
 
+/// A fixed text in a table, `t!("English", "Français")`: a [`T`] (the catalogue's texts, the
+/// labels). In the page (wasm) the French is left out, as in [`tr!`]: it is a data file the page
+/// reads when French is chosen ([`crate::french`]).
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! t_in_both {
+    ($en:literal, $fr:literal $(,)?) => {
+        $crate::text::T { en: $en, fr: $fr }
+    };
+}
+
+#[cfg(target_arch = "wasm32")]
+macro_rules! t_in_both {
+    ($en:literal, $fr:literal $(,)?) => {
+        $crate::text::T { en: $en, fr: "" }
+    };
+}
+
+pub(crate) use t_in_both as t;
+
 /// A fixed text, chosen in place: `tr!(lang, "English", "Français")`. In the page (wasm) the
 /// French is not compiled in: it is a data file the page reads when French is chosen
 /// ([`crate::french`]), so the first load carries one language.

@@ -2,7 +2,7 @@
 
 use crate::catalog::Lang;
 use crate::probe::steps::Status;
-use crate::text::T;
+use crate::text::{t, T};
 use crate::{tr, trf};
 
 /// A label of the page.
@@ -104,22 +104,6 @@ pub enum Label {
     PasteBack,
     TokenInspector,
     TokenInspectorHelp,
-}
-
-/// A text in both languages; in the page (wasm) the French is left out, as in [`tr!`]: it is a
-/// data file the page reads when French is chosen ([`crate::french`]).
-#[cfg(not(target_arch = "wasm32"))]
-macro_rules! t {
-    ($en:literal, $fr:literal $(,)?) => {
-        T { en: $en, fr: $fr }
-    };
-}
-
-#[cfg(target_arch = "wasm32")]
-macro_rules! t {
-    ($en:literal, $fr:literal $(,)?) => {
-        T { en: $en, fr: "" }
-    };
 }
 
 pub fn label(l: Label, lang: Lang) -> &'static str {

@@ -3,23 +3,7 @@
 //! hold `{name}` and `{server}`, filled in by `values::fill`).
 
 use super::{Code, Text, TextFix};
-use crate::text::T;
-
-/// A text in both languages. In the page (wasm) the French is left out, as in [`crate::tr!`]:
-/// it is a data file the page reads when French is chosen ([`crate::french`]).
-#[cfg(not(target_arch = "wasm32"))]
-macro_rules! t {
-    ($en:literal, $fr:literal $(,)?) => {
-        T { en: $en, fr: $fr }
-    };
-}
-
-#[cfg(target_arch = "wasm32")]
-macro_rules! t {
-    ($en:literal, $fr:literal $(,)?) => {
-        T { en: $en, fr: "" }
-    };
-}
+use crate::text::{t, T};
 
 /// What a code means beyond its fixes: its meaning, causes and caveats. In the page (wasm) they
 /// are left out: the page reads them from a data file when a card or the reference shows them
