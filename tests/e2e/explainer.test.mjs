@@ -467,6 +467,12 @@ test('the box before the WebAssembly: typed while it loads, kept and explained w
   assert.equal(await page.locator('[data-testid=paste-input]').count(), 0, 'no app control before the app');
   assert.match(await page.locator('#first-paint [role=status]').innerText(), /Loading the explainer/);
   const before = await early.boundingBox();
+  // A file dropped before the app is here does not replace the page.
+  assert.equal(await page.evaluate(() => {
+    const drop = new DragEvent('drop', { cancelable: true, bubbles: true });
+    document.body.dispatchEvent(drop);
+    return drop.defaultPrevented;
+  }), true);
   await early.click();
   await page.keyboard.type('An error occurred: CONNECTIVITY_DNS_ERROR');
   release();

@@ -80,7 +80,7 @@ test('every hosting recipe sends, for every file of the page, the headers a meta
   }
 });
 
-test("the page's own CSP allows no inline script but its loader, and frames nothing", () => {
+test("the page's own CSP allows no inline script but its own, by their hashes, and frames nothing", () => {
   const html = fs.readFileSync(path.join(root, 'dist', 'index.html'), 'utf8');
   // The built page is minified: its attributes in any order, quoted only where they must be.
   const meta = html.match(/<meta [^>]*http-equiv="?Content-Security-Policy[^>]*>/)[0];
