@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook: allow exactly the inline scripts Trunk wrote, by their hash.
+"""Trunk post-build hook: allow exactly the page's inline scripts, by their hash.
 
-Trunk's loader is an inline <script type="module">. Instead of 'unsafe-inline', the page's CSP
+Trunk's loader is an inline <script type="module">, and index.html has one line of its own (the
+drop guard of the first paint). Instead of 'unsafe-inline', the page's CSP
 names the SHA-256 of each inline script in the built index.html, computed here after Trunk has
 written it. The source index.html holds the placeholder 'sha256-TRUNK-INLINE'; a build whose
 placeholder was not replaced fails (and a page without the hash would not start: fail closed).
