@@ -390,12 +390,19 @@ pub fn query_param(key: &str) -> Option<String> {
     params.get(key)
 }
 
+/// The first element matching `selector`, as `E`.
+fn find<E: JsCast>(selector: &str) -> Option<E> {
+    web_sys::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
 /// Move the focus to the first element matching `selector`, bringing it into view.
 fn focus(selector: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten());
-    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = find::<web_sys::HtmlElement>(selector) {
         el.scroll_into_view();
         let _ = el.focus();
     }
@@ -462,11 +469,7 @@ pub fn take_first_paint() -> Option<FirstPaint> {
 /// Give the app's box what the first paint's held, as a paste (the box decodes it at once), and
 /// the focus it had, with the caret at the end.
 pub fn hand_over(first: FirstPaint) {
-    let Some(area) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-testid=paste-input]").ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    else {
+    let Some(area) = find::<web_sys::HtmlTextAreaElement>("[data-testid=paste-input]") else {
         return;
     };
     if first.focused {

@@ -5,17 +5,8 @@ fn main() {
     let first = acr_doctor::browser::take_first_paint();
     yew::Renderer::<acr_doctor::App>::new().render();
     if let Some(first) = first {
-        // Once the app's first render is in the page.
-        if let Some(timer) = acr_doctor::browser::after(0, {
-            let mut first = Some(first);
-            move || {
-                if let Some(first) = first.take() {
-                    acr_doctor::browser::hand_over(first);
-                }
-            }
-        }) {
-            std::mem::forget(timer);
-        }
+        // Queued after the app's first render, which Yew's scheduler has queued already.
+        wasm_bindgen_futures::spawn_local(async move { acr_doctor::browser::hand_over(first) });
     }
     acr_doctor::browser::register_service_worker();
 }

@@ -16,7 +16,7 @@ use crate::catalog::Lang;
 use crate::decode::{Report, RunEnd};
 use crate::explain::{done_already, explain};
 use crate::path::{roles, Role};
-use crate::summary::{check_text, end_text, note_text, verdict_text};
+use crate::summary::{check_text, end_text, note_text, verdict_text_of};
 use crate::{tr, trf};
 
 /// A probe step as the report lists it, in the page's words.
@@ -112,10 +112,11 @@ const MAX_QUOTED: usize = 12;
 
 pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
     let mut out = String::new();
+    let roles = roles(report);
     if extras.pasted {
         // The verdict's title only: its sentence speaks to the page's reader, not to whoever
         // receives the report.
-        let (title, _) = verdict_text(report, lang);
+        let (title, _) = verdict_text_of(report, &roles, lang);
         let _ = writeln!(out, "# acr-doctor: {}\n", inert(&title));
     } else {
         let _ = writeln!(
@@ -161,7 +162,6 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
             )
         );
     }
-    let roles = roles(report);
     for (i, f) in report.findings.iter().enumerate() {
         let e = explain(f, lang);
         let _ = write!(out, "## {}. {}", i + 1, code_span(f.code.title()));

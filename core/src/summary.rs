@@ -3,19 +3,21 @@
 //! version implies).
 
 use crate::decode::{is_private_ipv4, semver_in, Check, Note, Report, RunEnd, Verdict};
+use crate::path::{roles, Role};
 use crate::text::T;
 use crate::{tr, trf, Lang};
 
 /// The verdict's headline and one sentence under it.
 pub fn verdict_text(report: &Report, lang: Lang) -> (String, String) {
+    verdict_text_of(report, &roles(report), lang)
+}
+
+/// [`verdict_text`] with the findings' roles a caller already has ([`roles`]).
+pub fn verdict_text_of(report: &Report, roles: &[Role], lang: Lang) -> (String, String) {
     // Problems counted once: a consequence shows under its cause, a false positive is a note.
-    let roles = crate::path::roles(report);
-    let n = roles
-        .iter()
-        .filter(|r| **r == crate::path::Role::Error)
-        .count();
+    let n = roles.iter().filter(|r| **r == Role::Error).count();
     match report.verdict() {
-        Verdict::Errors if false_alarm(report) => (
+        Verdict::Errors if false_alarm(report, roles) => (
             tr!(lang, "A false alarm", "Une fausse alerte").into(),
             tr!(lang, "The CLI reported an error, but what it printed shows nothing failed: see the note below.", "La CLI a signalé une erreur, mais ce qu’elle a affiché montre que rien n’a échoué : voir la note ci-dessous.").into(),
         ),
@@ -35,11 +37,11 @@ pub fn verdict_text(report: &Report, lang: Lang) -> (String, String) {
     }
 }
 
-/// Every finding is a known false positive (and nothing else in the paste is a problem).
-pub fn false_alarm(report: &Report) -> bool {
-    let roles = crate::path::roles(report);
+/// Every finding is a known false positive (and nothing else in the paste is a problem), by the
+/// findings' `roles`.
+pub fn false_alarm(report: &Report, roles: &[Role]) -> bool {
     !roles.is_empty()
-        && roles.iter().all(|r| *r == crate::path::Role::Note)
+        && roles.iter().all(|r| *r == Role::Note)
         && report.kit.is_none()
         && !report.notes.iter().any(|n| n.item.is_problem())
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use acr_doctor_core::decode::Report;
 use acr_doctor_core::explain::{explain, first_action};
 use acr_doctor_core::path::Role;
-use acr_doctor_core::summary::{false_alarm, verdict_text};
+use acr_doctor_core::summary::{false_alarm, verdict_text_of};
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::Lang;
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub struct VerdictProps {
 pub fn VerdictBanner(props: &VerdictProps) -> Html {
     let lang = props.lang;
     let verdict = props.report.verdict();
-    let (title, detail) = verdict_text(&props.report, lang);
+    let (title, detail) = verdict_text_of(&props.report, &props.roles, lang);
     let errors = props.roles.iter().filter(|r| **r == Role::Error).count();
     // The first problem (in the paste's order of causes) and its first fix.
     let first = props
@@ -54,7 +54,7 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
     });
     html! {
         <section
-            class={classes!("verdict", verdict.id(), false_alarm(&props.report).then_some("false-alarm"))}
+            class={classes!("verdict", verdict.id(), false_alarm(&props.report, &props.roles).then_some("false-alarm"))}
             data-testid="verdict"
             data-verdict={verdict.id()}
             data-errors={errors.to_string()}
