@@ -172,6 +172,12 @@ pub async fn own_file(name: &str) -> Option<String> {
     response.text().await.ok()
 }
 
+/// One of the files the built page names for fetching when asked for (`browser::page_file`: the
+/// kits, the French, what each code means, the examples), fetched: its text.
+pub async fn page_file(attr: &str, stem: &str, ext: &str) -> Option<String> {
+    own_file(&browser::page_file(attr, stem, ext)?).await
+}
+
 /// Keeps a request's timeout running while its body is read, and tells why it failed.
 struct Guard {
     timed_out: Rc<Cell<bool>>,

@@ -34,11 +34,9 @@ fn show_in(lang: Lang, dispatch: UseReducerDispatcher<State>) {
         return dispatch.dispatch(Action::SetLang(lang));
     }
     spawn_local(async move {
-        if let Some(name) = browser::page_file("data-fr", "acr-doctor-fr", "json") {
-            if let Some(text) = net::own_file(&name).await {
-                if let Some(texts) = french::read(text.as_bytes(), browser::parse_json) {
-                    french::take(texts);
-                }
+        if let Some(text) = net::page_file("data-fr", "acr-doctor-fr", "json").await {
+            if let Some(texts) = french::read(text.as_bytes(), browser::parse_json) {
+                french::take(texts);
             }
         }
         dispatch.dispatch(Action::SetLang(lang));
@@ -49,17 +47,13 @@ fn show_in(lang: Lang, dispatch: UseReducerDispatcher<State>) {
 /// wait for it, and the folds that show it say so until it is here.
 fn fetch_about(dispatch: UseReducerDispatcher<State>) {
     spawn_local(async move {
-        let mut here = about::present();
-        if !here {
-            if let Some(name) = browser::page_file("data-about", "acr-doctor-about", "json") {
-                if let Some(text) = net::own_file(&name).await {
-                    if let Some(texts) = about::read(text.as_bytes(), browser::parse_json) {
-                        here = about::take(texts) || about::present();
-                    }
-                }
+        if !about::present() {
+            let file = net::page_file("data-about", "acr-doctor-about", "json").await;
+            if let Some(texts) = file.and_then(|t| about::read(t.as_bytes(), browser::parse_json)) {
+                about::take(texts);
             }
         }
-        dispatch.dispatch(Action::About(here));
+        dispatch.dispatch(Action::About(about::present()));
     });
 }
 

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::command_line::CommandLine;
 use super::kit_scripts::KitScripts;
-use crate::{browser, net};
+use crate::net;
 
 #[derive(Properties, PartialEq)]
 pub struct KitPanelProps {
@@ -38,9 +38,10 @@ async fn fetch_files() -> Option<Files> {
     if let Some(files) = FILES.get() {
         return Some(files.clone());
     }
-    let sh = browser::page_file("data-kit-sh", "acr-doctor-kit", "sh")?;
-    let ps = browser::page_file("data-kit-ps", "acr-doctor-kit", "ps1")?;
-    let files = (net::own_file(&sh).await?, net::own_file(&ps).await?);
+    let files = (
+        net::page_file("data-kit-sh", "acr-doctor-kit", "sh").await?,
+        net::page_file("data-kit-ps", "acr-doctor-kit", "ps1").await?,
+    );
     Some(FILES.get_or_init(|| files).clone())
 }
 

@@ -65,8 +65,7 @@ async fn examples() -> Option<&'static str> {
     if let Some(file) = EXAMPLES.get() {
         return Some(file);
     }
-    let name = browser::page_file("data-examples", "acr-doctor-examples", "txt")?;
-    let file = net::own_file(&name).await?;
+    let file = net::page_file("data-examples", "acr-doctor-examples", "txt").await?;
     Some(EXAMPLES.get_or_init(|| file))
 }
 
