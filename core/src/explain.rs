@@ -28,24 +28,6 @@ pub struct Explanation {
     pub origin_label: Option<&'static str>,
 }
 
-/// Whether the paste shows `fix` done already: a health check offered to a paste that holds one
-/// (`report.check_health`) is not asked again.
-pub fn done_already(check_health_ran: bool, fix: &ReadyFix) -> bool {
-    check_health_ran
-        && fix
-            .command
-            .as_deref()
-            .is_some_and(|c| c.starts_with("az acr check-health"))
-}
-
-/// The first thing to do about `f` in this paste: its first fix not done already.
-pub fn first_action(report: &crate::Report, f: &Finding, lang: Lang) -> Option<ReadyFix> {
-    explain(f, lang)
-        .fixes
-        .into_iter()
-        .find(|fix| !done_already(report.check_health, fix))
-}
-
 pub fn explain(f: &Finding, lang: Lang) -> Explanation {
     let slots = [
         (Slot::Name, f.registry_name.as_deref()),
@@ -239,15 +221,17 @@ pub fn explain(f: &Finding, lang: Lang) -> Explanation {
 }
 
 /// Whether what the paste established rules out a fix's command: the kubelet pulled (the
-/// identity is the cluster's: this machine's sign-in or Docker's credentials change nothing), or
-/// the registry's network rules refused (403: signing in again does not help).
+/// identity is the cluster's: this machine's sign-in or Docker's credentials change nothing),
+/// the registry's network rules refused (403: signing in again does not help), or the paste
+/// holds the health check's run already (it is not asked for again).
 fn ruled_out(f: &Finding, command: &str) -> bool {
     let kubelet = f.signs.contains(&Sign::Kubelet)
         && ["az acr login", "docker login", "docker logout", "az login"]
             .iter()
             .any(|c| command.starts_with(c));
     let refused_by_rules = f.http_status == Some(403) && command == "az login";
-    kubelet || refused_by_rules
+    let ran = f.check_health_ran && command.starts_with("az acr check-health");
+    kubelet || refused_by_rules || ran
 }
 
 /// Moves the fixes whose command passes `wanted` to the front, each group keeping its order.

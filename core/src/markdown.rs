@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use crate::catalog::Lang;
 use crate::decode::{Report, RunEnd};
-use crate::explain::{done_already, explain};
+use crate::explain::explain;
 use crate::path::{roles, Role};
 use crate::summary::{check_text, end_text, note_text, verdict_text_of};
 use crate::{tr, trf};
@@ -248,11 +248,7 @@ pub fn markdown(report: &Report, lang: Lang, extras: &Extras) -> String {
             "{}\n",
             tr!(lang, "Fixes to try:", "Correctifs à essayer\u{a0}:")
         );
-        let fixes = e
-            .fixes
-            .iter()
-            .filter(|x| !done_already(report.check_health, x));
-        for (n, fix) in fixes.enumerate() {
+        for (n, fix) in e.fixes.iter().enumerate() {
             let _ = writeln!(out, "{}. {}", n + 1, inert(&fix.text));
             if let Some(command) = &fix.command {
                 let _ = writeln!(out, "\n{}\n", indent(&fenced("sh", command), "   "));

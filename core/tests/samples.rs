@@ -240,9 +240,11 @@ fn problems_are_counted_once() {
     assert_eq!(roles(&r), [Role::Error, Role::Consequence { of: 0 }]);
     assert_eq!(verdict_text(&r, acr_doctor_core::Lang::En).0, "1 error");
     // The paste holds check-health's run: the first action is not to run it again.
-    let first =
-        acr_doctor_core::explain::first_action(&r, &r.findings[0], acr_doctor_core::Lang::En)
-            .expect("an action");
+    let first = acr_doctor_core::explain::explain(&r.findings[0], acr_doctor_core::Lang::En)
+        .fixes
+        .into_iter()
+        .next()
+        .expect("an action");
     assert!(
         !first
             .command

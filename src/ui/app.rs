@@ -151,7 +151,7 @@ pub fn App() -> Html {
         };
         let lines = lines.get(i).cloned().unwrap_or_default();
         Some(html! {
-            <FindingCard finding={Rc::new(f.clone())} {lines} excerpts={state.excerpts.clone()} {role} {cause} check_health_ran={report.check_health} about={state.about} {lang} />
+            <FindingCard finding={Rc::new(f.clone())} {lines} excerpts={state.excerpts.clone()} {role} {cause} about={state.about} {lang} />
         })
     });
     let hidden = report.findings.len().saturating_sub(MAX_CARDS);

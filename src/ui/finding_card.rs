@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use acr_doctor_core::decode::{Finding, Source};
-use acr_doctor_core::explain::{done_already, explain};
+use acr_doctor_core::explain::explain;
 use acr_doctor_core::path::Role;
 use acr_doctor_core::ui_text::{self, label, Label};
 use acr_doctor_core::Lang;
@@ -27,9 +27,6 @@ pub struct FindingCardProps {
     pub role: Role,
     #[prop_or_default]
     pub cause: Option<AttrValue>,
-    /// The paste holds a health check's run: it is not offered again.
-    #[prop_or_default]
-    pub check_health_ran: bool,
     /// Whether the texts under "more about this code" are here (see `State::about`).
     #[prop_or_default]
     pub about: Option<bool>,
@@ -65,20 +62,16 @@ pub fn FindingCard(props: &FindingCardProps) -> Html {
     };
     // The page's build fetches a code's meaning, causes and caveats (the `about` data file).
     let waiting = e.meaning.as_deref() == Some("");
-    let fixes = e
-        .fixes
-        .iter()
-        .filter(|fix| !done_already(props.check_health_ran, fix))
-        .map(|fix| {
-            html! {
-                <li>
-                    <RichText text={AttrValue::from(fix.text.clone())} />
-                    if let Some(command) = fix.command.clone() {
-                        <CommandLine command={AttrValue::from(command)} {lang} />
-                    }
-                </li>
-            }
-        });
+    let fixes = e.fixes.iter().map(|fix| {
+        html! {
+            <li>
+                <RichText text={AttrValue::from(fix.text.clone())} />
+                if let Some(command) = fix.command.clone() {
+                    <CommandLine command={AttrValue::from(command)} {lang} />
+                }
+            </li>
+        }
+    });
     let source_lines = props.lines.iter().filter_map(|n| {
         props.excerpts.get(n).map(|text| {
             html! { <div class="src-line"><span class="ln">{ n }</span><span class="txt">{ text.clone() }</span></div> }

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use acr_doctor_core::decode::Report;
-use acr_doctor_core::explain::{explain, first_action};
+use acr_doctor_core::explain::explain;
 use acr_doctor_core::path::Role;
 use acr_doctor_core::summary::{false_alarm, verdict_text_of};
 use acr_doctor_core::ui_text::{label, Label};
@@ -35,8 +35,9 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
         .position(|r| *r == Role::Error)
         .and_then(|i| props.report.findings.get(i))
         .map(|f| {
-            let fix = first_action(&props.report, f, lang);
-            (f.code.title().to_owned(), explain(f, lang), fix)
+            let e = explain(f, lang);
+            let fix = e.fixes.first().cloned();
+            (f.code.title().to_owned(), e, fix)
         });
     let start = first.map(|(code, e, fix)| {
         html! {

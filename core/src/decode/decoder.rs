@@ -347,6 +347,10 @@ impl Decoder {
         self.report.end = self.run.end(&self.report);
         self.report.kit = crate::probe::transcript::parse(self.kit.iter().map(String::as_str));
         self.kit_findings();
+        let ran = self.report.check_health;
+        for f in &mut self.report.findings {
+            f.check_health_ran = ran;
+        }
         self.report
     }
 
@@ -410,6 +414,7 @@ impl Finding {
             signs: Vec::new(),
             candidates: Vec::new(),
             detail: Default::default(),
+            check_health_ran: false,
         }
     }
 }

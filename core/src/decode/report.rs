@@ -141,6 +141,8 @@ pub struct Finding {
     pub candidates: Vec<Code>,
     /// What another tool's message names, when it does.
     pub detail: Detail,
+    /// The same paste holds az acr check-health's own run: a fix that runs it is not offered.
+    pub check_health_ran: bool,
 }
 
 /// Values read in another tool's message (docker, containerd, helm, oras, an SDK, HTTP).
