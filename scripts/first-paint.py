@@ -4,6 +4,8 @@
 index.html holds an empty `<div id="first-paint">`; this fills it with what `src/bin/prerender.rs`
 renders (`ui::shell::Shell`: the title, the paste box as the app lays it out, the privacy line and
 a "loading the explainer" line), so a person on a slow link has the box before the WebAssembly.
+It is rendered in English into the div and in French into a `<template id="first-paint-fr">` after
+it; index.html's first script shows the French one to a French visitor, as the app will start.
 The app takes it out when it starts and keeps what was typed in it (`browser::take_first_paint`).
 Its test hooks are renamed (`data-testid` → `data-first-paint`): a test, or a script, finds the
 app's controls only once they work. A page without the div (the size floor) is left as it is.
@@ -24,14 +26,21 @@ if not slot:
     print("first-paint: no slot in this page")
     sys.exit(0)
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-shell = subprocess.run(
-    ["cargo", "run", "-q", "--bin", "prerender"],
-    cwd=root, check=True, capture_output=True, text=True,
-).stdout.strip()
-if "<textarea" not in shell:
-    sys.exit("first-paint: the server renderer gave no paste box")
-shell = shell.replace("data-testid=", "data-first-paint=")
-html = html[: slot.start()] + f'<div id="first-paint">{shell}</div>' + html[slot.end():]
+
+
+def shell(lang):
+    html = subprocess.run(
+        ["cargo", "run", "-q", "--bin", "prerender", lang],
+        cwd=root, check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    if "<textarea" not in html:
+        sys.exit(f"first-paint: the server renderer gave no paste box ({lang})")
+    return html.replace("data-testid=", "data-first-paint=")
+
+
+en, fr = shell("en"), shell("fr")
+html = (html[: slot.start()] + f'<div id="first-paint">{en}</div>'
+        + f'<template id="first-paint-fr">{fr}</template>' + html[slot.end():])
 with open(index, "w", encoding="utf-8") as f:
     f.write(html)
-print(f"first-paint: {len(shell)} bytes of HTML before the WebAssembly")
+print(f"first-paint: {len(en)} and {len(fr)} bytes of HTML before the WebAssembly")

@@ -2,6 +2,7 @@
 //! lays it out, the privacy line — and a quiet "loading the explainer" line. Rendered to HTML at
 //! build time by Yew's server renderer (`src/bin/prerender.rs`), so the box is there before the
 //! WebAssembly has arrived; the app takes over from it and keeps what was typed (`main.rs`).
+//! It is rendered in each language; the page shows the one the app will start in (index.html).
 
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::Lang;
@@ -10,9 +11,14 @@ use yew::prelude::*;
 use super::header::Header;
 use super::paste_box::PasteBox;
 
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    pub lang: Lang,
+}
+
 #[component]
-pub fn Shell() -> Html {
-    let lang = Lang::En;
+pub fn Shell(props: &ShellProps) -> Html {
+    let lang = props.lang;
     html! {
         <>
             <Header {lang} on_lang={Callback::noop()} dark=false on_dark={Callback::noop()} />

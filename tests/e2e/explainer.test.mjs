@@ -485,3 +485,86 @@ test('the box before the WebAssembly: typed while it loads, kept and explained w
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** A page whose WebAssembly is held back until `release()`: the first paint alone. */
+async function heldBack(options, init) {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  const requests = [];
+  // The page's own requests (not the service worker's keeping of the files).
+  context.on('request', (r) => { if (!r.serviceWorker()) requests.push(r.url()); });
+  await context.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(shared.base);
+  await page.locator('#first-paint [data-first-paint=paste-input]').waitFor();
+  return { context, page, errors, requests, release };
+}
+
+test('a French visitor: the first paint is French, the French texts come beside the WebAssembly, the app starts in French', async () => {
+  // Every tagline the page shows: read before each frame is painted.
+  const { context, page, errors, requests, release } = await heldBack({ locale: 'fr-FR' }, () => {
+    window.seenTaglines = [];
+    const look = () => {
+      const t = document.querySelector('.tagline')?.textContent;
+      if (t && window.seenTaglines.at(-1) !== t) window.seenTaglines.push(t);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.match(await page.locator('#first-paint [role=status]').innerText(), /Chargement/);
+  assert.match(await page.locator('#first-paint [data-first-paint=decode]').innerText(), /Expliquer/);
+  // Asked for while the WebAssembly is still on its way.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /acr-doctor-fr-[0-9a-f]+\.json$/.test(e.name)));
+  assert.ok(requests.some((u) => /acr-doctor-fr-[0-9a-f]+\.json$/.test(u)));
+  await page.locator('#first-paint [data-first-paint=paste-input]').fill('CONNECTIVITY_DNS_ERROR');
+  release();
+  await page.waitForSelector('[data-testid=finding][data-code=CONNECTIVITY_DNS_ERROR]');
+  const taglines = await page.evaluate(() => window.seenTaglines);
+  assert.ok(taglines.length >= 1);
+  for (const t of taglines) assert.match(t, /Explique les erreurs/, `an English tagline was shown: ${t}`);
+  assert.equal(requests.filter((u) => /acr-doctor-fr-[0-9a-f]+\.json$/.test(u)).length, 1, 'the French is fetched once');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('what is done on the first paint is done on the app: the theme shown, Clear at once, a button pressed, a file dropped', async () => {
+  const { context, page, errors, release } = await heldBack({}, () => localStorage.setItem('acr-doctor.theme', 'dark'));
+  // The remembered theme from the first paint on, its toggle saying so.
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.equal(await page.getAttribute('#first-paint [data-first-paint=theme-toggle]', 'aria-pressed'), 'true');
+  // Clear needs no app.
+  const early = page.locator('#first-paint [data-first-paint=paste-input]');
+  await early.fill('something typed');
+  await page.click('#first-paint [data-first-paint=clear]');
+  assert.equal(await early.inputValue(), '');
+  // Pressed before the app is here: kept, in order, and pressed again on the app's buttons.
+  await page.click('#first-paint [data-first-paint=theme-toggle]');
+  await page.click('#first-paint [data-first-paint=example] >> nth=1');
+  assert.deepEqual(await page.$$eval('#first-paint [data-clicked]', (bs) => bs.map((b) => [b.dataset.firstPaint, b.dataset.clicked])), [['theme-toggle', '1'], ['example', '2']]);
+  release();
+  await page.waitForSelector('[data-testid=finding][data-code=MANIFEST_UNKNOWN]');
+  assert.match(await page.inputValue('[data-testid=paste-input]'), /manifest unknown/);
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+  assert.equal(await page.getAttribute('[data-testid=theme-toggle]', 'aria-pressed'), 'false');
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A file dropped on the first paint is read by the app once it is here.
+  const held = await heldBack({});
+  assert.equal(await held.page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['Error: CONNECTIVITY_REFRESH_TOKEN_ERROR\n'], 'az.log', { type: 'text/plain' }));
+    const drop = new DragEvent('drop', { cancelable: true, bubbles: true, dataTransfer: data });
+    document.querySelector('#first-paint [data-first-paint=paste-input]').dispatchEvent(drop);
+    return drop.defaultPrevented;
+  }), true, 'the page is not replaced by the file');
+  held.release();
+  await held.page.waitForSelector('[data-testid=finding][data-code=CONNECTIVITY_REFRESH_TOKEN_ERROR]');
+  assert.deepEqual(held.errors, []);
+  await held.context.close();
+});
