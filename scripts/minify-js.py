@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook: a release build's JavaScript glue minified by terser (npm, installed
-with the build's other npm tools by scripts/setup.sh).
+"""Trunk post-build hook: the page's JavaScript (wasm-bindgen's glue, and the initializer that
+shows the WebAssembly's progress, static/acr-doctor-start.js) minified by terser (npm, installed
+with the build's other npm tools by scripts/setup.sh), and the initializer named as the page's
+other files are.
 
-Trunk's own JavaScript minifier cannot parse wasm-bindgen's output (it leaves it whole, with a
-warning); terser reads it as the ES module it is and halves it (about 2 KB gzipped). The file
-keeps its name; the Subresource Integrity hash Trunk wrote for it in index.html is written again
-for the new bytes, so the browser still checks what it runs. A debug build is left as it is.
+Trunk's own JavaScript minifier cannot parse either (it leaves them whole, with a warning); terser
+reads them as the ES modules they are and halves the glue (about 2 KB gzipped). The Subresource
+Integrity hash Trunk wrote for each in index.html is written again for the new bytes, so the
+browser still checks what it runs. Trunk names the initializer `<hash>-acr-doctor-start.js`; it
+becomes `acr-doctor-start-<hash>.js`, the form the hosting recipes keep a year and the service
+worker keeps for offline use. In a debug build the scripts are left as they are, but the
+initializer is still renamed.
 """
 import base64
 import glob
@@ -15,15 +20,13 @@ import re
 import subprocess
 import sys
 
-if os.environ.get("TRUNK_PROFILE") != "release":
-    print("minify-js: debug build, left as it is")
-    sys.exit(0)
+release = os.environ.get("TRUNK_PROFILE") == "release"
 staging = os.environ.get("TRUNK_STAGING_DIR")
 if not staging:
     sys.exit("minify-js: TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)")
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 terser = os.path.join(root, "tests", "e2e", "node_modules", "terser", "bin", "terser")
-if not os.path.exists(terser):
+if release and not os.path.exists(terser):
     sys.exit("minify-js: terser is not installed: run scripts/setup.sh")
 
 index = os.path.join(staging, "index.html")
@@ -35,14 +38,28 @@ names = [
     for p in glob.glob(os.path.join(staging, "*.js"))
     if os.path.basename(p) != "sw.js" and os.path.basename(p) in html
 ]
+done = []
 for name in names:
     path = os.path.join(staging, name)
-    subprocess.run(
-        ["node", terser, path, "--module", "--compress", "--mangle", "--output", path],
-        check=True,
-    )
+    if release:
+        subprocess.run(
+            ["node", terser, path, "--module", "--compress", "--mangle", "--output", path],
+            check=True,
+        )
     with open(path, "rb") as f:
-        digest = base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
+        data = f.read()
+    digest = base64.b64encode(hashlib.sha384(data).digest()).decode()
+    start = re.fullmatch(r"[0-9a-f]+-(acr-doctor-start)\.js", name)
+    if start:
+        renamed = f"{start.group(1)}-{hashlib.sha256(data).hexdigest()[:16]}.js"
+        os.replace(path, os.path.join(staging, renamed))
+        if html.count("./" + name) != 2:
+            sys.exit(f"minify-js: expected {name} named twice in index.html (preload, import)")
+        html = html.replace("./" + name, "./" + renamed)
+        name = renamed
+    done.append(name)
+    if not release:
+        continue
     # The integrity attribute of the element that names this file, quoted or not.
     pattern = re.compile(
         r"(<[^>]*\./" + re.escape(name) + r"[^>]*\bintegrity=)(\"?)sha384-[A-Za-z0-9+/=]+"
@@ -52,4 +69,4 @@ for name in names:
         sys.exit(f"minify-js: expected one integrity attribute for {name}, found {count}")
 with open(index, "w", encoding="utf-8") as f:
     f.write(html)
-print(f"minify-js: {', '.join(names) or 'no script'} minified")
+print(f"minify-js: {', '.join(done) or 'no script'}{' minified' if release else ''}")

@@ -15,7 +15,7 @@ const scope = new URL(self.registration.scope);
 // another path keeps its own. (A page on the same origin can still open this cache: the
 // origin is the browser's unit of trust; host the page on an origin of its own where that matters.)
 const CACHE = `acr-doctor:${scope.pathname}`;
-const HASHED = /^(acr-doctor-|acr-doctor-kit-|acr-doctor-fr-|acr-doctor-about-|acr-doctor-examples-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json|\.txt)$/;
+const HASHED = /^(acr-doctor-|acr-doctor-start-|acr-doctor-kit-|acr-doctor-fr-|acr-doctor-about-|acr-doctor-examples-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json|\.txt)$/;
 // A hashed file's kind: its name without the hash.
 const kindOf = (name) => name.replace(/[0-9a-f]+(?=(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json|\.txt)$)/, '');
 

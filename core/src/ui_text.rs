@@ -10,6 +10,7 @@ use crate::{tr, trf};
 pub enum Label {
     Title,
     LoadingExplainer,
+    ExplainerUnavailable,
     Tagline,
     PasteHeading,
     PastePlaceholder,
@@ -119,6 +120,7 @@ fn text(l: Label) -> T {
             en: "acr-doctor",
             fr: "acr-doctor",
         },
+        ExplainerUnavailable => t!("The explainer could not be loaded: the network failed before it was all here, or this browser cannot run WebAssembly. Copy what you typed, then reload the page to try again.", "L’explicateur n’a pas pu être chargé : le réseau a lâché avant qu’il soit complet, ou ce navigateur ne sait pas exécuter WebAssembly. Copiez ce que vous avez tapé, puis rechargez la page pour réessayer."),
         LoadingExplainer => t!("Loading the explainer… You can paste now: it is explained as soon as it is here.", "Chargement de l’explicateur… Vous pouvez déjà coller : ce sera expliqué dès qu’il sera là."),
         Tagline => t!("Explains Azure Container Registry errors: paste what your terminal printed.", "Explique les erreurs d’Azure Container Registry : collez ce que votre terminal a affiché."),
         PasteHeading => t!("Your output", "Votre sortie"),

@@ -504,6 +504,43 @@ async function heldBack(options, init) {
   return { context, page, errors, requests, release };
 }
 
+test('on a slow link the loading line shows how much is here; if the WebAssembly cannot be had, the page says so', async () => {
+  // A slow link (Chromium's emulation; the test server sends the wasm uncompressed).
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 500_000, uploadThroughput: 500_000 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(shared.base, { waitUntil: 'commit' });
+  const bar = page.locator('#first-paint .first-paint-loading progress');
+  await bar.waitFor();
+  // Part of it here, not all: the bar says how much.
+  const part = await page.waitForFunction(() => {
+    const v = document.querySelector('#first-paint progress')?.value;
+    return v > 0.05 && v < 0.95 ? v : false;
+  }, null, { timeout: 20_000 });
+  assert.ok(await part.jsonValue() < 1);
+  assert.equal(await page.locator('#first-paint .first-paint-failed').isVisible(), false);
+  await page.waitForSelector('[data-testid=paste-input]', { timeout: 30_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // The WebAssembly cut off on the way: no endless loading line, a clear message instead.
+  const cut = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await cut.route(/_bg\.wasm$/, (route) => route.abort('connectionreset'));
+  const broken = await cut.newPage();
+  await broken.goto(shared.base);
+  await broken.locator('#first-paint .first-paint-failed').waitFor({ state: 'visible' });
+  assert.match(await broken.locator('#first-paint .first-paint-failed').innerText(), /could not be loaded/);
+  assert.equal(await broken.locator('#first-paint .first-paint-loading').isVisible(), false);
+  // The box still holds what was typed.
+  await broken.locator('#first-paint textarea').fill('kept');
+  assert.equal(await broken.locator('#first-paint textarea').inputValue(), 'kept');
+  await cut.close();
+});
+
 test('a French visitor: the first paint is French, the French texts come beside the WebAssembly, the app starts in French', async () => {
   // Every tagline the page shows: read before each frame is painted.
   const { context, page, errors, requests, release } = await heldBack({ locale: 'fr-FR' }, () => {
