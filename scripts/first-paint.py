@@ -6,7 +6,7 @@ renders (`ui::shell::Shell`: the title, the paste box as the app lays it out, th
 a "loading the explainer" line), so a person on a slow link has the box before the WebAssembly.
 It is rendered in English into the div and in French into a `<template id="first-paint-fr">` after
 it; index.html's first script shows the French one to a French visitor, as the app will start.
-The app takes it out when it starts and keeps what was typed in it (`browser::take_first_paint`).
+When the app's box appears, index.html's script takes it out and does on the app what was done on it.
 Its test hooks are renamed (`data-testid` → `data-first-paint`): a test, or a script, finds the
 app's controls only once they work. A page without the div (the size floor) is left as it is.
 """

@@ -345,19 +345,9 @@ pub fn after(ms: i32, f: impl FnMut() + 'static) -> Option<Timer> {
     })
 }
 
-/// Wait for `work`, but no longer than `ms` milliseconds (it goes on alone after that).
-pub async fn at_most(ms: i32, work: impl std::future::Future<Output = ()> + 'static) {
-    let work = wasm_bindgen_futures::future_to_promise(async move {
-        work.await;
-        Ok(wasm_bindgen::JsValue::UNDEFINED)
-    });
-    let timeout = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let race = js_sys::Promise::race(&js_sys::Array::of2(&work, &timeout));
-    let _ = wasm_bindgen_futures::JsFuture::from(race).await;
+/// The page's element with this id.
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
 }
 
 /// Give the browser its turn (input, rendering) and go on in a later task.
@@ -452,120 +442,4 @@ pub fn number(text: &str) -> f64 {
 /// with it, and the page carries no case tables of its own.
 pub fn lower_case(text: &str) -> String {
     js_sys::JsString::from(text).to_lower_case().into()
-}
-
-/// What the first paint held when the app took over: the text typed or pasted in its box, whether
-/// the box had the focus, a file chosen or dropped on it, and the buttons pressed on it that need
-/// the app (index.html marks them `data-clicked`, in order): each as its test id and its place
-/// among the buttons with that id.
-pub struct FirstPaint {
-    pub text: String,
-    pub focused: bool,
-    pub files: Option<web_sys::FileList>,
-    pub clicks: Vec<(String, u32)>,
-}
-
-/// Take the build's first paint (`#first-paint`: the box before the WebAssembly) out of the page,
-/// keeping what was done on it; `None` when the page had none.
-pub fn take_first_paint() -> Option<FirstPaint> {
-    let document = web_sys::window()?.document()?;
-    let shell = document.get_element_by_id("first-paint")?;
-    let area = shell
-        .query_selector("textarea")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
-    let focused = area.as_ref().is_some_and(|a| {
-        document
-            .active_element()
-            .is_some_and(|e| e.is_same_node(Some(a)))
-    });
-    let text = area.map(|a| a.value()).unwrap_or_default();
-    let files = shell
-        .query_selector("input[type=file]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .and_then(|i| i.files())
-        .filter(|f| f.length() > 0);
-    let clicks = first_paint_clicks(&shell);
-    shell.remove();
-    Some(FirstPaint {
-        text,
-        focused,
-        files,
-        clicks,
-    })
-}
-
-/// The buttons pressed on the first paint, in the order they were pressed.
-fn first_paint_clicks(shell: &web_sys::Element) -> Vec<(String, u32)> {
-    let Ok(buttons) = shell.query_selector_all("button") else {
-        return Vec::new();
-    };
-    let mut seen: Vec<String> = Vec::new();
-    let mut clicks = Vec::new();
-    for button in (0..buttons.length()).filter_map(|i| buttons.item(i)) {
-        let Some(button) = button.dyn_ref::<web_sys::Element>() else {
-            continue;
-        };
-        let id = button.get_attribute("data-first-paint").unwrap_or_default();
-        let place = seen.iter().filter(|s| **s == id).count() as u32;
-        seen.push(id.clone());
-        let order = button
-            .get_attribute("data-clicked")
-            .and_then(|n| n.parse::<u32>().ok());
-        if let (Some(order), false) = (order, id.is_empty()) {
-            clicks.push((order, id, place));
-        }
-    }
-    clicks.sort_unstable_by_key(|c| c.0);
-    clicks
-        .into_iter()
-        .map(|(_, id, place)| (id, place))
-        .collect()
-}
-
-/// Give the app what the first paint held, as if it had been done on the app: the text as a
-/// paste (the box decodes it at once) with the focus it had and the caret at the end, the file
-/// as the file input's choice, then each button pressed, pressed again on the app's.
-pub fn hand_over(first: FirstPaint) {
-    let Some(area) = find::<web_sys::HtmlTextAreaElement>("[data-testid=paste-input]") else {
-        return;
-    };
-    if first.focused {
-        let _ = area.focus();
-    }
-    if !first.text.is_empty() {
-        area.set_value(&first.text);
-        let init = web_sys::InputEventInit::new();
-        init.set_bubbles(true);
-        init.set_input_type("insertFromPaste");
-        if let Ok(e) = web_sys::InputEvent::new_with_event_init_dict("input", &init) {
-            let _ = area.dispatch_event(&e);
-        }
-    }
-    if let Some(files) = first.files {
-        if let Some(input) = find::<web_sys::HtmlInputElement>("[data-testid=file-input]") {
-            input.set_files(Some(&files));
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            if let Ok(e) = web_sys::Event::new_with_event_init_dict("change", &init) {
-                let _ = input.dispatch_event(&e);
-            }
-        }
-    }
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    for (id, place) in first.clicks {
-        let button = document
-            .query_selector_all(&format!("[data-testid={id}]"))
-            .ok()
-            .and_then(|all| all.item(place))
-            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(button) = button {
-            button.click();
-        }
-    }
 }

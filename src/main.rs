@@ -1,3 +1,6 @@
+use std::cell::Cell;
+use std::rc::Rc;
+
 use acr_doctor::{browser, ui};
 use acr_doctor_core::Lang;
 
@@ -7,19 +10,30 @@ const FRENCH_WAIT_MS: i32 = 2000;
 
 fn main() {
     browser::install_panic_page();
-    wasm_bindgen_futures::spawn_local(async {
-        // A French visitor's app starts in French, as its first paint is: the texts first.
-        if browser::initial_lang() == Lang::Fr {
-            browser::at_most(FRENCH_WAIT_MS, ui::app::fetch_french()).await;
+    if browser::initial_lang() != Lang::Fr {
+        return start();
+    }
+    // A French visitor's app starts in French, as its first paint is: the texts first, or the
+    // app in English (turning French when they come) if they are slow.
+    let started = Rc::new(Cell::new(false));
+    let start_once = move || {
+        if !started.replace(true) {
+            start();
         }
-        // The build's first paint (the box before the WebAssembly) gives way to the app, and what
-        // was done on it is done on the app.
-        let first = browser::take_first_paint();
-        yew::Renderer::<acr_doctor::App>::new().render();
-        if let Some(first) = first {
-            // Queued after the app's first render, which Yew's scheduler has queued already.
-            wasm_bindgen_futures::spawn_local(async move { browser::hand_over(first) });
-        }
-        browser::register_service_worker();
-    });
+    };
+    let timer = browser::after(FRENCH_WAIT_MS, start_once.clone());
+    ui::app::fetch_french(Box::new(move || {
+        drop(timer);
+        start_once();
+    }));
+}
+
+/// The app, in its own element below the build's first paint (index.html then takes the first
+/// paint out and hands over what was done on it).
+fn start() {
+    match browser::element_by_id("app") {
+        Some(root) => yew::Renderer::<acr_doctor::App>::with_root(root).render(),
+        None => yew::Renderer::<acr_doctor::App>::new().render(),
+    };
+    browser::register_service_worker();
 }

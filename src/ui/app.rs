@@ -33,19 +33,20 @@ fn show_in(lang: Lang, dispatch: UseReducerDispatcher<State>) {
     if lang != Lang::Fr || french::present() {
         return dispatch.dispatch(Action::SetLang(lang));
     }
-    spawn_local(async move {
-        fetch_french().await;
-        dispatch.dispatch(Action::SetLang(lang));
-    });
+    fetch_french(Box::new(move || dispatch.dispatch(Action::SetLang(lang))));
 }
 
-/// Fetch the catalogue's French, read it and keep it (left as it was if it cannot be had).
-pub async fn fetch_french() {
-    if let Some(text) = net::page_file("data-fr", "acr-doctor-fr", "json").await {
-        if let Some(texts) = french::read(text.as_bytes(), browser::parse_json) {
-            french::take(texts);
+/// Fetch the catalogue's French, read it and keep it (left as it was if it cannot be had), then
+/// go on with `then`.
+pub fn fetch_french(then: Box<dyn FnOnce()>) {
+    spawn_local(async move {
+        if let Some(text) = net::page_file("data-fr", "acr-doctor-fr", "json").await {
+            if let Some(texts) = french::read(text.as_bytes(), browser::parse_json) {
+                french::take(texts);
+            }
         }
-    }
+        then();
+    });
 }
 
 /// Fetch what each code means beyond its fixes, once the page runs: a first verdict does not

@@ -1,8 +1,8 @@
 //! The page's first paint: what a person needs to start — the title, the paste box as the app
 //! lays it out, the privacy line — and a quiet "loading the explainer" line. Rendered to HTML at
 //! build time by Yew's server renderer (`src/bin/prerender.rs`), so the box is there before the
-//! WebAssembly has arrived; the app takes over from it and keeps what was typed (`main.rs`).
-//! It is rendered in each language; the page shows the one the app will start in (index.html).
+//! WebAssembly has arrived. It is rendered in each language; index.html's script shows the one the
+//! app will start in, and hands what was done on it over to the app once the app is here.
 
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::Lang;

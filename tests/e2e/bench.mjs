@@ -240,11 +240,11 @@ try {
           await cdp.send('Network.enable');
           await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: rtt, downloadThroughput: (kbit * 1000) / 8, uploadThroughput: (kbit * 1000) / 8 });
           await p.goto(nginx.base, { waitUntil: 'commit' });
-          const area = await p.waitForSelector('#first-paint textarea, [data-testid=paste-input]', { timeout: 60_000 });
           // Usable once painted: the first contentful paint (the box is the page's first content),
-          // from the navigation's start.
+          // from the navigation's start. (Before it, a French visitor's box is still being put in.)
           await p.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60_000 });
           box.push(await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+          const area = await p.waitForSelector('#first-paint textarea, [data-testid=paste-input]', { timeout: 60_000 });
           await area.fill('An error occurred: CONNECTIVITY_DNS_ERROR');
           await p.waitForSelector('[data-testid=verdict]', { timeout: 60_000 });
           explained.push(await p.evaluate(() => performance.now()));

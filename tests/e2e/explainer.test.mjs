@@ -480,6 +480,7 @@ test('the box before the WebAssembly: typed while it loads, kept and explained w
   await page.waitForSelector('[data-testid=finding][data-code=CONNECTIVITY_DNS_ERROR]');
   assert.equal(await page.locator('#first-paint').count(), 0);
   assert.equal(await page.inputValue('[data-testid=paste-input]'), 'An error occurred: CONNECTIVITY_DNS_ERROR');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'paste-input', 'the focus stays in the box');
   const after = await page.locator('[data-testid=paste-input]').boundingBox();
   assert.deepEqual([after.x, after.y, after.width, after.height].map(Math.round), [before.x, before.y, before.width, before.height].map(Math.round));
   assert.deepEqual(errors, []);
