@@ -4,8 +4,10 @@
 index.html holds an empty `<div id="first-paint">`; this fills it with what `src/bin/prerender.rs`
 renders (`ui::shell::Shell`: the title, the paste box as the app lays it out, the privacy line and
 a "loading the explainer" line), so a person on a slow link has the box before the WebAssembly.
-It is rendered in English into the div and in French into a `<template id="first-paint-fr">` after
-it; index.html's first script shows the French one to a French visitor, as the app will start.
+It is rendered in English and in French, each into a `<template>` after the div
+(`first-paint-en`, `first-paint-fr`); index.html's script puts the one the app will start in into
+the div, so no frame ever shows the other language. (Without scripts there is no first paint: the
+page cannot work, and its <noscript> says what it needs.)
 When the app's box appears, index.html's script takes it out and does on the app what was done on it.
 Its test hooks are renamed (`data-testid` → `data-first-paint`): a test, or a script, finds the
 app's controls only once they work. A page without the div (the size floor) is left as it is.
@@ -39,7 +41,8 @@ def shell(lang):
 
 
 en, fr = shell("en"), shell("fr")
-html = (html[: slot.start()] + f'<div id="first-paint">{en}</div>'
+html = (html[: slot.start()] + '<div id="first-paint"></div>'
+        + f'<template id="first-paint-en">{en}</template>'
         + f'<template id="first-paint-fr">{fr}</template>' + html[slot.end():])
 with open(index, "w", encoding="utf-8") as f:
     f.write(html)

@@ -23,14 +23,14 @@ pub fn Shell(props: &ShellProps) -> Html {
         <>
             <Header {lang} on_lang={Callback::noop()} dark=false on_dark={Callback::noop()} />
             <main>
+                // What to do if the WebAssembly cannot be had (static/acr-doctor-start.js shows
+                // it), above the box where a phone shows it; how much of it is here, below.
+                <p class="warning first-paint-failed" role="alert" hidden=true>{ label(Label::ExplainerUnavailable, lang) }</p>
                 <PasteBox {lang} on_paste={Callback::noop()} on_explain={Callback::noop()} file_truncated=false empty=true />
-                // How much of the WebAssembly is here (static/first-paint.mjs fills it in), and
-                // what to do if it cannot be had.
                 <p class="muted first-paint-loading" role="status">
                     { label(Label::LoadingExplainer, lang) }
                     <progress max="1" aria-label={label(Label::LoadingExplainer, lang)}></progress>
                 </p>
-                <p class="warning first-paint-failed" role="alert" hidden=true>{ label(Label::ExplainerUnavailable, lang) }</p>
             </main>
         </>
     }

@@ -542,6 +542,15 @@ test('on a slow link the loading line shows how much is here; if the WebAssembly
   await cut.close();
 });
 
+test('without JavaScript the page says what it needs, and shows no box that cannot work', async () => {
+  const context = await shared.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(shared.base);
+  assert.match(await page.locator('body').innerText(), /needs JavaScript and WebAssembly/);
+  assert.equal(await page.locator('textarea:visible, button:visible').count(), 0);
+  await context.close();
+});
+
 test('a French visitor: the first paint is French, the French texts come beside the WebAssembly, the app starts in French', async () => {
   // Every tagline the page shows: read before each frame is painted.
   const { context, page, errors, requests, release } = await heldBack({ locale: 'fr-FR' }, () => {
