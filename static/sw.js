@@ -5,8 +5,8 @@
 // - The page itself (a navigation): from the network first, so an online visit gets the new
 //   version; from the copy kept here when the network fails, marked so the page can say so.
 // - On install, the page and the hashed files it names are kept at once.
-// - Files named by their content hash (acr-doctor-<hash>.js, …_bg.wasm, style-<hash>.css, the
-//   kits acr-doctor-kit-<hash>.sh and .ps1, the French acr-doctor-fr-<hash>.json, what each code means acr-doctor-about-<hash>.json, the examples acr-doctor-examples-<hash>.txt): from
+// - Files named by their content hash (acr-doctor-<hash>.js, …_bg.wasm, the progress bar's
+//   acr-doctor-start-<hash>.js, the kits acr-doctor-kit-<hash>.sh and .ps1, the French acr-doctor-fr-<hash>.json, what each code means acr-doctor-about-<hash>.json, the examples acr-doctor-examples-<hash>.txt): from
 //   the copy kept here first (a name never changes its content); one copy per kind is kept.
 'use strict';
 
@@ -15,11 +15,12 @@ const scope = new URL(self.registration.scope);
 // another path keeps its own. (A page on the same origin can still open this cache: the
 // origin is the browser's unit of trust; host the page on an origin of its own where that matters.)
 const CACHE = `acr-doctor:${scope.pathname}`;
-const HASHED = /^(acr-doctor-|acr-doctor-start-|acr-doctor-kit-|acr-doctor-fr-|acr-doctor-about-|acr-doctor-examples-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json|\.txt)$/;
+const HASHED = /^(acr-doctor-|acr-doctor-start-|acr-doctor-kit-|acr-doctor-fr-|acr-doctor-about-|acr-doctor-examples-)[0-9a-f]+(_bg\.wasm|\.js|\.sh|\.ps1|\.json|\.txt)$/;
 // A hashed file's kind: its name without the hash.
-const kindOf = (name) => name.replace(/[0-9a-f]+(?=(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json|\.txt)$)/, '');
+const kindOf = (name) => name.replace(/[0-9a-f]+(?=(_bg\.wasm|\.js|\.sh|\.ps1|\.json|\.txt)$)/, '');
 
-// On install, keep the page and the files it names now, so a first visit already leaves a copy.
+// On install, keep the page and the files it names now, so a first visit already leaves a copy,
+// and only those: a file an earlier version named (a kind the page no longer has) goes.
 self.addEventListener('install', (event) => {
   self.skipWaiting();
   event.waitUntil((async () => {
@@ -30,12 +31,16 @@ self.addEventListener('install', (event) => {
     await cache.put(scope.href, response);
     // Every ./name index.html points at, its attribute quoted or not (a release build's HTML is
     // minified), and the loader's import.
-    const names = [...html.matchAll(/["'=]\.\/([^"'\s>?#/]+)/g)].map((m) => m[1]).filter((n) => HASHED.test(n));
-    await Promise.all([...new Set(names)].map(async (name) => {
+    const names = new Set([...html.matchAll(/["'=]\.\/([^"'\s>?#/]+)/g)].map((m) => m[1]).filter((n) => HASHED.test(n)));
+    await Promise.all([...names].map(async (name) => {
       const url = new URL(name, scope).href;
       const file = await fetch(url);
       if (file.ok) await cache.put(url, file);
     }));
+    for (const kept of await cache.keys()) {
+      const name = new URL(kept.url).pathname.slice(scope.pathname.length);
+      if (name !== '' && !names.has(name)) await cache.delete(kept);
+    }
   })().catch(() => {}));
 });
 // The cache this worker kept before caches were named by path is dropped.

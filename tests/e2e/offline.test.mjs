@@ -51,7 +51,7 @@ test('offline after one visit: the page opens, explains a paste, and says it is 
     assert.ok(u.startsWith(shared.base.replace(/\/$/, '')) || u.startsWith(new URL(shared.base).origin), u);
     return u.slice(shared.base.length);
   });
-  assert.deepEqual(names.sort(), names.filter((n) => n === '' || /^(acr-doctor-|acr-doctor-start-|acr-doctor-kit-|acr-doctor-fr-|acr-doctor-about-|acr-doctor-examples-|style-)[0-9a-f]+(_bg\.wasm|\.js|\.css|\.sh|\.ps1|\.json|\.txt)$/.test(n)).sort());
+  assert.deepEqual(names.sort(), names.filter((n) => n === '' || /^(acr-doctor-|acr-doctor-start-|acr-doctor-kit-|acr-doctor-fr-|acr-doctor-about-|acr-doctor-examples-)[0-9a-f]+(_bg\.wasm|\.js|\.sh|\.ps1|\.json|\.txt)$/.test(n)).sort());
   // The files fetched only when asked for were kept at the first visit too.
   assert.equal(names.filter((n) => /^acr-doctor-kit-[0-9a-f]+\.(sh|ps1)$/.test(n)).length, 2, names.join());
   assert.equal(names.filter((n) => /^acr-doctor-fr-[0-9a-f]+\.json$/.test(n)).length, 1, names.join());
