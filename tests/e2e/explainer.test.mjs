@@ -579,6 +579,26 @@ test('a French visitor: the first paint is French, the French texts come beside 
   await context.close();
 });
 
+test('a French visitor whose French texts are slow: the app starts in English after 2 s, and turns French when they come', async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await context.route(/acr-doctor-fr-[0-9a-f]+\.json$/, async (route) => { await gate; await route.continue(); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const started = Date.now();
+  await page.goto(shared.base);
+  await page.waitForSelector('[data-testid=paste-input]', { timeout: 10_000 });
+  assert.ok(Date.now() - started >= 1900, 'the app waited for the French');
+  assert.match(await page.locator('.tagline').innerText(), /Explains Azure Container Registry errors/);
+  release();
+  await page.waitForFunction(() => /Explique les erreurs/.test(document.querySelector('.tagline')?.textContent ?? ''));
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('what is done on the first paint is done on the app: the theme shown, Clear at once, a button pressed, a file dropped', async () => {
   const { context, page, errors, release } = await heldBack({}, () => localStorage.setItem('acr-doctor.theme', 'dark'));
   // The remembered theme from the first paint on, its toggle saying so.
