@@ -25,6 +25,7 @@ if [ "$want" = test ]; then
   command -v openssl >/dev/null || apt_packages+=(openssl)
   command -v curl >/dev/null || apt_packages+=(curl)
   [ -x /usr/sbin/nginx ] || apt_packages+=(nginx-light)
+  [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || apt_packages+=(libnginx-mod-http-brotli-static)
   # The real clients run against the ACR double (tests/acr-double).
   [ -x /usr/sbin/dockerd ] || apt_packages+=(docker.io)
   command -v containerd >/dev/null || apt_packages+=(containerd)

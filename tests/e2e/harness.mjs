@@ -177,6 +177,8 @@ export function useBrowser() {
  * its two site-specific lines (plain HTTP on a loopback port instead of 443 with a certificate,
  * and the root), inside a minimal main configuration of the test's own.
  */
+const BROTLI_STATIC = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+
 export async function startNginx() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acr-doctor-nginx-'));
   // nginx's workers run as another user: they must be able to read the copy.
@@ -191,6 +193,8 @@ export async function startNginx() {
   fs.writeFileSync(path.join(dir, 'server.conf'), server);
   const temp = (name) => `${name}_temp_path ${path.join(dir, name)};`;
   fs.writeFileSync(path.join(dir, 'nginx.conf'), [
+    // The recipe's brotli_static comes from a module (Debian's libnginx-mod-http-brotli-static).
+    `load_module ${BROTLI_STATIC};`,
     'daemon off;', `pid ${path.join(dir, 'nginx.pid')};`, `error_log ${path.join(dir, 'error.log')};`,
     'events {}',
     `http { access_log off; ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join(' ')} include ${path.join(dir, 'server.conf')}; }`,

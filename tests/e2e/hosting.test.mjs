@@ -66,8 +66,12 @@ function headersFor(rules, url) {
   return Object.assign({}, ...rules.filter((r) => r.matches(url)).map((r) => r.headers));
 }
 
+/** The page's files: not their precompressed forms (name.br, name.gz), which a server that knows
+ * them sends under the file's own URL. */
+const pageFiles = (dir) => fs.readdirSync(dir).filter((f) => !/\.(br|gz)$/.test(f));
+
 test('every hosting recipe sends, for every file of the page, the headers a meta tag cannot set, and caches only hashed files', () => {
-  const files = fs.readdirSync(path.join(root, 'dist'));
+  const files = pageFiles(path.join(root, 'dist'));
   assert.ok(files.some((f) => f.endsWith('.wasm')));
   for (const [file, parse] of [['_headers', fromHeadersFile], ['staticwebapp.config.json', fromStaticWebApp], ['nginx.conf', fromNginx]]) {
     const rules = parse(read(file));
@@ -97,9 +101,20 @@ test('nginx itself, run with the recipe, sends every file its headers and type, 
   assert.ok(fs.existsSync('/usr/sbin/nginx'), 'scripts/setup.sh installs nginx-light');
   const served = await startNginx();
   try {
-    const files = fs.readdirSync(dist);
+    const files = pageFiles(dist);
     const TYPE = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.sh': 'text/plain', '.ps1': 'text/plain', '.json': 'application/json', '.txt': 'text/plain' };
     for (const url of ['', ...files]) {
+      // Each compressible file is sent as the browser asks: its brotli or its gzip form, made
+      // at build time (scripts/precompress.mjs), whole once undone.
+      const file = path.join(dist, url || 'index.html');
+      if (fs.existsSync(`${file}.br`)) {
+        for (const encoding of ['br', 'gzip']) {
+          const res = await fetch(served.base + url, { headers: { 'accept-encoding': encoding } });
+          assert.equal(res.headers.get('content-encoding'), encoding, `${url || '/'} as ${encoding}`);
+          assert.equal(Number(res.headers.get('content-length')), fs.statSync(`${file}.${encoding === 'br' ? 'br' : 'gz'}`).size, `${url || '/'}: the ${encoding} form made at build time`);
+          assert.ok(Buffer.from(await res.arrayBuffer()).equals(fs.readFileSync(file)), `${url || '/'} as ${encoding} arrives whole`);
+        }
+      }
       const res = await fetch(served.base + url);
       assert.equal(res.status, 200, url);
       const headers = Object.fromEntries(Object.keys(REQUIRED).map((k) => [k, res.headers.get(k)]));
@@ -107,8 +122,8 @@ test('nginx itself, run with the recipe, sends every file its headers and type, 
       const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|sh|ps1|json|txt)$/.test(url);
       assert.equal(res.headers.get('cache-control'), hashed ? LONG : 'no-cache', url || '/');
       assert.equal(res.headers.get('content-type'), TYPE[path.extname(url || 'index.html')], url || '/');
-      // Compressed on the wire (fetch asks for gzip and undoes it): every file of the page.
-      assert.equal(res.headers.get('content-encoding'), 'gzip', url || '/');
+      // Compressed on the wire (fetch asks for gzip or brotli and undoes it): every file of the page.
+      assert.ok(['gzip', 'br'].includes(res.headers.get('content-encoding')), url || '/');
       const body = Buffer.from(await res.arrayBuffer());
       assert.ok(body.equals(fs.readFileSync(path.join(dist, url || 'index.html'))), `${url || '/'} arrives whole`);
     }
