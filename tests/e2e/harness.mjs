@@ -199,10 +199,12 @@ export async function startNginx() {
     'events {}',
     `http { access_log off; ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join(' ')} include ${path.join(dir, 'server.conf')}; }`,
   ].join('\n'));
+  const base = `http://127.0.0.1:${NGINX}/`;
+  // Nothing may answer there yet: an answer would come from another server (one left running).
+  if (await fetch(base).then(() => true, () => false)) throw new Error(`something already answers on port ${NGINX}: an nginx left running?`);
   const nginx = spawn('/usr/sbin/nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   nginx.stderr.on('data', (d) => { stderr += d; });
-  const base = `http://127.0.0.1:${NGINX}/`;
   for (let i = 0; ; i++) {
     try {
       await fetch(base);
