@@ -11,19 +11,16 @@ styled: fail closed). A page with no style placeholder (the size floor) has no i
 """
 import base64
 import hashlib
-import os
 import re
 import sys
+
+import trunk_hook
 
 PLACEHOLDER = "'sha256-TRUNK-INLINE'"
 STYLE_PLACEHOLDER = "'sha256-TRUNK-STYLE'"
 
-staging = os.environ.get("TRUNK_STAGING_DIR")
-if not staging:
-    sys.exit("csp-hash: TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)")
-path = os.path.join(staging, "index.html")
-with open(path, encoding="utf-8") as f:
-    html = f.read()
+staging = trunk_hook.staging("csp-hash")
+html = trunk_hook.read_index(staging)
 
 
 def hashes(contents):
@@ -44,6 +41,5 @@ if html.count(STYLE_PLACEHOLDER) > 1 or bool(styles) != (STYLE_PLACEHOLDER in ht
     sys.exit(f"csp-hash: {len(styles)} inline style(s) for {html.count(STYLE_PLACEHOLDER)} {STYLE_PLACEHOLDER}")
 if styles:
     html = html.replace(STYLE_PLACEHOLDER, hashes(styles))
-with open(path, "w", encoding="utf-8") as f:
-    f.write(html)
+trunk_hook.write_index(staging, html)
 print(f"csp-hash: {len(scripts)} inline script(s) and {len(styles)} style(s) allowed by hash")

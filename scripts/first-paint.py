@@ -21,12 +21,10 @@ import re
 import subprocess
 import sys
 
-staging = os.environ.get("TRUNK_STAGING_DIR")
-if not staging:
-    sys.exit("first-paint: TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)")
-index = os.path.join(staging, "index.html")
-with open(index, encoding="utf-8") as f:
-    html = f.read()
+import trunk_hook
+
+staging = trunk_hook.staging("first-paint")
+html = trunk_hook.read_index(staging)
 slot = re.search(r"""<div id=("?)first-paint\1></div>""", html)
 if not slot:
     print("first-paint: no slot in this page")
@@ -59,6 +57,5 @@ if "</" in css:
     sys.exit("first-paint: the stylesheet holds '</': it cannot go into a <style> as it is")
 html = html.replace(sheet.group(0), f"<style>{css}</style>")
 os.remove(sheet_path)
-with open(index, "w", encoding="utf-8") as f:
-    f.write(html)
+trunk_hook.write_index(staging, html)
 print(f"first-paint: {len(en)} and {len(fr)} bytes of HTML and {len(css)} of styles before the WebAssembly")

@@ -20,18 +20,16 @@ import re
 import subprocess
 import sys
 
+import trunk_hook
+
 release = os.environ.get("TRUNK_PROFILE") == "release"
-staging = os.environ.get("TRUNK_STAGING_DIR")
-if not staging:
-    sys.exit("minify-js: TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)")
+staging = trunk_hook.staging("minify-js")
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 terser = os.path.join(root, "tests", "e2e", "node_modules", "terser", "bin", "terser")
 if release and not os.path.exists(terser):
     sys.exit("minify-js: terser is not installed: run scripts/setup.sh")
 
-index = os.path.join(staging, "index.html")
-with open(index, encoding="utf-8") as f:
-    html = f.read()
+html = trunk_hook.read_index(staging)
 # The glue: the scripts index.html names by a hashed name (the service worker is copied as is).
 names = [
     os.path.basename(p)
@@ -67,6 +65,5 @@ for name in names:
     html, count = pattern.subn(lambda m: f"{m.group(1)}{m.group(2)}sha384-{digest}", html)
     if count != 1:
         sys.exit(f"minify-js: expected one integrity attribute for {name}, found {count}")
-with open(index, "w", encoding="utf-8") as f:
-    f.write(html)
+trunk_hook.write_index(staging, html)
 print(f"minify-js: {', '.join(done) or 'no script'}{' minified' if release else ''}")

@@ -11,6 +11,8 @@ import hashlib
 import os
 import sys
 
+import trunk_hook
+
 # (directory Trunk copied, file, the <meta>'s attribute)
 FILES = [
     ("kit", "acr-doctor-kit.sh", "data-kit-sh"),
@@ -20,9 +22,7 @@ FILES = [
     ("data", "acr-doctor-examples.txt", "data-examples"),
 ]
 
-staging = os.environ.get("TRUNK_STAGING_DIR")
-if not staging:
-    sys.exit("page-files: TRUNK_STAGING_DIR is not set (run me as a Trunk post_build hook)")
+staging = trunk_hook.staging("page-files")
 present = [d for d in sorted({d for d, _, _ in FILES}) if os.path.isdir(os.path.join(staging, d))]
 if not present:
     # A page that fetches nothing (tests/size-floor): nothing to name.
@@ -39,12 +39,9 @@ for directory, name, attr in FILES:
     attrs.append(f'{attr}="./{hashed}"')
 for directory in sorted({d for d, _, _ in FILES}):
     os.rmdir(os.path.join(staging, directory))
-index = os.path.join(staging, "index.html")
-with open(index, encoding="utf-8") as f:
-    html = f.read()
+html = trunk_hook.read_index(staging)
 if html.count("</head>") != 1:
     sys.exit("page-files: expected one </head> in index.html")
 html = html.replace("</head>", f'<meta name="acr-doctor-files" {" ".join(attrs)} />\n  </head>')
-with open(index, "w", encoding="utf-8") as f:
-    f.write(html)
+trunk_hook.write_index(staging, html)
 print("page-files: " + ", ".join(attrs))
