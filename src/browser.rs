@@ -345,11 +345,6 @@ pub fn after(ms: i32, f: impl FnMut() + 'static) -> Option<Timer> {
     })
 }
 
-/// The page's element with this id.
-pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id(id)
-}
-
 /// Give the browser its turn (input, rendering) and go on in a later task.
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -396,7 +391,7 @@ pub fn query_param(key: &str) -> Option<String> {
 }
 
 /// The first element matching `selector`, as `E`.
-fn find<E: JsCast>(selector: &str) -> Option<E> {
+pub fn find<E: JsCast>(selector: &str) -> Option<E> {
     web_sys::window()?
         .document()?
         .query_selector(selector)

@@ -31,7 +31,7 @@ fn main() {
 /// The app, in its own element below the build's first paint (index.html then takes the first
 /// paint out and hands over what was done on it).
 fn start() {
-    match browser::element_by_id("app") {
+    match browser::find::<web_sys::Element>("#app") {
         Some(root) => yew::Renderer::<acr_doctor::App>::with_root(root).render(),
         None => yew::Renderer::<acr_doctor::App>::new().render(),
     };
