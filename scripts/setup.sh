@@ -38,6 +38,8 @@ if [ "$want" = test ]; then
 fi
 # npm brings wasm-opt (binaryen) for every build; Node also runs the end-to-end suite.
 command -v npm >/dev/null || apt_packages+=(nodejs npm)
+# A release build's gzip forms are made by zopfli (scripts/precompress.mjs).
+command -v zopfli >/dev/null || apt_packages+=(zopfli)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   log "apt: ${apt_packages[*]}"
   apt-get update -qq
