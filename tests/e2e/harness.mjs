@@ -179,12 +179,13 @@ export function useBrowser() {
  */
 const BROTLI_STATIC = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 
-export async function startNginx() {
+/** nginx with the hosting recipe, serving a copy of `site` (the page's dist unless told). */
+export async function startNginx(from = dist) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acr-doctor-nginx-'));
   // nginx's workers run as another user: they must be able to read the copy.
   fs.chmodSync(dir, 0o755);
   const site = path.join(dir, 'site');
-  fs.cpSync(dist, site, { recursive: true });
+  fs.cpSync(from, site, { recursive: true });
   const recipe = fs.readFileSync(path.join(root, 'hosting', 'nginx.conf'), 'utf8');
   if (!(recipe.includes('listen 443 ssl;') && recipe.includes('root /srv/acr-doctor;'))) throw new Error('the recipe lacks the two lines the test replaces');
   const server = recipe
