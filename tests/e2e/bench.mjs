@@ -283,7 +283,7 @@ try {
       try {
         for (const [link, kbit, rtt] of links) {
           const f = await onLink(nginx.base, { kbit, rtt, box: 'textarea', answer: 'pre' });
-          floor[link] = `${ms(f.explained)} explained (first load ${kb(sent(floorDir, 'gz'))} as gzip)`;
+          floor[link] = `${ms(f.explained)} explained (first load ${kb(sent(floorDir, 'gz'))} as gzip (zopfli))`;
         }
       } finally {
         nginx.stop();

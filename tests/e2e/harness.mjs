@@ -179,7 +179,7 @@ export function useBrowser() {
  */
 const BROTLI_STATIC = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 
-/** nginx with the hosting recipe, serving a copy of `site` (the page's dist unless told). */
+/** nginx with the hosting recipe, serving a copy of `from` (the page's dist unless told). */
 export async function startNginx(from = dist) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acr-doctor-nginx-'));
   // nginx's workers run as another user: they must be able to read the copy.
