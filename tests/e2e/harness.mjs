@@ -186,6 +186,8 @@ export async function startNginx(from = dist) {
   fs.chmodSync(dir, 0o755);
   const site = path.join(dir, 'site');
   fs.cpSync(from, site, { recursive: true });
+  // The copy keeps the modes of what it copies: a directory made by mktemp is the owner's alone.
+  fs.chmodSync(site, 0o755);
   const recipe = fs.readFileSync(path.join(root, 'hosting', 'nginx.conf'), 'utf8');
   if (!(recipe.includes('listen 443 ssl;') && recipe.includes('root /srv/acr-doctor;'))) throw new Error('the recipe lacks the two lines the test replaces');
   const server = recipe
