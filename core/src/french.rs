@@ -15,24 +15,50 @@ use serde::{Deserialize, Serialize};
 
 use crate::lenient::{self, Parse};
 
-/// Every fixed text's English and French, in the order of the sources.
+/// Every fixed text's French beside its English's key, in the order of the sources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct French {
     pub texts: Vec<(String, String)>,
 }
 
-/// The French by its English, once taken.
-static TAKEN: OnceLock<HashMap<String, String>> = OnceLock::new();
+/// The French by its English's key, once taken.
+static TAKEN: OnceLock<HashMap<u64, String>> = OnceLock::new();
 
-/// The file read with `parse` (the browser in the page): `None` unless it is a list of pairs.
+/// An English text's key in the file: its 64-bit FNV-1a hash, as 16 hex digits. (A hash of
+/// our own, not std's: the file is written by one build of Rust and read by another.) The
+/// sources' texts have no two keys alike (`from_sources` refuses them).
+pub fn key(en: &str) -> String {
+    format!("{:016x}", hash(en))
+}
+
+fn hash(en: &str) -> u64 {
+    en.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// A key as the file writes it: exactly 16 lower-case hex digits.
+fn parse_key(key: &str) -> Option<u64> {
+    let hex = key.len() == 16 && key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    hex.then(|| u64::from_str_radix(key, 16).ok()).flatten()
+}
+
+/// The file read with `parse` (the browser in the page): `None` unless it is a list of pairs,
+/// each a key and a text.
 pub fn read(bytes: &[u8], parse: Parse) -> Option<French> {
     let french: French = lenient::read(lenient::within_bounds(bytes, parse)?)?;
-    (!french.texts.is_empty()).then_some(french)
+    let keyed = french.texts.iter().all(|(k, _)| parse_key(k).is_some());
+    (keyed && !french.texts.is_empty()).then_some(french)
 }
 
 /// Keep `french` for the rest of the page's life; `false` when French was kept already.
 pub fn take(french: French) -> bool {
-    TAKEN.set(french.texts.into_iter().collect()).is_ok()
+    let texts = french
+        .texts
+        .into_iter()
+        .filter_map(|(k, fr)| Some((parse_key(&k)?, fr)))
+        .collect();
+    TAKEN.set(texts).is_ok()
 }
 
 /// Whether the French is here: in this build's texts (natively), or taken.
@@ -45,14 +71,29 @@ pub fn present() -> bool {
 pub fn text(en: &'static str) -> &'static str {
     TAKEN
         .get()
-        .and_then(|texts| texts.get(en))
+        .and_then(|texts| texts.get(&hash(en)))
         .map_or(en, String::as_str)
 }
 
-/// The data file's content: the pairs of every `.rs` file under `dir` (the core's `src`), in
-/// path order, each English once (a text written twice must have one French).
+/// The data file's content: `pairs_from_sources`, each English given as its key; `Err` if two
+/// English texts had one key.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn from_sources(dir: &std::path::Path) -> Result<French, String> {
+    let pairs = pairs_from_sources(dir)?;
+    let mut keys: HashMap<u64, &str> = HashMap::new();
+    for (en, _) in &pairs {
+        if let Some(other) = keys.insert(hash(en), en) {
+            return Err(format!("{en:?} and {other:?} have one key"));
+        }
+    }
+    let texts = pairs.iter().map(|(en, fr)| (key(en), fr.clone())).collect();
+    Ok(French { texts })
+}
+
+/// The English and French pairs of every `.rs` file under `dir` (the core's `src`), in path
+/// order, each English once (a text written twice must have one French).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn pairs_from_sources(dir: &std::path::Path) -> Result<Vec<(String, String)>, String> {
     let mut files = Vec::new();
     let mut dirs = vec![dir.to_path_buf()];
     while let Some(d) = dirs.pop() {
@@ -87,7 +128,7 @@ pub fn from_sources(dir: &std::path::Path) -> Result<French, String> {
             }
         }
     }
-    Ok(French { texts })
+    Ok(texts)
 }
 
 /// The `tr!(lang, "…", "…")` and `t!("…", "…")` pairs of Rust sources, in order: what the data
@@ -212,15 +253,27 @@ let e = format!("part!(x)");
     #[test]
     fn a_file_is_a_list_of_pairs() {
         let parse: Parse = |b| serde_json::from_slice(b).ok();
-        assert!(read(br#"{"texts": [["Run", "Lancer"]]}"#, parse).is_some());
+        assert!(read(br#"{"texts": [["00000000000000ff", "Lancer"]]}"#, parse).is_some());
         for bad in [
             &br#"{"texts": []}"#[..],
-            br#"{"texts": [["Run"]]}"#,
+            br#"{"texts": [["Run", "Lancer"]]}"#,
+            br#"{"texts": [["00000000000000FF", "Lancer"]]}"#,
+            br#"{"texts": [["0000000000000ff", "Lancer"]]}"#,
+            br#"{"texts": [["+00000000000000f", "Lancer"]]}"#,
+            br#"{"texts": [["00000000000000ff"]]}"#,
             br#"{"texts": {"Run": "Lancer"}}"#,
             b"[]",
             b"not json",
         ] {
             assert_eq!(read(bad, parse), None, "{}", String::from_utf8_lossy(bad));
         }
+    }
+
+    #[test]
+    fn a_key_is_fnv1a_of_the_english() {
+        // FNV-1a's published values: the empty text, and "a".
+        assert_eq!(key(""), "cbf29ce484222325");
+        assert_eq!(key("a"), "af63dc4c8601ec8c");
+        assert_eq!(parse_key(&key("Run")), Some(hash("Run")));
     }
 }

@@ -70,7 +70,8 @@ fn every_fixed_text_is_in_the_file() {
 fn the_file_read_gives_every_french_text() {
     let read = french::read(&file(), util::PARSE).expect("the file fits");
     assert_eq!(read, french::from_sources(&src()).expect("texts"));
-    let pairs = read.texts.clone();
+    let pairs = french::pairs_from_sources(&src()).expect("pairs");
+    assert_eq!(pairs.len(), read.texts.len());
     assert!(french::take(read.clone()));
     assert!(!french::take(read), "taken once");
     for (en, fr) in pairs {
@@ -96,6 +97,7 @@ fn a_file_of_another_shape_is_refused() {
         b"not json",
         b"{\"texts\": 7}",
         b"{\"texts\": [[\"a\", 1]]}",
+        b"{\"texts\": [[\"Run\", \"Lancer\"]]}",
     ] {
         assert_eq!(french::read(bad, util::PARSE), None);
     }
