@@ -1,5 +1,6 @@
 //! The page: one reducer, the paste and its explanation, and the reference of every code.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use acr_doctor_core::path::{reading_order, Role};
@@ -36,16 +37,39 @@ fn show_in(lang: Lang, dispatch: UseReducerDispatcher<State>) {
     fetch_french(Box::new(move || dispatch.dispatch(Action::SetLang(lang))));
 }
 
+/// What to do once the French is read.
+type Then = Box<dyn FnOnce()>;
+
+thread_local! {
+    /// Who waits for the French being fetched; `None` when no fetch is in flight.
+    static FRENCH_WAITING: RefCell<Option<Vec<Then>>> = const { RefCell::new(None) };
+}
+
 /// Fetch the catalogue's French, read it and keep it (left as it was if it cannot be had), then
-/// go on with `then`.
-pub fn fetch_french(then: Box<dyn FnOnce()>) {
+/// go on with `then`. A call while a fetch is in flight (the app started in English before the
+/// French came, or French chosen twice) waits for that one: the file is asked for once.
+pub fn fetch_french(then: Then) {
+    let in_flight = FRENCH_WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let in_flight = w.is_some();
+        w.get_or_insert_with(Vec::new).push(then);
+        in_flight
+    });
+    if in_flight {
+        return;
+    }
     spawn_local(async move {
         if let Some(text) = net::page_file("data-fr", "acr-doctor-fr", "json").await {
             if let Some(texts) = french::read(text.as_bytes(), browser::parse_json) {
                 french::take(texts);
             }
         }
-        then();
+        for then in FRENCH_WAITING
+            .with(|w| w.borrow_mut().take())
+            .unwrap_or_default()
+        {
+            then();
+        }
     });
 }
 

@@ -583,7 +583,14 @@ test('a French visitor whose French texts are slow: the app starts in English af
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
   let release;
   const gate = new Promise((r) => { release = r; });
-  await context.route(/acr-doctor-fr-[0-9a-f]+\.json$/, async (route) => { await gate; await route.continue(); });
+  // The page's own requests for the file (the first paint's preload aside: with requests routed,
+  // Playwright turns the browser's cache off, so a fetch cannot take the preload's answer here).
+  let fetched = 0;
+  await context.route(/acr-doctor-fr-[0-9a-f]+\.json$/, async (route) => {
+    if (route.request().resourceType() === 'fetch') fetched += 1;
+    await gate;
+    await route.continue();
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -595,6 +602,8 @@ test('a French visitor whose French texts are slow: the app starts in English af
   release();
   await page.waitForFunction(() => /Explique les erreurs/.test(document.querySelector('.tagline')?.textContent ?? ''));
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  // The app, started before the French came, waited for the start's request: fetched once.
+  assert.equal(fetched, 1, 'the French is fetched once');
   assert.deepEqual(errors, []);
   await context.close();
 });
