@@ -3,14 +3,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use acr_doctor_core::path::{reading_order, Role};
 use acr_doctor_core::ui_text::{label, Label};
 use acr_doctor_core::Lang;
 use acr_doctor_core::{about, french};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::finding_card::FindingCard;
+use super::findings::findings;
 use super::header::Header;
 use super::kit_result::KitResult;
 use super::paste_box::PasteBox;
@@ -19,14 +18,11 @@ use super::probe_panel::ProbePanel;
 use super::reference::Reference;
 use super::report_actions::ReportActions;
 use super::run_summary::RunSummary;
-use super::state::{excerpt_lines, Action, State};
+use super::state::{Action, State};
 use super::use_decode::use_decode;
 use super::use_probe::use_probe;
 use super::verdict::VerdictBanner;
 use crate::{browser, net};
-
-/// Most finding cards rendered at once.
-const MAX_CARDS: usize = 100;
 
 /// Show the page in `lang`. French comes once its texts are here: they are fetched, read and
 /// kept first (if they cannot be had, the fixed texts stay in English).
@@ -168,24 +164,6 @@ pub fn App() -> Html {
 
     let lang = state.lang;
     let report = state.report.clone();
-    // Each problem, then what follows from it, then the notes (path::reading_order).
-    let roles = state.roles.clone();
-    let lines: Vec<Vec<usize>> = excerpt_lines(&report).collect();
-    let role = |i: usize| roles.get(i).copied().unwrap_or(Role::Error);
-    let cards = reading_order(&roles).into_iter().take(MAX_CARDS).filter_map(|i| {
-        let f = report.findings.get(i)?;
-        let role = role(i);
-        let cause = match role {
-            Role::Consequence { of } => report.findings.get(of).map(|c| AttrValue::from(c.code.title().to_owned())),
-            _ => None,
-        };
-        let lines = lines.get(i).cloned().unwrap_or_default();
-        Some(html! {
-            <FindingCard finding={Rc::new(f.clone())} {lines} excerpts={state.excerpts.clone()} {role} {cause} about={state.about} {lang} />
-        })
-    });
-    let hidden = report.findings.len().saturating_sub(MAX_CARDS);
-
     // Where it broke, for a paste and for a probe run.
     let paste_path = acr_doctor_core::path::from_report(&report).map(Rc::new);
     let probe_path = (!state.probe.steps.is_empty()).then(|| {
@@ -223,14 +201,7 @@ pub fn App() -> Html {
                         <PathDiagram {hops} source="paste" {lang} />
                     }
                     <ReportActions report={report.clone()} excerpts={state.excerpts.clone()} pasted=true steps={rows.clone()} {lang} />
-                    if !report.findings.is_empty() {
-                        <section class="findings" aria-label={label(Label::Findings, lang)}>
-                            { for cards }
-                            if hidden > 0 {
-                                <p class="muted">{ hidden }{ " " }{ label(Label::MoreFindings, lang) }</p>
-                            }
-                        </section>
-                    }
+                    { findings(&report, &state.roles, &state.excerpts, state.about, lang) }
                     if let Some(transcript) = report.kit.clone() {
                         <KitResult {transcript} {lang} />
                     }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod command_line;
 pub mod finding_card;
+pub mod findings;
 pub mod header;
 pub mod kit_panel;
 pub mod kit_result;
