@@ -137,7 +137,9 @@ const rows = [];
 const row = (name, figure, floor, budget) => rows.push([name, figure, floor ?? '', budget]);
 
 // What a first visit downloads, beside the size floor (tests/size-floor: the explainer's
-// knowledge alone in the smallest Yew page, built the same way; scripts/bench.sh passes its dir).
+// knowledge alone in the smallest Yew page) and the first verdict alone (tests/first-verdict: the
+// page's own box, verdict and cards, nothing else), both built the same way (scripts/bench.sh
+// passes their dirs).
 function bytesOf(dir) {
   let gz = 0;
   let br = 0;
@@ -162,7 +164,9 @@ function bytesOf(dir) {
   return `${(gz / 1000).toFixed(1)} KB (${(br / 1000).toFixed(1)} KB): ${parts.join(' + ')}`;
 }
 const floorDir = process.env.SIZE_FLOOR_DIST;
-row('wasm + js + css, gzip -9 (brotli 11)', bytesOf(dist), floorDir ? `knowledge alone: ${bytesOf(floorDir)}` : '', '≤ 300 KB (guard)');
+const firstVerdictDir = process.env.FIRST_VERDICT_DIST;
+const floors = [floorDir && `knowledge alone: ${bytesOf(floorDir)}`, firstVerdictDir && `first verdict alone: ${bytesOf(firstVerdictDir)}`];
+row('wasm + js + css, gzip -9 (brotli 11)', bytesOf(dist), floors.filter(Boolean).join('; '), '≤ 300 KB (guard)');
 // Fetched after the first verdict or when asked for (scripts/page-files.py): what each code
 // means, French, the kits, the examples. Not in the guard.
 const onDemand = fs.readdirSync(dist).filter((n) => /^acr-doctor-(fr|kit|about|examples)-[0-9a-f]+\.(json|sh|ps1|txt)$/.test(n))
@@ -240,9 +244,10 @@ try {
      * Three fresh loads of what `base` serves on a link; for each, the first contentful paint and
      * when the explanation of a paste typed at once is first in the DOM (both from the
      * navigation's start, timed in the page). `box` and `answer` say where to type and what
-     * counts as the explanation.
+     * counts as the explanation; `pasted`: the text goes in as a paste (the page's own box reads
+     * typing after a pause, and takes what was typed on its first paint as a paste).
      */
-    const onLink = async (base, { kbit, rtt, locale = 'en-US', encoding = 'gzip', box: where, answer }) => {
+    const onLink = async (base, { kbit, rtt, locale = 'en-US', encoding = 'gzip', box: where, answer, pasted = false }) => {
       const box = [];
       const explained = [];
       for (let i = 0; i < 3; i++) {
@@ -266,7 +271,9 @@ try {
         await p.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60_000 });
         box.push(await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
         const area = await p.waitForSelector(where, { timeout: 60_000 });
-        await area.fill('An error occurred: CONNECTIVITY_DNS_ERROR');
+        const text = 'An error occurred: CONNECTIVITY_DNS_ERROR';
+        if (pasted) await p.evaluate(dispatchPaste, text);
+        else await area.fill(text);
         await p.waitForFunction(() => window.verdictAt, null, { timeout: 60_000 });
         explained.push(await p.evaluate(() => window.verdictAt));
         await c.close();
@@ -274,16 +281,22 @@ try {
       return { box: median(box), explained: median(explained) };
     };
     const links = [['slow 3G (400 kbit/s, 400 ms RTT)', 400, 400, '≤ 2 s; ≤ 4 s'], ['4G (9 Mbit/s, 170 ms RTT)', 9000, 170, '≤ 0.6 s; ≤ 0.9 s']];
-    // The floor: the knowledge alone in the smallest Yew page (tests/size-floor), served and
-    // loaded the same way; its report (a <pre>) is its explanation. It has no first paint: its
-    // box comes with its WebAssembly.
+    // The floors, served and loaded the same way, neither with a first paint (each box comes
+    // with its WebAssembly): the knowledge alone in the smallest Yew page (tests/size-floor; its
+    // report, a <pre>, is its explanation), and the first verdict alone (tests/first-verdict: the
+    // page's box, verdict and cards, the least a first module could carry).
     const floor = {};
-    if (floorDir) {
-      const nginx = await startNginx(floorDir);
+    const floorPages = [
+      [floorDir, 'knowledge alone', { box: 'textarea', answer: 'pre' }],
+      [firstVerdictDir, 'first verdict alone', { box: '[data-testid=paste-input]', answer: '[data-testid=verdict]', pasted: true }],
+    ];
+    for (const [dir, name, how] of floorPages.filter(([dir]) => dir)) {
+      const nginx = await startNginx(dir);
       try {
         for (const [link, kbit, rtt] of links) {
-          const f = await onLink(nginx.base, { kbit, rtt, box: 'textarea', answer: 'pre' });
-          floor[link] = `${ms(f.explained)} explained (first load ${kb(sent(floorDir, 'gz'))} as gzip (zopfli))`;
+          const f = await onLink(nginx.base, { kbit, rtt, ...how });
+          const said = `${name}: ${ms(f.explained)} explained (first load ${kb(sent(dir, 'gz'))} as gzip (zopfli))`;
+          floor[link] = floor[link] ? `${floor[link]}; ${said}` : said;
         }
       } finally {
         nginx.stop();
