@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use acr_doctor_core::decode::decode;
 use acr_doctor_core::explain::explain;
-use acr_doctor_core::probe::steps::{self, Failure, Reply, SkipReason, StepId};
+use acr_doctor_core::probe::steps::{self, Failure, Reached, Reply, SkipReason, StepId};
 use acr_doctor_core::probe::target::parse_target;
 use acr_doctor_core::probe::token::{self, scope_access};
 use acr_doctor_core::probe::words::{outcome_text, problem_text, step_title};
@@ -223,8 +223,17 @@ fn probes() -> String {
             Err(Failure::Network),
         ),
     );
+    let over = |origin| Reached::to(&parse_target(origin).expect("target"));
     for (what, r) in [
-        ("reachable", Ok(())),
+        ("reachable", Ok(over("https://r.azurecr.io"))),
+        (
+            "reachable, an address over http",
+            Ok(over("http://127.0.0.1:5000")),
+        ),
+        (
+            "reachable, localhost over https",
+            Ok(over("https://localhost:5000")),
+        ),
         ("unreachable network", Err(Failure::Network)),
         ("unreachable timeout", Err(Failure::Timeout)),
         ("unreachable cancelled", Err(Failure::Cancelled)),

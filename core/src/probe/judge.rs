@@ -3,7 +3,8 @@
 use super::challenge::{self, Challenge};
 use super::dns::{self, Answer};
 use super::steps::{
-    judged, skipped, DataDns, Failure, JsonAnswer, Judged, Outcome, Reply, SkipReason, Status,
+    judged, skipped, DataDns, Failure, JsonAnswer, Judged, Outcome, Reached, Reply, SkipReason,
+    Status,
 };
 use super::target::Target;
 use crate::catalog::Code;
@@ -115,9 +116,10 @@ pub fn with_data_endpoint(
     dns_step
 }
 
-pub fn judge_reachability(opaque: Result<(), Failure>) -> Judged {
+/// The `no-cors` GET of `/v2/`: an answer came (`Reached` says what worked to get it), or not.
+pub fn judge_reachability(opaque: Result<Reached, Failure>) -> Judged {
     match opaque {
-        Ok(()) => judged(Status::Ok, None, Outcome::Reachable),
+        Ok(reached) => judged(Status::Ok, None, Outcome::Reachable(reached)),
         Err(f) => judged(
             Status::Error,
             Some(Code::ConnectivityChallenge),

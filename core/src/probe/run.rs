@@ -13,7 +13,9 @@ use super::dns::{self, Qtype};
 use super::judge;
 use super::request::{ProbeInput, Request, Secret};
 use super::settings;
-use super::steps::{self, Failure, JsonAnswer, Judged, Outcome, Reply, SkipReason, Status, StepId};
+use super::steps::{
+    self, Failure, JsonAnswer, Judged, Outcome, Reached, Reply, SkipReason, Status, StepId,
+};
 use super::target::Target;
 use super::token::{self, Access, Claims, Problem, Provenance};
 use super::trust;
@@ -295,7 +297,9 @@ impl Run {
         match (slot, answer) {
             (Slot::Dns, Answer::Doh(a)) => self.dns_answer(a, now_ms),
             (Slot::Reachability, Answer::Opaque(a)) => {
-                let status = self.done(StepId::Reachability, judge::judge_reachability(a), now_ms);
+                let reached = Reached::to(self.target());
+                let judged = judge::judge_reachability(a.map(|()| reached));
+                let status = self.done(StepId::Reachability, judged, now_ms);
                 self.reached = Some(status);
                 self.after_first_two(now_ms);
             }

@@ -207,6 +207,23 @@ pub enum DataDns {
     Unknown { host: String },
 }
 
+/// What an answer from the registry proves worked on the way there, besides TCP and HTTP: a name
+/// looked up (not for an address or localhost), TLS (only over https).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reached {
+    pub dns: bool,
+    pub tls: bool,
+}
+
+impl Reached {
+    pub fn to(target: &super::target::Target) -> Self {
+        Reached {
+            dns: target.skip_dns.is_none(),
+            tls: target.origin.starts_with("https://"),
+        }
+    }
+}
+
 /// What a step found, with the data its explanation needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -238,7 +255,7 @@ pub enum Outcome {
     /// The resolver setting is not one the page may call: nothing was sent.
     ResolverRefused(super::settings::ResolverError),
     // Reachability
-    Reachable,
+    Reachable(Reached),
     Unreachable(Failure),
     // Challenge
     Challenged {
