@@ -505,6 +505,28 @@ async function heldBack(options, init) {
   return { context, page, errors, requests, release };
 }
 
+test('on a phone, before the app: text typed puts the examples away as the app does, and Explain brings the loading line into view', async () => {
+  const { context, page, errors, release } = await heldBack({ viewport: { width: 375, height: 667 } });
+  const examples = page.locator('#first-paint .examples');
+  const loading = page.locator('#first-paint .first-paint-loading');
+  assert.equal(await examples.isVisible(), true, 'an empty box offers the examples');
+  const inView = () => loading.evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.equal(await inView(), false, 'below the box on a phone');
+  await page.locator('#first-paint [data-first-paint=paste-input]').fill('An error occurred: CONNECTIVITY_DNS_ERROR');
+  assert.equal(await examples.isVisible(), false, 'text in the box: no examples, as on the app');
+  await page.click('#first-paint [data-first-paint=decode]');
+  assert.equal(await inView(), true, 'Explain pressed: the loading line is in view');
+  // Clear empties the box at once, and the examples are offered again.
+  await page.click('#first-paint [data-first-paint=clear]');
+  assert.equal(await examples.isVisible(), true);
+  await page.locator('#first-paint [data-first-paint=paste-input]').fill('An error occurred: CONNECTIVITY_DNS_ERROR');
+  release();
+  await page.waitForSelector('[data-testid=finding][data-code=CONNECTIVITY_DNS_ERROR]');
+  assert.equal(await page.locator('[data-testid=example]').count(), 0, 'the app, too, offers none once something is pasted');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a slow link the loading line shows how much is here; if the WebAssembly cannot be had, the page says so', async () => {
   // A slow link (Chromium's emulation; the test server sends the wasm uncompressed).
   const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
