@@ -1,7 +1,7 @@
 //! The probes told in English and French.
 
 use super::dns::DnsError;
-use super::steps::{DataDns, Failure, Outcome, SkipReason, StepId};
+use super::steps::{DataDns, Failure, Outcome, Reached, SkipReason, StepId};
 use super::target::SkipDns;
 use super::token::{Claims, Kind, Problem, Provenance, TokenError};
 use crate::catalog::Lang;
@@ -141,12 +141,15 @@ pub fn outcome_text(o: &Outcome, lang: Lang) -> String {
             let why = dns_error_text(e, lang);
             trf!(lang, "The resolver's answer could not be read: {why}."; "La réponse du résolveur est illisible : {why}.")
         }
-        Outcome::Reachable(r) => {
-            // Only what this answer went through: no DNS for an address, no TLS over plain http.
-            let layers: Vec<_> = [r.dns.then_some("DNS"), Some("TCP"), r.tls.then_some("TLS"), Some("HTTP")].into_iter().flatten().collect();
-            let (last, rest) = layers.split_last().map(|(l, r)| (*l, r.join(", "))).unwrap_or_default();
-            trf!(lang, "An HTTP answer came back: {rest} and {last} worked from this browser. (Its status is hidden: a no-cors answer is opaque.)"; "Une réponse HTTP est revenue : {rest} et {last} ont fonctionné depuis ce navigateur. (Son statut est caché : une réponse no-cors est opaque.)")
+        // Only what this answer went through: no DNS for an address or localhost, no TLS over
+        // plain http.
+        Outcome::Reachable(Reached { dns, tls }) => match (dns, tls) {
+            (true, true) => tr!(lang, "An HTTP answer came back: DNS, TCP, TLS and HTTP worked from this browser. (Its status is hidden: a no-cors answer is opaque.)", "Une réponse HTTP est revenue : DNS, TCP, TLS et HTTP ont fonctionné depuis ce navigateur. (Son statut est caché : une réponse no-cors est opaque.)"),
+            (true, false) => tr!(lang, "An HTTP answer came back: DNS, TCP and HTTP worked from this browser. (Its status is hidden: a no-cors answer is opaque.)", "Une réponse HTTP est revenue : DNS, TCP et HTTP ont fonctionné depuis ce navigateur. (Son statut est caché : une réponse no-cors est opaque.)"),
+            (false, true) => tr!(lang, "An HTTP answer came back: TCP, TLS and HTTP worked from this browser. (Its status is hidden: a no-cors answer is opaque.)", "Une réponse HTTP est revenue : TCP, TLS et HTTP ont fonctionné depuis ce navigateur. (Son statut est caché : une réponse no-cors est opaque.)"),
+            (false, false) => tr!(lang, "An HTTP answer came back: TCP and HTTP worked from this browser. (Its status is hidden: a no-cors answer is opaque.)", "Une réponse HTTP est revenue : TCP et HTTP ont fonctionné depuis ce navigateur. (Son statut est caché : une réponse no-cors est opaque.)"),
         }
+        .to_owned(),
         Outcome::Unreachable(f) => trf!(lang, "Not reachable from here: {}.", failure(*f, lang); "Injoignable d’ici : {}.", failure(*f, lang)),
         Outcome::Challenged { realm, service } => trf!(lang, "401 with a Bearer challenge: realm {realm}, service {service}."; "401 avec une demande Bearer : realm {realm}, service {service}."),
         Outcome::Forbidden { detail } => {
