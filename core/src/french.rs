@@ -21,6 +21,10 @@ pub struct French {
     pub texts: Vec<(String, String)>,
 }
 
+/// The French by its English's key, as the page keeps it: a file read, its keys parsed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keyed(HashMap<u64, String>);
+
 /// The French by its English's key, once taken.
 static TAKEN: OnceLock<HashMap<u64, String>> = OnceLock::new();
 
@@ -43,22 +47,27 @@ fn parse_key(key: &str) -> Option<u64> {
     hex.then(|| u64::from_str_radix(key, 16).ok()).flatten()
 }
 
+impl French {
+    /// The texts by key: `None` unless there is one, and every key is as the file writes it.
+    pub fn keyed(self) -> Option<Keyed> {
+        let texts = self
+            .texts
+            .into_iter()
+            .map(|(k, fr)| Some((parse_key(&k)?, fr)))
+            .collect::<Option<HashMap<_, _>>>()?;
+        (!texts.is_empty()).then_some(Keyed(texts))
+    }
+}
+
 /// The file read with `parse` (the browser in the page): `None` unless it is a list of pairs,
 /// each a key and a text.
-pub fn read(bytes: &[u8], parse: Parse) -> Option<French> {
-    let french: French = lenient::read(lenient::within_bounds(bytes, parse)?)?;
-    let keyed = french.texts.iter().all(|(k, _)| parse_key(k).is_some());
-    (keyed && !french.texts.is_empty()).then_some(french)
+pub fn read(bytes: &[u8], parse: Parse) -> Option<Keyed> {
+    lenient::read::<French>(lenient::within_bounds(bytes, parse)?)?.keyed()
 }
 
 /// Keep `french` for the rest of the page's life; `false` when French was kept already.
-pub fn take(french: French) -> bool {
-    let texts = french
-        .texts
-        .into_iter()
-        .filter_map(|(k, fr)| Some((parse_key(&k)?, fr)))
-        .collect();
-    TAKEN.set(texts).is_ok()
+pub fn take(french: Keyed) -> bool {
+    TAKEN.set(french.0).is_ok()
 }
 
 /// Whether the French is here: in this build's texts (natively), or taken.

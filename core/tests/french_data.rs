@@ -69,9 +69,10 @@ fn every_fixed_text_is_in_the_file() {
 #[test]
 fn the_file_read_gives_every_french_text() {
     let read = french::read(&file(), util::PARSE).expect("the file fits");
-    assert_eq!(read, french::from_sources(&src()).expect("texts"));
+    let from_sources = french::from_sources(&src()).expect("texts");
     let pairs = french::pairs_from_sources(&src()).expect("pairs");
-    assert_eq!(pairs.len(), read.texts.len());
+    assert_eq!(pairs.len(), from_sources.texts.len());
+    assert_eq!(Some(read.clone()), from_sources.keyed());
     assert!(french::take(read.clone()));
     assert!(!french::take(read), "taken once");
     for (en, fr) in pairs {
@@ -86,8 +87,9 @@ fn the_file_read_gives_every_french_text() {
 
 #[test]
 fn a_file_of_another_shape_is_refused() {
-    let good = french::read(&file(), util::PARSE).expect("the file fits");
+    let good = french::from_sources(&src()).expect("texts");
     let text = |f: &French| serde_json::to_vec(f).expect("json");
+    assert!(french::read(&text(&good), util::PARSE).is_some());
     let mut empty = good.clone();
     empty.texts.clear();
     assert_eq!(french::read(&text(&empty), util::PARSE), None);
